@@ -1,0 +1,35 @@
+package org.quillpress;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings read from application.properties and the environment (see the README's table). */
+@ConfigMapping(prefix = "quillpress")
+public interface QuillpressConfig {
+
+    /** Public base URL without a trailing slash, used for absolute links. */
+    String siteUrl();
+
+    Admin admin();
+
+    Session session();
+
+    interface Admin {
+        Optional<String> email();
+
+        Optional<String> password();
+    }
+
+    interface Session {
+        Optional<String> secret();
+
+        @WithDefault("14D")
+        Duration lifetime();
+
+        @WithDefault("false")
+        boolean secureCookie();
+    }
+}

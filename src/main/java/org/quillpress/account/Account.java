@@ -1,0 +1,61 @@
+package org.quillpress.account;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A person on the site: reader, author, moderator or admin. Email is private, never shown. */
+@Entity
+public class Account extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, unique = true)
+    public String handle;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    public String email;
+
+    public String bio;
+
+    public String website;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Role role;
+
+    @Column(name = "session_epoch", nullable = false)
+    public int sessionEpoch;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Version
+    public int version;
+
+    public static Optional<Account> findByHandle(String handle) {
+        return find("handle", handle).firstResultOptional();
+    }
+
+    public static boolean anyAdmin() {
+        return count("role", Role.ADMIN) > 0;
+    }
+
+    public static boolean handleTaken(String handle) {
+        return count("handle", handle) > 0;
+    }
+}

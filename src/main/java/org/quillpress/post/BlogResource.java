@@ -1,0 +1,162 @@
+package org.quillpress.post;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.quillpress.account.Account;
+import org.quillpress.post.PostListing.Cursor;
+import org.quillpress.post.PostListing.Filter;
+import org.quillpress.post.PostViews.AuthorCard;
+import org.quillpress.post.PostViews.Full;
+import org.quillpress.post.PostViews.Listing;
+import org.quillpress.security.CurrentUser;
+import org.quillpress.site.SiteSettings;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The public pages: home, a post, a page, the archives and search. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class BlogResource {
+
+    /** What heads an archive page and where its feed is. */
+    public record ArchiveHeading(String kind, String title, String description, String path, String feedPath) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(Listing listing, boolean firstPage);
+
+        static native TemplateInstance post(Full post);
+
+        static native TemplateInstance archive(ArchiveHeading heading, Listing listing, AuthorCard author);
+
+        static native TemplateInstance search(String title, String query, PostSearch.Results results);
+    }
+
+    @Inject
+    PostListing listing;
+
+    @Inject
+    PostReader reader;
+
+    @Inject
+    PostSearch search;
+
+    @Inject
+    SiteSettings settings;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    public TemplateInstance home(@RestQuery String before, @RestQuery String after) {
+        Listing page = listing.list(Filter.ALL, Cursor.decode(before), Cursor.decode(after), pageSize());
+        return Templates.home(page, before == null && after == null);
+    }
+
+    @GET
+    @Path("posts/{slug}")
+    public Response post(@RestPath String slug) {
+        return show(slug, PostKind.POST);
+    }
+
+    /** Standalone pages live at the top level; the slug pattern keeps files such as /favicon.svg out. */
+    @GET
+    @Path("{slug: [a-z0-9]+(?:-[a-z0-9]+)*}")
+    public Response page(@RestPath String slug) {
+        return show(slug, PostKind.PAGE);
+    }
+
+    @GET
+    @Path("tags/{slug}")
+    public TemplateInstance tag(@RestPath String slug, @RestQuery String before, @RestQuery String after) {
+        Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
+        ArchiveHeading heading = new ArchiveHeading("Tag", tag.name, "Posts tagged " + tag.name + ".",
+                "/tags/" + tag.slug, "/tags/" + tag.slug + "/feed");
+        return Templates.archive(heading, listing.list(Filter.tag(tag.id), Cursor.decode(before), Cursor.decode(after),
+                pageSize()), null);
+    }
+
+    @GET
+    @Path("categories/{slug}")
+    public TemplateInstance category(@RestPath String slug, @RestQuery String before, @RestQuery String after) {
+        Category category = Category.findBySlug(slug).orElseThrow(NotFoundException::new);
+        String description = category.description == null || category.description.isBlank()
+                ? "Posts in " + category.name + "."
+                : category.description;
+        ArchiveHeading heading = new ArchiveHeading("Category", category.name, description,
+                "/categories/" + category.slug, "/categories/" + category.slug + "/feed");
+        return Templates.archive(heading, listing.list(Filter.category(category.id), Cursor.decode(before),
+                Cursor.decode(after), pageSize()), null);
+    }
+
+    @GET
+    @Path("authors/{handle}")
+    public TemplateInstance author(@RestPath String handle, @RestQuery String before, @RestQuery String after) {
+        Account account = Account.findByHandle(handle).orElseThrow(NotFoundException::new);
+        AuthorCard card = new AuthorCard(account.displayName, account.handle, account.bio, account.website);
+        ArchiveHeading heading = new ArchiveHeading("Author", account.displayName,
+                "Posts by " + account.displayName + ".", card.path(), null);
+        return Templates.archive(heading, listing.list(Filter.author(account.id), Cursor.decode(before),
+                Cursor.decode(after), pageSize()), card);
+    }
+
+    @GET
+    @Path("archive/{year: \\d{4}}/{month: \\d{1,2}}")
+    public TemplateInstance month(@RestPath int year, @RestPath int month, @RestQuery String before,
+            @RestQuery String after) {
+        if (month < 1 || month > 12) {
+            throw new NotFoundException();
+        }
+        LocalDate first = LocalDate.of(year, month, 1);
+        String name = first.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year;
+        ArchiveHeading heading = new ArchiveHeading("Month", name, "Posts published in " + name + ".",
+                String.format("/archive/%04d/%02d", year, month), null);
+        Filter filter = Filter.between(first.atStartOfDay().toInstant(ZoneOffset.UTC),
+                first.plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        return Templates.archive(heading, listing.list(filter, Cursor.decode(before), Cursor.decode(after),
+                pageSize()), null);
+    }
+
+    @GET
+    @Path("search")
+    public Response search(@RestQuery String q, @RestQuery Integer page) {
+        String query = q == null ? "" : q.strip();
+        if (query.length() > PostSearch.MAX_QUERY) {
+            query = query.substring(0, PostSearch.MAX_QUERY);
+        }
+        int pageNumber = page == null || page < 1 ? 1 : Math.min(page, 1000);
+        String title = query.isEmpty() ? "Search" : "Search results for " + query;
+        return Response.ok(Templates.search(title, query, search.search(query, pageNumber))).build();
+    }
+
+    private Response show(String slug, PostKind kind) {
+        PostReader.Lookup lookup = reader.find(slug, kind, currentUser.account());
+        if (lookup instanceof PostReader.Found found) {
+            return Response.ok(Templates.post(found.post())).build();
+        }
+        if (lookup instanceof PostReader.Moved moved) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.path())).build();
+        }
+        throw new NotFoundException();
+    }
+
+    private int pageSize() {
+        return settings.current().postsPerPage();
+    }
+}

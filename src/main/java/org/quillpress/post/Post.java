@@ -1,0 +1,138 @@
+package org.quillpress.post;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+
+import org.quillpress.account.Account;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Parameters;
+
+/**
+ * A post or a standalone page. The Markdown source is kept beside the HTML rendered from it on save,
+ * so reading never renders.
+ */
+@Entity
+public class Post extends PanacheEntityBase {
+
+    /** Readers see a post once it is published, or scheduled and its time has come. */
+    static final String VISIBLE = "p.status in (org.quillpress.post.PostStatus.PUBLISHED, "
+            + "org.quillpress.post.PostStatus.SCHEDULED) and p.publishAt <= :now";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PostKind kind;
+
+    @Column(nullable = false, unique = true)
+    public String slug;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(name = "body_markdown", nullable = false)
+    public String bodyMarkdown;
+
+    @Column(name = "body_html", nullable = false)
+    public String bodyHtml;
+
+    @Column(nullable = false)
+    public String excerpt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PostStatus status;
+
+    @Column(name = "publish_at")
+    public Instant publishAt;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "author_id")
+    public Account author;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "category_id")
+    public Category category;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    public Post parent;
+
+    @Column(name = "menu_order", nullable = false)
+    public int menuOrder;
+
+    @Column(name = "comments_open", nullable = false)
+    public boolean commentsOpen;
+
+    @ManyToMany
+    @JoinTable(name = "post_tag", joinColumns = @JoinColumn(name = "post_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderBy("name")
+    public Set<Tag> tags = new LinkedHashSet<>();
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+
+    public boolean isVisibleAt(Instant now) {
+        return (status == PostStatus.PUBLISHED || status == PostStatus.SCHEDULED) && publishAt != null
+                && !publishAt.isAfter(now);
+    }
+
+    /** The post or page with this slug, with author, category and tags, whatever its status. */
+    public static Optional<Post> findBySlugWithDetails(String slug) {
+        return find("select distinct p from Post p join fetch p.author left join fetch p.category "
+                + "left join fetch p.tags where p.slug = ?1", slug).firstResultOptional();
+    }
+
+    public static boolean slugTaken(String slug, Long exceptId) {
+        return count("slug = ?1 and (?2 is null or id <> ?2)", slug, exceptId) > 0;
+    }
+
+    /** The visible neighbour of a post in publishing order: older when {@code older}, else newer. */
+    public static Optional<Post> neighbour(Post post, boolean older, Instant now) {
+        String order = older ? "desc" : "asc";
+        String cmp = older ? "<" : ">";
+        return find("from Post p where p.kind = org.quillpress.post.PostKind.POST and " + VISIBLE
+                + " and (p.publishAt " + cmp + " :at or (p.publishAt = :at and p.id " + cmp + " :id))"
+                + " order by p.publishAt " + order + ", p.id " + order,
+                Parameters.with("now", now).and("at", post.publishAt).and("id", post.id))
+                .page(0, 1).firstResultOptional();
+    }
+
+    /** Published pages, for the site navigation. */
+    public static List<Post> listVisiblePages(Instant now) {
+        return list("from Post p where p.kind = org.quillpress.post.PostKind.PAGE and " + VISIBLE
+                + " order by p.menuOrder, p.title", Parameters.with("now", now));
+    }
+
+    /** Scheduled posts whose time has come, for the publishing job. */
+    public static List<Post> listDueScheduled(Instant now) {
+        return list("status = ?1 and publishAt <= ?2", PostStatus.SCHEDULED, now);
+    }
+}

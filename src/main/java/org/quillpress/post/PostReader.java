@@ -1,0 +1,63 @@
+package org.quillpress.post;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.quillpress.account.AccountPrincipal;
+import org.quillpress.post.PostViews.CategoryLink;
+import org.quillpress.post.PostViews.Full;
+import org.quillpress.post.PostViews.Neighbour;
+import org.quillpress.post.PostViews.TagLink;
+
+/**
+ * Loads one post or page for reading. Drafts and posts not yet due are shown only to their author and
+ * to admins; to everyone else they do not exist.
+ */
+@ApplicationScoped
+public class PostReader {
+
+    /** What a slug leads to: a post to show, or the slug it moved to. */
+    public sealed interface Lookup permits Found, Moved, Missing {
+    }
+
+    public record Found(Full post) implements Lookup {
+    }
+
+    public record Moved(String path) implements Lookup {
+    }
+
+    public record Missing() implements Lookup {
+    }
+
+    @Transactional
+    public Lookup find(String slug, PostKind kind, Optional<AccountPrincipal> viewer) {
+        Instant now = Instant.now();
+        Optional<Post> found = Post.findBySlugWithDetails(slug).filter(p -> p.kind == kind);
+        if (found.isEmpty()) {
+            return SlugRedirect.currentSlugFor(slug)
+                    .<Lookup> map(s -> new Moved(kind == PostKind.PAGE ? "/" + s : "/posts/" + s))
+                    .orElse(new Missing());
+        }
+        Post post = found.get();
+        boolean visible = post.isVisibleAt(now);
+        boolean editable = viewer.map(v -> v.isAdmin() || (v.isAuthor() && v.id() == post.author.id)).orElse(false);
+        if (!visible && !editable) {
+            return new Missing();
+        }
+        Neighbour older = null;
+        Neighbour newer = null;
+        if (kind == PostKind.POST && visible) {
+            older = Post.neighbour(post, true, now).map(p -> new Neighbour(p.title, p.slug)).orElse(null);
+            newer = Post.neighbour(post, false, now).map(p -> new Neighbour(p.title, p.slug)).orElse(null);
+        }
+        List<TagLink> tags = post.tags.stream().map(t -> new TagLink(t.name, t.slug)).toList();
+        return new Found(new Full(post.id, post.kind, post.slug, post.title, post.bodyHtml, post.excerpt, post.status,
+                post.publishAt, post.updatedAt, PostListing.author(post),
+                post.category == null ? null : new CategoryLink(post.category.name, post.category.slug), tags,
+                post.commentsOpen, visible, editable, older, newer));
+    }
+}

@@ -1,0 +1,346 @@
+package org.quillpress.post;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.quillpress.account.Account;
+import org.quillpress.account.AccountPrincipal;
+import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.Markdown;
+import org.quillpress.web.Slugs;
+
+/** Creates and updates posts and pages: checks every field, renders once, keeps old slugs answering. */
+@ApplicationScoped
+public class PostService {
+
+    public static final int MAX_TITLE = 255;
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    public static final int MAX_EXCERPT = 1000;
+    public static final int MAX_TAGS = 20;
+    private static final int DERIVED_EXCERPT = 300;
+
+    /** Slugs that would shadow the site's own addresses when used by a page at /{slug}. */
+    static final Set<String> RESERVED = Set.of("admin", "account", "api", "archive", "authors", "categories", "css",
+            "feed", "js", "login", "logout", "moderation", "pages", "posts", "q", "rss", "search", "setup",
+            "sitemap", "tags", "write", "img", "avatars", "comments");
+
+    @Inject
+    Markdown markdown;
+
+    @Inject
+    Navigation navigation;
+
+    /** Creates a post or page written by {@code author}. */
+    @Transactional
+    public Post create(PostInput input, AccountPrincipal author) {
+        Post post = new Post();
+        post.author = Account.findById(author.id());
+        post.createdAt = Instant.now();
+        post.kind = parseKind(input.kind());
+        apply(post, input, true);
+        post.persist();
+        afterSave(post);
+        return post;
+    }
+
+    /** Updates a post; only its author or an admin may, others are told it does not exist. */
+    @Transactional
+    public Post update(String slug, PostInput input, AccountPrincipal editor) {
+        Post post = Post.findBySlugWithDetails(slug).orElseThrow(NotFoundException::new);
+        requireEditable(post, editor);
+        if (input.version() != null && input.version() != post.version) {
+            throw new InvalidInputException(409, Map.of("version",
+                    "Someone else saved this post since you opened it. Your text is below; copy what you need and reload."));
+        }
+        String oldSlug = post.slug;
+        apply(post, input, false);
+        if (!oldSlug.equals(post.slug)) {
+            SlugRedirect redirect = new SlugRedirect();
+            redirect.oldSlug = oldSlug;
+            redirect.post = post;
+            redirect.persist();
+        }
+        afterSave(post);
+        return post;
+    }
+
+    /** The post for its editing page, if the editor may edit it. */
+    @Transactional
+    public Post loadForEditing(String slug, AccountPrincipal editor) {
+        Post post = Post.findBySlugWithDetails(slug).orElseThrow(NotFoundException::new);
+        requireEditable(post, editor);
+        return post;
+    }
+
+    /** HTML for a preview, rendered exactly as a save would. */
+    public String preview(String body) {
+        return markdown.renderPost(body);
+    }
+
+    static void requireEditable(Post post, AccountPrincipal editor) {
+        if (!(editor.isAdmin() || (editor.isAuthor() && post.author.id == editor.id()))) {
+            throw new NotFoundException();
+        }
+    }
+
+    private void apply(Post post, PostInput in, boolean creating) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Instant now = Instant.now();
+
+        String title = in.title() == null ? "" : in.title().strip();
+        if (title.isEmpty()) {
+            errors.put("title", "Give the post a title.");
+        } else if (title.length() > MAX_TITLE) {
+            errors.put("title", "Use at most " + MAX_TITLE + " characters (this one has " + title.length() + ").");
+        }
+
+        String body = in.body() == null ? "" : in.body().replace("\r\n", "\n");
+        int bytes = body.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BODY_BYTES) {
+            errors.put("body", "The body is " + (bytes / 1024) + " KB; the limit is 1 MB.");
+        }
+
+        String excerpt = in.excerpt() == null ? "" : in.excerpt().strip();
+        if (excerpt.length() > MAX_EXCERPT) {
+            errors.put("excerpt", "Use at most " + MAX_EXCERPT + " characters.");
+        }
+
+        PostStatus status = null;
+        try {
+            status = in.status() == null || in.status().isBlank() ? PostStatus.DRAFT
+                    : PostStatus.valueOf(in.status().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.put("status", "Choose DRAFT, SCHEDULED or PUBLISHED.");
+        }
+        if (status != null && status != PostStatus.DRAFT && body.isBlank()) {
+            errors.put("body", "Write something before publishing.");
+        }
+
+        Instant publishAt = null;
+        if (in.publishAt() != null && !in.publishAt().isBlank()) {
+            publishAt = parseInstant(in.publishAt().strip());
+            if (publishAt == null) {
+                errors.put("publishAt", "Give a date and time such as 2026-12-24T09:30 (UTC) or 2026-12-24T09:30:00Z.");
+            }
+        }
+        if (status == PostStatus.SCHEDULED && publishAt == null && !errors.containsKey("publishAt")) {
+            errors.put("publishAt", "Choose when the post should be published.");
+        } else if (status == PostStatus.SCHEDULED && publishAt != null && !publishAt.isAfter(now)) {
+            errors.put("publishAt", "Choose a time in the future, or publish now.");
+        }
+
+        List<Tag> tags = post.kind == PostKind.PAGE ? List.of() : resolveTags(in.tags(), errors);
+
+        Category category = null;
+        if (post.kind == PostKind.POST) {
+            String name = in.category() == null ? "" : in.category().strip();
+            if (name.isEmpty()) {
+                category = defaultCategory();
+            } else {
+                category = Category.findByName(name).or(() -> Category.findBySlug(name)).orElse(null);
+                if (category == null) {
+                    errors.put("category", "There is no category \"" + name + "\". An admin can add it.");
+                }
+            }
+        }
+
+        Post parent = null;
+        if (post.kind == PostKind.PAGE && in.parent() != null && !in.parent().isBlank()) {
+            parent = Post.<Post> find("slug = ?1 and kind = ?2", in.parent().strip(), PostKind.PAGE)
+                    .firstResultOptional().orElse(null);
+            if (parent == null) {
+                errors.put("parent", "There is no page with the slug \"" + in.parent().strip() + "\".");
+            } else if (isSelfOrDescendant(parent, post)) {
+                errors.put("parent", "A page cannot be placed under itself.");
+            }
+        }
+
+        String slug = in.slug() == null ? "" : in.slug().strip().toLowerCase(Locale.ROOT);
+        if (!slug.isEmpty()) {
+            if (!Slugs.isValid(slug)) {
+                errors.put("slug", "Use lower-case letters, digits and single hyphens, such as my-first-post.");
+            } else if (Post.slugTaken(slug, post.id)) {
+                errors.put("slug", "Another post or page already uses \"" + slug + "\".");
+            } else if (post.kind == PostKind.PAGE && RESERVED.contains(slug)) {
+                errors.put("slug", "\"" + slug + "\" is one of the site's own addresses; choose another.");
+            }
+        }
+
+        if (!errors.isEmpty()) {
+            boolean conflict = errors.size() == 1 && errors.containsKey("slug") && Slugs.isValid(slug);
+            throw new InvalidInputException(conflict ? 409 : 400, errors);
+        }
+
+        if (slug.isEmpty()) {
+            slug = creating || post.slug == null ? uniqueSlug(Slugs.of(title), post) : post.slug;
+        }
+
+        post.title = title;
+        post.bodyMarkdown = body;
+        post.bodyHtml = markdown.renderPost(body);
+        post.excerpt = excerpt.isEmpty() ? deriveExcerpt(body) : excerpt;
+        post.slug = slug;
+        post.category = category;
+        post.parent = parent;
+        if (in.menuOrder() != null) {
+            post.menuOrder = in.menuOrder();
+        }
+        post.commentsOpen = in.commentsOpen() == null ? creating || post.commentsOpen : in.commentsOpen();
+        post.tags.clear();
+        post.tags.addAll(tags);
+        post.updatedAt = now;
+        applyStatus(post, status, publishAt, now);
+    }
+
+    private static void applyStatus(Post post, PostStatus status, Instant publishAt, Instant now) {
+        switch (status) {
+            case DRAFT -> {
+                post.status = PostStatus.DRAFT;
+                post.publishAt = publishAt;
+            }
+            case SCHEDULED -> {
+                post.status = PostStatus.SCHEDULED;
+                post.publishAt = publishAt;
+            }
+            case PUBLISHED -> {
+                // a future date turns "publish" into a schedule, as authors expect
+                Instant at = publishAt != null ? publishAt
+                        : post.status == PostStatus.PUBLISHED && post.publishAt != null ? post.publishAt : now;
+                post.status = at.isAfter(now) ? PostStatus.SCHEDULED : PostStatus.PUBLISHED;
+                post.publishAt = at;
+            }
+        }
+    }
+
+    private List<Tag> resolveTags(List<String> names, Map<String, String> errors) {
+        if (names == null) {
+            return List.of();
+        }
+        Map<String, String> bySlug = new LinkedHashMap<>();
+        for (String raw : names) {
+            String name = raw == null ? "" : raw.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (name.length() > Tag.MAX_NAME_LENGTH) {
+                errors.put("tags", "Each tag may have at most " + Tag.MAX_NAME_LENGTH + " characters.");
+                return List.of();
+            }
+            String slug = Slugs.of(name);
+            if (slug.isEmpty()) {
+                errors.put("tags", "The tag \"" + name + "\" needs at least one letter or digit.");
+                return List.of();
+            }
+            bySlug.putIfAbsent(slug, name);
+        }
+        if (bySlug.size() > MAX_TAGS) {
+            errors.put("tags", "Use at most " + MAX_TAGS + " tags.");
+            return List.of();
+        }
+        if (!errors.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Tag> existing = new LinkedHashMap<>();
+        if (!bySlug.isEmpty()) {
+            Tag.<Tag> list("slug in ?1", bySlug.keySet()).forEach(t -> existing.put(t.slug, t));
+        }
+        List<Tag> tags = new ArrayList<>();
+        bySlug.forEach((slug, name) -> tags.add(existing.computeIfAbsent(slug, s -> {
+            Tag tag = new Tag();
+            tag.slug = s;
+            tag.name = name;
+            tag.persist();
+            return tag;
+        })));
+        return tags;
+    }
+
+    /** "Uncategorized", created the first time it is needed. */
+    static Category defaultCategory() {
+        return Category.findBySlug(Category.DEFAULT_SLUG).orElseGet(() -> {
+            Category category = new Category();
+            category.slug = Category.DEFAULT_SLUG;
+            category.name = Category.DEFAULT_NAME;
+            category.persist();
+            return category;
+        });
+    }
+
+    private static String uniqueSlug(String base, Post post) {
+        String root = base.isEmpty() ? (post.kind == PostKind.PAGE ? "page" : "post") : base;
+        if (root.length() > Slugs.MAX_LENGTH - 8) {
+            root = root.substring(0, Slugs.MAX_LENGTH - 8).replaceAll("-+$", "");
+        }
+        String slug = root;
+        for (int n = 2; Post.slugTaken(slug, post.id)
+                || (post.kind == PostKind.PAGE && RESERVED.contains(slug)); n++) {
+            slug = root + "-" + n;
+        }
+        return slug;
+    }
+
+    private static boolean isSelfOrDescendant(Post candidateParent, Post page) {
+        for (Post p = candidateParent; p != null; p = p.parent) {
+            if (page.id != null && page.id.equals(p.id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String deriveExcerpt(String body) {
+        String text = markdown.firstParagraphText(body).replaceAll("\\s+", " ");
+        if (text.length() <= DERIVED_EXCERPT) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', DERIVED_EXCERPT);
+        return text.substring(0, cut > DERIVED_EXCERPT / 2 ? cut : DERIVED_EXCERPT) + "…";
+    }
+
+    private static PostKind parseKind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return PostKind.POST;
+        }
+        try {
+            return PostKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Map.of("kind", "Choose POST or PAGE."));
+        }
+    }
+
+    /** Accepts an ISO instant with an offset, or a local date-time (as a form's datetime-local) in UTC. */
+    static Instant parseInstant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private void afterSave(Post post) {
+        // a slug taken over from an older post stops redirecting there
+        SlugRedirect.delete("oldSlug", post.slug);
+        if (post.kind == PostKind.PAGE) {
+            navigation.refresh();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.quillpress.post;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What templates and the API show of posts: plain values, never entities, never an email. */
+public final class PostViews {
+
+    private PostViews() {
+    }
+
+    public record TagLink(String name, String slug) {
+        public String path() {
+            return "/tags/" + slug;
+        }
+    }
+
+    public record CategoryLink(String name, String slug) {
+        public String path() {
+            return "/categories/" + slug;
+        }
+    }
+
+    public record AuthorCard(String displayName, String handle, String bio, String website) {
+        public String path() {
+            return "/authors/" + handle;
+        }
+
+        public String initials() {
+            String[] words = displayName.strip().split("\\s+");
+            String first = words[0].isEmpty() ? "?" : words[0].substring(0, 1);
+            String last = words.length > 1 ? words[words.length - 1].substring(0, 1) : "";
+            return (first + last).toUpperCase();
+        }
+
+        /** One of twelve palette entries, stable for a handle, so avatars need no image at all. */
+        public int colour() {
+            return Math.floorMod(handle.hashCode(), 12);
+        }
+    }
+
+    /** A post in a list: home, archives, search. */
+    public record Summary(long id, String slug, String title, String excerpt, Instant publishAt, AuthorCard author,
+            CategoryLink category, List<TagLink> tags) {
+        public String path() {
+            return "/posts/" + slug;
+        }
+    }
+
+    /** A neighbour of a post, for previous/next links. */
+    public record Neighbour(String title, String slug) {
+        public String path() {
+            return "/posts/" + slug;
+        }
+    }
+
+    /** A whole post or page as its page shows it. */
+    public record Full(long id, PostKind kind, String slug, String title, String bodyHtml, String excerpt,
+            PostStatus status, Instant publishAt, Instant updatedAt, AuthorCard author, CategoryLink category,
+            List<TagLink> tags, boolean commentsOpen, boolean visible, boolean editable, Neighbour older,
+            Neighbour newer) {
+        public String path() {
+            return kind == PostKind.PAGE ? "/" + slug : "/posts/" + slug;
+        }
+
+        public boolean isPage() {
+            return kind == PostKind.PAGE;
+        }
+
+        public boolean isDraft() {
+            return status == PostStatus.DRAFT;
+        }
+    }
+
+    /** One page of a list, with the cursors that lead to older and newer posts. */
+    public record Listing(List<Summary> posts, String olderCursor, String newerCursor) {
+        public boolean isEmpty() {
+            return posts.isEmpty();
+        }
+    }
+}

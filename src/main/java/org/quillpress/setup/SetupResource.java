@@ -1,0 +1,70 @@
+package org.quillpress.setup;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.quillpress.account.Account;
+import org.quillpress.account.AccountPrincipal;
+import org.quillpress.security.Sessions;
+import org.quillpress.web.InvalidInputException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
+
+/** The one-time page that creates the owner account on a new site. Gone once an owner exists. */
+@Path("/setup")
+@Produces(MediaType.TEXT_HTML)
+public class SetupResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance setup(String displayName, String email, Map<String, String> errors);
+    }
+
+    @Inject
+    OwnerBootstrap bootstrap;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    RoutingContext routing;
+
+    @GET
+    public TemplateInstance form() {
+        if (!bootstrap.setupOpen()) {
+            throw new NotFoundException();
+        }
+        return Templates.setup("", "", Map.of());
+    }
+
+    @POST
+    public Response create(@RestForm String token, @RestForm String displayName, @RestForm String email,
+            @RestForm String password) {
+        if (!bootstrap.setupOpen()) {
+            throw new NotFoundException();
+        }
+        if (!bootstrap.tokenMatches(token)) {
+            return Response.status(Response.Status.FORBIDDEN).entity(Templates.setup(displayName, email,
+                    Map.of("token", "This is not the setup token. Copy it from the server log."))).build();
+        }
+        try {
+            Account owner = bootstrap.createOwner(displayName, email, password);
+            sessions.start(AccountPrincipal.of(owner), routing.response());
+            return Response.seeOther(URI.create("/admin")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status()).entity(Templates.setup(displayName, email, e.errors())).build();
+        }
+    }
+}

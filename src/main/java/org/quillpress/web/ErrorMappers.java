@@ -1,0 +1,139 @@
+package org.quillpress.web;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleObjectStateException;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one place where failures become answers: a friendly page for people, problem+json for API
+ * clients. Never a stack trace or an exception's class name.
+ */
+public class ErrorMappers {
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance error(int status, String title, String message);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
+        if (isApi(uri) || !"GET".equals(request.getMethod())) {
+            return answer(uri, 401, "Sign-in required", "Sign in to do this.");
+        }
+        String back = uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        return Response.seeOther(URI.create("/login?redirect=" + URLEncoder.encode(back, StandardCharsets.UTF_8)))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return answer(uri, 403, "Not allowed", "Your account may not do this.");
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInputException e, UriInfo uri) {
+        if (isApi(uri)) {
+            Problem problem = new Problem("about:blank", e.status() == 409 ? "Conflict" : "Invalid input",
+                    e.status(), Problem.invalid(e.errors()).detail(), e.errors());
+            return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        }
+        return page(e.status(), "Please check your input", String.join(" ", e.errors().values()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
+            String path = violation.getPropertyPath().toString();
+            errors.putIfAbsent(path.substring(path.lastIndexOf('.') + 1), violation.getMessage());
+        }
+        return invalid(new InvalidInputException(errors), uri);
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
+    public Response staleEdit(RuntimeException e, UriInfo uri) {
+        return answer(uri, 409, "Edited elsewhere",
+                "Someone else saved this in the meantime. Reload to see their version.");
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String detail = "The request body is not valid JSON.";
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+            detail = "The field '" + field + "' has a value of the wrong type.";
+            return invalid(new InvalidInputException(Map.of(field == null ? "body" : field, detail)), uri);
+        }
+        return answer(uri, 400, "Unreadable request", detail);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status < 400) {
+            return e.getResponse();
+        }
+        return switch (status) {
+            case 404 -> answer(uri, 404, "Not found", "There is nothing at this address.");
+            case 405 -> answer(uri, 405, "Method not allowed", "This address does not accept that kind of request.");
+            case 406, 415 -> answer(uri, status, "Unsupported format", "This address does not speak that format.");
+            default -> answer(uri, status, status >= 500 ? "Something went wrong" : "Bad request",
+                    status >= 500 ? "Please try again in a moment." : "The request could not be understood.");
+        };
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        Log.errorf(e, "Unexpected failure on %s", uri.getRequestUri().getPath());
+        return answer(uri, 500, "Something went wrong",
+                "The error was logged. Please try again in a moment.");
+    }
+
+    static boolean isApi(UriInfo uri) {
+        return uri.getPath().startsWith("/api/");
+    }
+
+    static Response answer(UriInfo uri, int status, String title, String message) {
+        if (isApi(uri)) {
+            return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, message)).build();
+        }
+        return page(status, title, message);
+    }
+
+    static Response page(int status, String title, String message) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, message)).build();
+    }
+
+    /** For resources that want to answer 404 with the standard page. */
+    public static RestResponse<TemplateInstance> notFound() {
+        return RestResponse.ResponseBuilder
+                .create(RestResponse.Status.NOT_FOUND,
+                        Templates.error(404, "Not found", "There is nothing at this address."))
+                .type(MediaType.TEXT_HTML_TYPE).build();
+    }
+}
