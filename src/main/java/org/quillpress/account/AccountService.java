@@ -96,6 +96,62 @@ public class AccountService {
         directory.forget(accountId);
     }
 
+    /** The profile fields an account holder edits on /account. */
+    public record Profile(String displayName, String bio, String website) {
+    }
+
+    @Transactional
+    public void updateProfile(long accountId, Profile profile) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String name = profile.displayName() == null ? "" : profile.displayName().strip();
+        if (name.isEmpty()) {
+            errors.put("displayName", "Enter the name to show on your posts and comments.");
+        } else if (name.length() > 120) {
+            errors.put("displayName", "Use at most 120 characters.");
+        }
+        String bio = profile.bio() == null ? "" : profile.bio().strip();
+        if (bio.length() > 2000) {
+            errors.put("bio", "Use at most 2,000 characters.");
+        }
+        String website = profile.website() == null ? "" : profile.website().strip();
+        if (!website.isEmpty() && (website.length() > 200 || !isWebAddress(website))) {
+            errors.put("website", "Enter an address starting with https:// or http:// (at most 200 characters).");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Account account = Account.findById(accountId);
+        account.displayName = name;
+        account.bio = bio.isEmpty() ? null : bio;
+        account.website = website.isEmpty() ? null : website;
+        directory.forget(accountId);
+    }
+
+    @Transactional
+    public void changePassword(long accountId, String current, String replacement) {
+        LoginIdentity identity = LoginIdentity.<LoginIdentity> find("account.id = ?1 and provider = ?2", accountId,
+                LoginIdentity.LOCAL).firstResultOptional()
+                .orElseThrow(() -> new InvalidInputException(Map.of("current", "This account has no password.")));
+        if (!passwords.matches(current, identity.passwordHash)) {
+            throw new InvalidInputException(Map.of("current", "The current password is not right."));
+        }
+        String problem = Passwords.problemWith(replacement);
+        if (problem != null) {
+            throw new InvalidInputException(Map.of("password", problem));
+        }
+        identity.passwordHash = Passwords.hash(replacement);
+    }
+
+    public static boolean isWebAddress(String text) {
+        try {
+            java.net.URI uri = new java.net.URI(text);
+            return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     String uniqueHandle(String displayName) {
         String base = Slugs.of(displayName);
         if (base.isEmpty()) {

@@ -55,6 +55,8 @@ public class PostService {
         apply(post, input, true);
         post.persist();
         afterSave(post);
+        // flush now: the id, the new version and any constraint failure belong to this call's answer
+        Post.flush();
         return post;
     }
 
@@ -76,6 +78,7 @@ public class PostService {
             redirect.persist();
         }
         afterSave(post);
+        Post.flush();
         return post;
     }
 

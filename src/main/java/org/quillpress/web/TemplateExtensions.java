@@ -32,7 +32,7 @@ public class TemplateExtensions {
     }
 
     /** For a datetime-local input, in UTC. */
-    static String inputValue(Instant instant) {
+    public static String inputValue(Instant instant) {
         return instant == null ? "" : LOCAL_INPUT.format(instant);
     }
 }

@@ -1,0 +1,128 @@
+package org.quillpress.admin;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.quillpress.account.Role;
+import org.quillpress.security.CurrentUser;
+import org.quillpress.site.SiteSettings;
+import org.quillpress.web.InvalidInputException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The admin pages: site settings, categories, accounts and roles. */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.ADMIN_ROLE)
+public class AdminResource {
+
+    /** The settings form as typed. */
+    public record SettingsForm(String title, String tagline, String description, String postsPerPage) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance settings(SettingsForm form, Map<String, String> errors, String notice);
+
+        static native TemplateInstance categories(List<AdminService.CategoryRow> categories, String name,
+                String description, Map<String, String> errors, String notice);
+
+        static native TemplateInstance accounts(List<AdminService.AccountRow> accounts, String query,
+                List<Role> roles, Map<String, String> errors, String notice);
+    }
+
+    @Inject
+    AdminService admin;
+
+    @Inject
+    SiteSettings settings;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    public TemplateInstance settingsPage(@RestQuery String saved) {
+        SiteSettings.Site site = settings.current();
+        return Templates.settings(new SettingsForm(site.title(), site.tagline(), site.description(),
+                Integer.toString(site.postsPerPage())), Map.of(), saved != null ? "Settings saved." : null);
+    }
+
+    @POST
+    @Path("settings")
+    public Response saveSettings(@RestForm String title, @RestForm String tagline, @RestForm String description,
+            @RestForm String postsPerPage) {
+        try {
+            admin.saveSettings(title, tagline, description, postsPerPage);
+            return Response.seeOther(URI.create("/admin?saved=1")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status())
+                    .entity(Templates.settings(new SettingsForm(title, tagline, description, postsPerPage), e.errors(),
+                            null))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("categories")
+    public TemplateInstance categoriesPage(@RestQuery String saved) {
+        return Templates.categories(admin.categories(), "", "", Map.of(), saved != null ? "Categories saved." : null);
+    }
+
+    @POST
+    @Path("categories")
+    public Response addCategory(@RestForm String name, @RestForm String description) {
+        try {
+            admin.addCategory(name, description);
+            return Response.seeOther(URI.create("/admin/categories?saved=1")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status())
+                    .entity(Templates.categories(admin.categories(), name, description, e.errors(), null)).build();
+        }
+    }
+
+    @POST
+    @Path("categories/{id}/delete")
+    public Response deleteCategory(@RestPath long id) {
+        try {
+            admin.deleteCategory(id);
+            return Response.seeOther(URI.create("/admin/categories?saved=1")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status())
+                    .entity(Templates.categories(admin.categories(), "", "", e.errors(), null)).build();
+        }
+    }
+
+    @GET
+    @Path("accounts")
+    public TemplateInstance accountsPage(@RestQuery String q, @RestQuery String saved) {
+        return Templates.accounts(admin.accounts(q), q == null ? "" : q, List.of(Role.values()), Map.of(),
+                saved != null ? "Role saved." : null);
+    }
+
+    @POST
+    @Path("accounts/{id}/role")
+    public Response setRole(@RestPath long id, @RestForm String role) {
+        try {
+            admin.setRole(id, role, currentUser.require().id());
+            return Response.seeOther(URI.create("/admin/accounts?saved=1")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status())
+                    .entity(Templates.accounts(admin.accounts(null), "", List.of(Role.values()), e.errors(), null))
+                    .build();
+        }
+    }
+}

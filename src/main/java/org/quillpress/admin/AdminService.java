@@ -1,0 +1,145 @@
+package org.quillpress.admin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.quillpress.account.Account;
+import org.quillpress.account.AccountService;
+import org.quillpress.account.Role;
+import org.quillpress.post.Category;
+import org.quillpress.post.Post;
+import org.quillpress.site.SiteSettings;
+import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.Slugs;
+
+/** What admins change: site settings, categories and who holds which role. */
+@ApplicationScoped
+public class AdminService {
+
+    @Inject
+    SiteSettings settings;
+
+    @Inject
+    AccountService accounts;
+
+    /** An account as the admin list shows it; the email is for staff eyes only. */
+    public record AccountRow(long id, String displayName, String handle, String email, Role role) {
+    }
+
+    /** A category with how many posts use it. */
+    public record CategoryRow(long id, String name, String slug, String description, long posts) {
+        public boolean isDefault() {
+            return Category.DEFAULT_SLUG.equals(slug);
+        }
+    }
+
+    public void saveSettings(String title, String tagline, String description, String postsPerPage) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty() || t.length() > 120) {
+            errors.put("title", "Give the site a title of at most 120 characters.");
+        }
+        String tag = tagline == null ? "" : tagline.strip();
+        if (tag.length() > 200) {
+            errors.put("tagline", "Use at most 200 characters.");
+        }
+        String d = description == null ? "" : description.strip();
+        if (d.length() > 500) {
+            errors.put("description", "Use at most 500 characters.");
+        }
+        int perPage = 0;
+        try {
+            perPage = Integer.parseInt(postsPerPage == null ? "" : postsPerPage.strip());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (perPage < 1 || perPage > SiteSettings.Site.MAX_POSTS_PER_PAGE) {
+            errors.put("postsPerPage", "Choose a number from 1 to " + SiteSettings.Site.MAX_POSTS_PER_PAGE + ".");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        settings.save(new SiteSettings.Site(t, tag, d, perPage));
+    }
+
+    @Transactional
+    public List<CategoryRow> categories() {
+        List<Object[]> counts = Post.getEntityManager().createQuery(
+                "select c.id, count(p.id) from Category c left join Post p on p.category = c group by c.id", Object[].class)
+                .getResultList();
+        Map<Long, Long> byId = new LinkedHashMap<>();
+        counts.forEach(row -> byId.put((Long) row[0], (Long) row[1]));
+        return Category.listByName().stream()
+                .map(c -> new CategoryRow(c.id, c.name, c.slug, c.description, byId.getOrDefault(c.id, 0L))).toList();
+    }
+
+    @Transactional
+    public void addCategory(String name, String description) {
+        String n = name == null ? "" : name.strip();
+        String slug = Slugs.of(n);
+        if (n.isEmpty() || n.length() > 120 || slug.isEmpty()) {
+            throw new InvalidInputException(Map.of("name", "Give the category a name of at most 120 characters."));
+        }
+        if (Category.findByName(n).isPresent() || Category.findBySlug(slug).isPresent()) {
+            throw new InvalidInputException(409, Map.of("name", "There is a category \"" + n + "\" already."));
+        }
+        String d = description == null ? "" : description.strip();
+        if (d.length() > 1000) {
+            throw new InvalidInputException(Map.of("description", "Use at most 1,000 characters."));
+        }
+        Category category = new Category();
+        category.name = n;
+        category.slug = slug;
+        category.description = d.isEmpty() ? null : d;
+        category.persist();
+    }
+
+    /** Deletes a category; its posts move to "Uncategorized", which itself stays. */
+    @Transactional
+    public void deleteCategory(long id) {
+        Category category = Category.<Category> findByIdOptional(id).orElseThrow(NotFoundException::new);
+        if (Category.DEFAULT_SLUG.equals(category.slug)) {
+            throw new InvalidInputException(Map.of("category", "\"Uncategorized\" cannot be deleted."));
+        }
+        Category fallback = Category.findBySlug(Category.DEFAULT_SLUG).orElseGet(() -> {
+            Category c = new Category();
+            c.slug = Category.DEFAULT_SLUG;
+            c.name = Category.DEFAULT_NAME;
+            c.persist();
+            return c;
+        });
+        Post.update("category = ?1 where category = ?2", fallback, category);
+        category.delete();
+    }
+
+    @Transactional
+    public List<AccountRow> accounts(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        List<Account> found = q.isEmpty() ? Account.find("order by role desc, displayName").page(0, 200).list()
+                : Account.find("lower(displayName) like ?1 or lower(handle) like ?1 or lower(email) like ?1 "
+                        + "order by displayName", "%" + q + "%").page(0, 200).list();
+        return found.stream().map(a -> new AccountRow(a.id, a.displayName, a.handle, a.email, a.role)).toList();
+    }
+
+    /** Gives an account a role; the site always keeps at least one admin. */
+    @Transactional
+    public void setRole(long accountId, String roleName, long actingAdminId) {
+        Role role;
+        try {
+            role = Role.valueOf(roleName == null ? "" : roleName.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Map.of("role", "Choose reader, author, moderator or admin."));
+        }
+        Account account = Account.<Account> findByIdOptional(accountId).orElseThrow(NotFoundException::new);
+        if (account.role == Role.ADMIN && role != Role.ADMIN && Account.count("role", Role.ADMIN) <= 1) {
+            throw new InvalidInputException(409, Map.of("role", "The site needs at least one admin."));
+        }
+        accounts.setRole(accountId, role);
+    }
+}

@@ -1,0 +1,59 @@
+package org.quillpress.post;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The write page's fields as typed, kept as they are so that a rejected form comes back intact. */
+public record PostForm(
+        @RestForm String title,
+        @RestForm String body,
+        @RestForm String excerpt,
+        @RestForm String tags,
+        @RestForm String category,
+        @RestForm String slug,
+        @RestForm String status,
+        @RestForm String publishAt,
+        @RestForm String commentsOpen,
+        @RestForm Integer version,
+        @RestForm String kind,
+        @RestForm String parent,
+        @RestForm Integer menuOrder,
+        @RestForm String action) {
+
+    public static PostForm blank(PostKind kind) {
+        return new PostForm("", "", "", "", Category.DEFAULT_NAME, "", PostStatus.DRAFT.name(), "", "on", null,
+                kind.name(), "", 0, null);
+    }
+
+    public static PostForm of(Post post) {
+        String tags = String.join(", ", post.tags.stream().map(t -> t.name).toList());
+        return new PostForm(post.title, post.bodyMarkdown, post.excerpt, tags,
+                post.category == null ? "" : post.category.name, post.slug, post.status.name(),
+                org.quillpress.web.TemplateExtensions.inputValue(post.publishAt), post.commentsOpen ? "on" : null,
+                post.version, post.kind.name(), post.parent == null ? "" : post.parent.slug, post.menuOrder, null);
+    }
+
+    public boolean previewRequested() {
+        return "preview".equals(action);
+    }
+
+    public boolean isPage() {
+        return PostKind.PAGE.name().equals(kind);
+    }
+
+    public boolean commentsAllowed() {
+        return commentsOpen != null;
+    }
+
+    public boolean hasStatus(String name) {
+        return name.equals(status == null || status.isBlank() ? PostStatus.DRAFT.name() : status);
+    }
+
+    PostInput toInput() {
+        List<String> tagList = tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip).toList();
+        return new PostInput(title, body, excerpt, tagList, category, slug, status, publishAt, commentsAllowed(),
+                version, kind, parent, menuOrder);
+    }
+}

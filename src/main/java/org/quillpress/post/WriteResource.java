@@ -1,0 +1,114 @@
+package org.quillpress.post;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.quillpress.account.Role;
+import org.quillpress.security.CurrentUser;
+import org.quillpress.web.InvalidInputException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The write page: new posts and pages at /write, changes at /posts/{slug}/edit, with a preview. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.AUTHOR_ROLE)
+public class WriteResource {
+
+    /** A page that can parent another, for the parent menu. */
+    public record PageOption(String slug, String title) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance write(PostForm form, String editingSlug, Map<String, String> errors,
+                String preview, List<String> categories, List<PageOption> pages);
+
+        /** Just the rendered body, for the script's live preview. */
+        static native TemplateInstance preview(String html);
+    }
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @GET
+    @Path("write")
+    public TemplateInstance newPost(@RestQuery String kind) {
+        PostKind postKind = "page".equalsIgnoreCase(kind) ? PostKind.PAGE : PostKind.POST;
+        return page(PostForm.blank(postKind), null, Map.of(), null);
+    }
+
+    @POST
+    @Path("write")
+    public Response create(@BeanParam PostForm form) {
+        if (form.previewRequested()) {
+            return Response.ok(page(form, null, Map.of(), posts.preview(form.body()))).build();
+        }
+        try {
+            Post post = posts.create(form.toInput(), currentUser.require());
+            return Response.seeOther(URI.create(path(post))).build();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status()).entity(page(form, null, e.errors(), null)).build();
+        }
+    }
+
+    @GET
+    @Path("posts/{slug}/edit")
+    public TemplateInstance edit(@RestPath String slug) {
+        Post post = posts.loadForEditing(slug, currentUser.require());
+        return page(PostForm.of(post), post.slug, Map.of(), null);
+    }
+
+    @POST
+    @Path("posts/{slug}/edit")
+    public Response update(@RestPath String slug, @BeanParam PostForm form) {
+        posts.loadForEditing(slug, currentUser.require());
+        if (form.previewRequested()) {
+            return Response.ok(page(form, slug, Map.of(), posts.preview(form.body()))).build();
+        }
+        try {
+            Post post = posts.update(slug, form.toInput(), currentUser.require());
+            return Response.seeOther(URI.create(path(post))).build();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status()).entity(page(form, slug, e.errors(), null)).build();
+        }
+    }
+
+    @POST
+    @Path("write/preview")
+    public TemplateInstance preview(@RestForm String body) {
+        return Templates.preview(posts.preview(body));
+    }
+
+    private TemplateInstance page(PostForm form, String editingSlug, Map<String, String> errors, String preview) {
+        List<String> categories = Category.listByName().stream().map(c -> c.name).toList();
+        if (categories.isEmpty()) {
+            categories = List.of(Category.DEFAULT_NAME);
+        }
+        List<PageOption> pages = Post.find("kind = ?1 order by title", PostKind.PAGE).project(PageOption.class).list()
+                .stream().filter(p -> !p.slug().equals(editingSlug)).toList();
+        return Templates.write(form, editingSlug, errors, preview, categories, pages);
+    }
+
+    private static String path(Post post) {
+        return post.kind == PostKind.PAGE ? "/" + post.slug : "/posts/" + post.slug;
+    }
+}
