@@ -52,7 +52,7 @@ public class PostService {
         post.author = Account.findById(author.id());
         post.createdAt = Instant.now();
         post.kind = parseKind(input.kind());
-        apply(post, input, true);
+        apply(post, input, true, author);
         post.persist();
         afterSave(post);
         // flush now: the id, the new version and any constraint failure belong to this call's answer
@@ -70,7 +70,7 @@ public class PostService {
                     "Someone else saved this post since you opened it. Your text is below; copy what you need and reload."));
         }
         String oldSlug = post.slug;
-        apply(post, input, false);
+        apply(post, input, false, editor);
         if (!oldSlug.equals(post.slug)) {
             SlugRedirect redirect = new SlugRedirect();
             redirect.oldSlug = oldSlug;
@@ -101,7 +101,7 @@ public class PostService {
         }
     }
 
-    private void apply(Post post, PostInput in, boolean creating) {
+    private void apply(Post post, PostInput in, boolean creating, AccountPrincipal editor) {
         Map<String, String> errors = new LinkedHashMap<>();
         Instant now = Instant.now();
 
@@ -150,13 +150,18 @@ public class PostService {
         List<Tag> tags = post.kind == PostKind.PAGE ? List.of() : resolveTags(in.tags(), errors);
 
         Category category = null;
+        String newCategory = null;
         if (post.kind == PostKind.POST) {
             String name = in.category() == null ? "" : in.category().strip();
             if (name.isEmpty()) {
                 category = defaultCategory();
             } else {
                 category = Category.findByName(name).or(() -> Category.findBySlug(name)).orElse(null);
-                if (category == null) {
+                if (category == null && editor.isAdmin() && name.length() <= 120 && !Slugs.of(name).isEmpty()
+                        && Category.findBySlug(Slugs.of(name)).isEmpty()) {
+                    // admins manage categories, so naming a new one creates it (as WordPress lets editors do)
+                    newCategory = name;
+                } else if (category == null) {
                     errors.put("category", "There is no category \"" + name + "\". An admin can add it.");
                 }
             }
@@ -193,6 +198,12 @@ public class PostService {
             slug = creating || post.slug == null ? uniqueSlug(Slugs.of(title), post) : post.slug;
         }
 
+        if (newCategory != null) {
+            category = new Category();
+            category.name = newCategory;
+            category.slug = Slugs.of(newCategory);
+            category.persist();
+        }
         post.title = title;
         post.bodyMarkdown = body;
         post.bodyHtml = markdown.renderPost(body);
