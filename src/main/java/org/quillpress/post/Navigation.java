@@ -5,41 +5,57 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
-import io.quarkus.cache.CacheInvalidateAll;
-import io.quarkus.cache.CacheResult;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
-/** The standalone pages shown in the site navigation, cached until a page is saved. */
+/**
+ * The standalone pages shown in the site navigation. Every page's layout reads them, possibly on an I/O
+ * thread, so they are held in memory: rebuilt when a page is saved (after the commit), and every
+ * minute for changes made on other instances.
+ */
 @ApplicationScoped
 public class Navigation {
-
-    static final String CACHE = "navigation";
 
     /** A link in the navigation; {@code depth} is 0 for top-level pages, 1 for their children. */
     public record Link(String title, String path, int depth) {
     }
 
-    @CacheResult(cacheName = CACHE)
-    @Transactional
+    private volatile List<Link> links = List.of();
+
+    void onStart(@Observes StartupEvent event) {
+        reload();
+    }
+
+    void onSaved(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostSaved saved) {
+        if (saved.kind() == PostKind.PAGE) {
+            reload();
+        }
+    }
+
     public List<Link> links() {
-        List<Post> pages = Post.listVisiblePages(Instant.now());
-        List<Link> links = new ArrayList<>();
-        for (Post page : pages) {
-            if (page.parent == null) {
-                links.add(new Link(page.title, "/" + page.slug, 0));
-                for (Post child : pages) {
-                    if (child.parent != null && child.parent.id.equals(page.id)) {
-                        links.add(new Link(child.title, "/" + child.slug, 1));
+        return links;
+    }
+
+    @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reload() {
+        links = QuarkusTransaction.requiringNew().call(() -> {
+            List<Post> pages = Post.listVisiblePages(Instant.now());
+            List<Link> built = new ArrayList<>();
+            for (Post page : pages) {
+                if (page.parent == null) {
+                    built.add(new Link(page.title, "/" + page.slug, 0));
+                    for (Post child : pages) {
+                        if (child.parent != null && child.parent.id.equals(page.id)) {
+                            built.add(new Link(child.title, "/" + child.slug, 1));
+                        }
                     }
                 }
             }
-        }
-        return List.copyOf(links);
-    }
-
-    @CacheInvalidateAll(cacheName = CACHE)
-    public void refresh() {
-        // the annotation does the work
+            return List.copyOf(built);
+        });
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -43,7 +44,7 @@ public class PostService {
     Markdown markdown;
 
     @Inject
-    Navigation navigation;
+    Event<PostSaved> saved;
 
     /** Creates a post or page written by {@code author}. */
     @Transactional
@@ -353,8 +354,6 @@ public class PostService {
     private void afterSave(Post post) {
         // a slug taken over from an older post stops redirecting there
         SlugRedirect.delete("oldSlug", post.slug);
-        if (post.kind == PostKind.PAGE) {
-            navigation.refresh();
-        }
+        saved.fire(PostSaved.of(post));
     }
 }

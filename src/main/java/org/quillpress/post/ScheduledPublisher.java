@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -19,7 +20,7 @@ import io.quarkus.scheduler.Scheduled;
 public class ScheduledPublisher {
 
     @Inject
-    Navigation navigation;
+    Event<PostSaved> saved;
 
     @Scheduled(every = "${quillpress.publishing.check-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
@@ -27,10 +28,8 @@ public class ScheduledPublisher {
         List<Post> due = Post.listDueScheduled(Instant.now());
         for (Post post : due) {
             post.status = PostStatus.PUBLISHED;
+            saved.fire(PostSaved.of(post));
             Log.infof("Published scheduled post %s", post.slug);
-        }
-        if (due.stream().anyMatch(p -> p.kind == PostKind.PAGE)) {
-            navigation.refresh();
         }
     }
 }

@@ -5,16 +5,19 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
 
-import io.quarkus.cache.CacheInvalidateAll;
-import io.quarkus.cache.CacheResult;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
-/** The admin-editable site settings, read once and cached until an admin saves new ones. */
+/**
+ * The admin-editable site settings. Every page's layout reads them, possibly on an I/O thread, so they
+ * are held in memory: loaded at start, replaced on save, and reloaded every minute so that a change made
+ * on another instance arrives here too.
+ */
 @ApplicationScoped
 public class SiteSettings {
-
-    public static final String CACHE = "site-settings";
 
     static final String TITLE = "site.title";
     static final String TAGLINE = "site.tagline";
@@ -26,24 +29,38 @@ public class SiteSettings {
         public static final int MAX_POSTS_PER_PAGE = 100;
     }
 
-    @CacheResult(cacheName = CACHE)
-    @Transactional
-    public Site current() {
-        Map<String, String> all = SiteSetting.<SiteSetting> list("name in ?1",
-                List.of(TITLE, TAGLINE, DESCRIPTION, POSTS_PER_PAGE)).stream()
-                .collect(Collectors.toMap(s -> s.name, s -> s.value));
-        return new Site(all.getOrDefault(TITLE, "Quillpress"),
-                all.getOrDefault(TAGLINE, "Writing worth discussing"),
-                all.getOrDefault(DESCRIPTION, "A community blog: long-form posts and the conversations they start."),
-                Integer.parseInt(all.getOrDefault(POSTS_PER_PAGE, "10")));
+    private volatile Site current;
+
+    void onStart(@Observes StartupEvent event) {
+        reload();
     }
 
-    @CacheInvalidateAll(cacheName = CACHE)
-    @Transactional
+    public Site current() {
+        return current;
+    }
+
+    /** Stores new settings; pages show them as soon as the transaction has committed. */
     public void save(Site site) {
-        SiteSetting.put(TITLE, site.title());
-        SiteSetting.put(TAGLINE, site.tagline());
-        SiteSetting.put(DESCRIPTION, site.description());
-        SiteSetting.put(POSTS_PER_PAGE, Integer.toString(site.postsPerPage()));
+        QuarkusTransaction.requiringNew().run(() -> {
+            SiteSetting.put(TITLE, site.title());
+            SiteSetting.put(TAGLINE, site.tagline());
+            SiteSetting.put(DESCRIPTION, site.description());
+            SiteSetting.put(POSTS_PER_PAGE, Integer.toString(site.postsPerPage()));
+        });
+        current = site;
+    }
+
+    @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void reload() {
+        current = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, String> all = SiteSetting.<SiteSetting> list("name in ?1",
+                    List.of(TITLE, TAGLINE, DESCRIPTION, POSTS_PER_PAGE)).stream()
+                    .collect(Collectors.toMap(s -> s.name, s -> s.value));
+            return new Site(all.getOrDefault(TITLE, "Quillpress"),
+                    all.getOrDefault(TAGLINE, "Writing worth discussing"),
+                    all.getOrDefault(DESCRIPTION,
+                            "A community blog: long-form posts and the conversations they start."),
+                    Integer.parseInt(all.getOrDefault(POSTS_PER_PAGE, "10")));
+        });
     }
 }
