@@ -1,0 +1,110 @@
+package org.quillpress.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.quillpress.support.TestAccounts;
+import org.quillpress.support.WebClient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.Cookie;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class LoginResourceTest {
+
+    @Test
+    void signInPageOffersEmailAndPasswordWithCsrfToken() {
+        String page = WebClient.anonymous().get("/login").asString();
+        assertThat(page).contains("type=\"email\"", "name=\"email\"", "type=\"password\"", "name=\"password\"",
+                "name=\"csrf-token\"");
+    }
+
+    @Test
+    void rightPasswordStartsAnHttpOnlyLaxSessionAndReturnsToTheRequestedPage() {
+        TestAccounts.Created author = TestAccounts.create(Role.AUTHOR, "Ada Author");
+        WebClient client = WebClient.anonymous();
+        Response response = client.postForm("/login",
+                Map.of("email", author.email(), "password", TestAccounts.PASSWORD, "redirect", "/write"));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location")).endsWith("/write");
+        Cookie session = response.getDetailedCookie("qp_session");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualToIgnoringCase("Lax");
+        assertThat(client.get("/write").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void wrongPasswordIsRefusedAndTheTypedEmailIsKept() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, "Rita Reader");
+        Response response = WebClient.anonymous().postForm("/login",
+                Map.of("email", reader.email(), "password", "not-the-password"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.asString()).contains("The email or the password is not right.")
+                .contains("value=\"" + reader.email() + "\"");
+        assertThat(response.getDetailedCookie("qp_session")).isNull();
+    }
+
+    @Test
+    void repeatedFailuresForOneEmailAreRateLimitedEvenWithTheRightPassword() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, "Guessed Reader");
+        for (int i = 0; i < 5; i++) {
+            WebClient.anonymous().postForm("/login", Map.of("email", reader.email(), "password", "wrong-" + i));
+        }
+        Response response = WebClient.anonymous().postForm("/login",
+                Map.of("email", reader.email(), "password", TestAccounts.PASSWORD));
+
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(Integer.parseInt(response.header("Retry-After"))).isPositive();
+        assertThat(response.asString()).contains("Too many failed attempts");
+    }
+
+    @Test
+    void signInWithoutCsrfTokenIsRefused() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, "Forged Reader");
+        WebClient client = WebClient.anonymous();
+        client.get("/login");
+        Response response = client.postFormWithoutToken("/login",
+                Map.of("email", reader.email(), "password", TestAccounts.PASSWORD));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.getDetailedCookie("qp_session")).isNull();
+    }
+
+    @Test
+    void redirectToAnotherSiteIsIgnored() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, "Redirected Reader");
+        Response response = WebClient.anonymous().postForm("/login", Map.of("email", reader.email(), "password",
+                TestAccounts.PASSWORD, "redirect", "//evil.example/steal"));
+
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location")).doesNotContain("evil.example");
+    }
+
+    @Test
+    void signOutIsAPostThatEndsTheSession() {
+        WebClient client = TestAccounts.create(Role.AUTHOR, "Leaving Author").signIn();
+        assertThat(client.get("/write").statusCode()).isEqualTo(200);
+
+        assertThat(client.get("/logout").statusCode()).isIn(404, 405);
+        Response out = client.postForm("/logout", Map.of(), "/");
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(client.get("/write").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void endingAllSessionsInvalidatesACopiedCookie() {
+        WebClient client = TestAccounts.create(Role.AUTHOR, "Careful Author").signIn();
+        String stolen = client.cookie("qp_session");
+        client.postForm("/account/sessions/end", Map.of(), "/account");
+
+        WebClient thief = WebClient.anonymous();
+        Response response = thief.request().cookie("qp_session", stolen).get("/write");
+        assertThat(response.statusCode()).isEqualTo(303);
+        assertThat(response.header("Location")).contains("/login");
+    }
+}
