@@ -17,10 +17,18 @@ public interface QuillpressConfig {
 
     Session session();
 
+    Publishing publishing();
+
     interface Admin {
         Optional<String> email();
 
         Optional<String> password();
+    }
+
+    interface Publishing {
+        /** How often the job marks due scheduled posts as published (readers see them on time anyway). */
+        @WithDefault("30s")
+        String checkEvery();
     }
 
     interface Session {

@@ -99,3 +99,6 @@ create table slug_redirect (
     old_slug varchar(200) primary key,
     post_id bigint not null references post (id) on delete cascade
 );
+
+-- every post has a category; this one always exists and cannot be deleted
+insert into category (slug, name) values ('uncategorized', 'Uncategorized');

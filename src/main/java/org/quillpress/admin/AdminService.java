@@ -107,13 +107,7 @@ public class AdminService {
         if (Category.DEFAULT_SLUG.equals(category.slug)) {
             throw new InvalidInputException(Map.of("category", "\"Uncategorized\" cannot be deleted."));
         }
-        Category fallback = Category.findBySlug(Category.DEFAULT_SLUG).orElseGet(() -> {
-            Category c = new Category();
-            c.slug = Category.DEFAULT_SLUG;
-            c.name = Category.DEFAULT_NAME;
-            c.persist();
-            return c;
-        });
+        Category fallback = Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow();
         Post.update("category = ?1 where category = ?2", fallback, category);
         category.delete();
     }

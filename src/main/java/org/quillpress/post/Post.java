@@ -18,7 +18,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
 import org.quillpress.account.Account;
@@ -87,7 +86,6 @@ public class Post extends PanacheEntityBase {
 
     @ManyToMany
     @JoinTable(name = "post_tag", joinColumns = @JoinColumn(name = "post_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
-    @OrderBy("name")
     public Set<Tag> tags = new LinkedHashSet<>();
 
     @Column(name = "created_at", nullable = false)

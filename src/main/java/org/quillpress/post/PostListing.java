@@ -115,7 +115,7 @@ public class PostListing {
         }
         Map<Long, List<TagLink>> tags = new HashMap<>();
         List<Object[]> rows = em.createQuery("select p.id, t.name, t.slug from Post p join p.tags t where p in :posts "
-                + "order by t.name", Object[].class).setParameter("posts", posts).getResultList();
+                + "order by lower(t.name)", Object[].class).setParameter("posts", posts).getResultList();
         for (Object[] row : rows) {
             tags.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(new TagLink((String) row[1], (String) row[2]));
         }

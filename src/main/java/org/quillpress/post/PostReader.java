@@ -54,7 +54,8 @@ public class PostReader {
             older = Post.neighbour(post, true, now).map(p -> new Neighbour(p.title, p.slug)).orElse(null);
             newer = Post.neighbour(post, false, now).map(p -> new Neighbour(p.title, p.slug)).orElse(null);
         }
-        List<TagLink> tags = post.tags.stream().map(t -> new TagLink(t.name, t.slug)).toList();
+        List<TagLink> tags = post.tags.stream().map(t -> new TagLink(t.name, t.slug))
+                .sorted(java.util.Comparator.comparing(TagLink::name, String.CASE_INSENSITIVE_ORDER)).toList();
         return new Found(new Full(post.id, post.kind, post.slug, post.title, post.bodyHtml, post.excerpt, post.status,
                 post.publishAt, post.updatedAt, PostListing.author(post),
                 post.category == null ? null : new CategoryLink(post.category.name, post.category.slug), tags,

@@ -180,10 +180,12 @@ public class PostService {
         }
 
         String slug = in.slug() == null ? "" : in.slug().strip().toLowerCase(Locale.ROOT);
+        boolean slugTaken = false;
         if (!slug.isEmpty()) {
             if (!Slugs.isValid(slug)) {
                 errors.put("slug", "Use lower-case letters, digits and single hyphens, such as my-first-post.");
             } else if (Post.slugTaken(slug, post.id)) {
+                slugTaken = true;
                 errors.put("slug", "Another post or page already uses \"" + slug + "\".");
             } else if (post.kind == PostKind.PAGE && RESERVED.contains(slug)) {
                 errors.put("slug", "\"" + slug + "\" is one of the site's own addresses; choose another.");
@@ -191,8 +193,8 @@ public class PostService {
         }
 
         if (!errors.isEmpty()) {
-            boolean conflict = errors.size() == 1 && errors.containsKey("slug") && Slugs.isValid(slug);
-            throw new InvalidInputException(conflict ? 409 : 400, errors);
+            // a slug someone else holds is a conflict with existing data; everything else is plain bad input
+            throw new InvalidInputException(slugTaken && errors.size() == 1 ? 409 : 400, errors);
         }
 
         if (slug.isEmpty()) {
@@ -285,15 +287,9 @@ public class PostService {
         return tags;
     }
 
-    /** "Uncategorized", created the first time it is needed. */
+    /** "Uncategorized", which the first migration creates and admins cannot delete. */
     static Category defaultCategory() {
-        return Category.findBySlug(Category.DEFAULT_SLUG).orElseGet(() -> {
-            Category category = new Category();
-            category.slug = Category.DEFAULT_SLUG;
-            category.name = Category.DEFAULT_NAME;
-            category.persist();
-            return category;
-        });
+        return Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow();
     }
 
     private static String uniqueSlug(String base, Post post) {

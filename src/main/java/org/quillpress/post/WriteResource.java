@@ -100,9 +100,6 @@ public class WriteResource {
 
     private TemplateInstance page(PostForm form, String editingSlug, Map<String, String> errors, String preview) {
         List<String> categories = Category.listByName().stream().map(c -> c.name).toList();
-        if (categories.isEmpty()) {
-            categories = List.of(Category.DEFAULT_NAME);
-        }
         List<PageOption> pages = Post.find("kind = ?1 order by title", PostKind.PAGE).project(PageOption.class).list()
                 .stream().filter(p -> !p.slug().equals(editingSlug)).toList();
         return Templates.write(form, editingSlug, errors, preview, categories, pages);

@@ -28,6 +28,21 @@ public class Globals {
         return Arc.container().instance(Navigation.class).get().links();
     }
 
+    /**
+     * The CSRF token for forms. The CSRF filter puts it on the request, but refusals by a security check
+     * render their page before that filter runs; the cookie then holds the same value.
+     */
+    static String csrfToken() {
+        io.vertx.ext.web.RoutingContext routing = Arc.container()
+                .instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class).get().getCurrent();
+        Object token = routing.get("csrf_token");
+        if (token == null) {
+            io.vertx.core.http.Cookie cookie = routing.request().getCookie("csrf-token");
+            token = cookie == null ? "" : cookie.getValue();
+        }
+        return token.toString();
+    }
+
     static String siteUrl() {
         return Arc.container().instance(QuillpressConfig.class).get().siteUrl();
     }
