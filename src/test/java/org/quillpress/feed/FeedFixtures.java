@@ -13,7 +13,9 @@ import org.quillpress.account.AccountPrincipal;
 import org.quillpress.post.Category;
 import org.quillpress.post.Post;
 import org.quillpress.post.PostInput;
+import org.quillpress.post.PostKind;
 import org.quillpress.post.PostService;
+import org.quillpress.post.PostStatus;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -66,6 +68,33 @@ public class FeedFixtures {
             category.slug = slug;
             category.persist();
             return category;
+        });
+    }
+
+    /**
+     * {@code count} published posts saved straight to the database in one transaction: the service
+     * would take minutes for the thousands a paging test needs, and these need no checks or rendering.
+     */
+    public void bulkPublished(String slugPrefix, int count) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Account owner = Account.find("email", OWNER_EMAIL).firstResult();
+            Instant now = Instant.now();
+            for (int i = 0; i < count; i++) {
+                Post post = new Post();
+                post.kind = PostKind.POST;
+                post.slug = slugPrefix + "-" + i;
+                post.title = "Bulk " + i;
+                post.bodyMarkdown = "Bulk post " + i;
+                post.bodyHtml = "<p>Bulk post " + i + "</p>";
+                post.excerpt = "Bulk post " + i;
+                post.status = PostStatus.PUBLISHED;
+                post.publishAt = now;
+                post.author = owner;
+                post.commentsOpen = true;
+                post.createdAt = now;
+                post.updatedAt = now;
+                post.persist();
+            }
         });
     }
 
