@@ -1,0 +1,178 @@
+package org.quillpress.feed;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+
+/**
+ * The reads behind feeds and the sitemap. They select only the columns they show (never a post's
+ * Markdown source), and a feed costs the same two statements whatever the number of posts and tags.
+ */
+@ApplicationScoped
+public class FeedPosts {
+
+    /** Posts per feed: readers poll often and keep what they have already seen. */
+    public static final int FEED_SIZE = 20;
+
+    /** Rows per sitemap query: enough to keep round trips few, small enough to keep memory flat. */
+    static final int SITEMAP_PAGE = 1000;
+
+    /*
+     * The same rule as Post.VISIBLE, which is package-private in org.quillpress.post; kept in step by
+     * the feed tests, which check that drafts and future scheduled posts never show.
+     */
+    static final String VISIBLE = "p.status in (org.quillpress.post.PostStatus.PUBLISHED, "
+            + "org.quillpress.post.PostStatus.SCHEDULED) and p.publishAt <= :now";
+
+    private static final String VISIBLE_POST = "p.kind = org.quillpress.post.PostKind.POST and " + VISIBLE;
+
+    @Inject
+    EntityManager em;
+
+    /** Which posts a feed holds: all, one tag's or one category's. */
+    public record Scope(Long tagId, Long categoryId) {
+        public static final Scope ALL = new Scope(null, null);
+
+        public static Scope tag(long id) {
+            return new Scope(id, null);
+        }
+
+        public static Scope category(long id) {
+            return new Scope(null, id);
+        }
+    }
+
+    /** The columns of a post that a feed shows, as the first query reads them. */
+    record Row(Long id, String slug, String title, String bodyHtml, String excerpt, Instant publishAt,
+            Instant updatedAt, Instant createdAt, String authorName, String categoryName, String categorySlug) {
+    }
+
+    /**
+     * The newest visible posts in {@code scope}, newest first: one statement for the posts with their
+     * author's name and category, one for the tags of exactly those posts.
+     */
+    @Transactional
+    public List<FeedPost> latest(Scope scope, Instant now) {
+        StringBuilder where = new StringBuilder(VISIBLE_POST);
+        if (scope.tagId() != null) {
+            where.append(" and exists (select 1 from Post tp join tp.tags t where tp = p and t.id = :tag)");
+        }
+        if (scope.categoryId() != null) {
+            where.append(" and c.id = :category");
+        }
+        TypedQuery<Row> query = em.createQuery("select p.id, p.slug, p.title, p.bodyHtml, p.excerpt, p.publishAt, "
+                + "p.updatedAt, p.createdAt, a.displayName, c.name, c.slug "
+                + "from Post p join p.author a left join p.category c where " + where
+                + " order by p.publishAt desc, p.id desc", Row.class)
+                .setParameter("now", now)
+                .setMaxResults(FEED_SIZE);
+        if (scope.tagId() != null) {
+            query.setParameter("tag", scope.tagId());
+        }
+        if (scope.categoryId() != null) {
+            query.setParameter("category", scope.categoryId());
+        }
+        List<Row> rows = query.getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+
+        Map<Long, List<FeedPost.Term>> tags = new HashMap<>();
+        List<Object[]> tagRows = em.createQuery("select p.id, t.name, t.slug from Post p join p.tags t "
+                + "where p.id in :ids order by t.name", Object[].class)
+                .setParameter("ids", rows.stream().map(Row::id).toList())
+                .getResultList();
+        for (Object[] row : tagRows) {
+            tags.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
+                    .add(new FeedPost.Term((String) row[1], (String) row[2]));
+        }
+
+        List<FeedPost> posts = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            posts.add(new FeedPost(r.id(), r.slug(), r.title(), r.bodyHtml(), r.excerpt(), r.publishAt(),
+                    r.updatedAt(), r.createdAt(), r.authorName(),
+                    r.categorySlug() == null ? null : new FeedPost.Term(r.categoryName(), r.categorySlug()),
+                    tags.getOrDefault(r.id(), List.of())));
+        }
+        return posts;
+    }
+
+    /** A public address for the sitemap, with when its content last changed (null when unknown). */
+    public record Location(String slug, Instant lastModified) {
+    }
+
+    /** A post's sitemap location with the id that the next page starts after. */
+    public record Keyed(long id, Location location) {
+    }
+
+    /** When the newest visible post appeared or was last edited, or null when there is none. */
+    @Transactional
+    public Instant latestChange(Instant now) {
+        Object[] row = em.createQuery("select max(p.updatedAt), max(p.publishAt) from Post p where " + VISIBLE_POST,
+                Object[].class).setParameter("now", now).getSingleResult();
+        return later((Instant) row[0], (Instant) row[1]);
+    }
+
+    /** Up to {@link #SITEMAP_PAGE} visible posts with an id above {@code afterId}, by id (keyset paging). */
+    @Transactional
+    public List<Keyed> postsAfter(long afterId, Instant now) {
+        return em.createQuery("select p.id, p.slug, p.updatedAt, p.publishAt from Post p where " + VISIBLE_POST
+                + " and p.id > :after order by p.id", Object[].class)
+                .setParameter("now", now).setParameter("after", afterId)
+                .setMaxResults(SITEMAP_PAGE).getResultStream()
+                .map(r -> new Keyed((Long) r[0], new Location((String) r[1], later((Instant) r[2], (Instant) r[3]))))
+                .toList();
+    }
+
+    /** Visible standalone pages; there are few, so one query. */
+    @Transactional
+    public List<Location> pages(Instant now) {
+        return em.createQuery("select p.slug, p.updatedAt, p.publishAt from Post p "
+                + "where p.kind = org.quillpress.post.PostKind.PAGE and " + VISIBLE + " order by p.id", Object[].class)
+                .setParameter("now", now).getResultStream()
+                .map(r -> new Location((String) r[0], later((Instant) r[1], (Instant) r[2])))
+                .toList();
+    }
+
+    /*
+     * Archives are found by probing for one visible post each (the post_tag and category indexes answer
+     * that) rather than by grouping every post: a page of them costs the same however many posts exist.
+     * The price is no lastmod for archive pages, which the protocol makes optional.
+     */
+
+    /** Up to {@link #SITEMAP_PAGE} slugs after {@code afterSlug} of tags that have a visible post. */
+    @Transactional
+    public List<String> tagsAfter(String afterSlug, Instant now) {
+        return em.createQuery("select t.slug from Tag t where t.slug > :after and exists "
+                + "(select 1 from Post p join p.tags pt where pt = t and " + VISIBLE_POST + ") order by t.slug",
+                String.class)
+                .setParameter("now", now).setParameter("after", afterSlug)
+                .setMaxResults(SITEMAP_PAGE).getResultList();
+    }
+
+    /** Up to {@link #SITEMAP_PAGE} slugs after {@code afterSlug} of categories that have a visible post. */
+    @Transactional
+    public List<String> categoriesAfter(String afterSlug, Instant now) {
+        return em.createQuery("select c.slug from Category c where c.slug > :after and exists "
+                + "(select 1 from Post p where p.category = c and " + VISIBLE_POST + ") order by c.slug",
+                String.class)
+                .setParameter("now", now).setParameter("after", afterSlug)
+                .setMaxResults(SITEMAP_PAGE).getResultList();
+    }
+
+    /** A post scheduled after its last edit changes for readers when it appears, not when it was saved. */
+    static Instant later(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+}

@@ -1,0 +1,124 @@
+package org.quillpress.feed;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.quillpress.feed.FeedPosts.Scope;
+import org.quillpress.feed.FeedWriter.Channel;
+import org.quillpress.feed.FeedWriter.Format;
+import org.quillpress.post.Category;
+import org.quillpress.post.Tag;
+import org.quillpress.site.SiteSettings;
+
+/**
+ * The feeds, each in Atom 1.0 and RSS 2.0: the whole site's, a tag's and a category's. No
+ * {@code @Produces}: a reader that asks for the other format still gets a feed rather than a 406.
+ */
+@Path("/")
+public class FeedResource {
+
+    /** Readers poll every few minutes; five minutes of staleness costs nobody anything. */
+    static final String CACHE_CONTROL = "public, max-age=300";
+
+    @Inject
+    FeedPosts posts;
+
+    @Inject
+    FeedWriter writer;
+
+    @Inject
+    SiteSettings settings;
+
+    @GET
+    @Path("feed")
+    public Response siteAtom(Request request) {
+        return site(Format.ATOM, request);
+    }
+
+    @GET
+    @Path("rss")
+    public Response siteRss(Request request) {
+        return site(Format.RSS, request);
+    }
+
+    @GET
+    @Path("tags/{slug}/feed")
+    public Response tagAtom(@RestPath String slug, Request request) {
+        return tag(slug, Format.ATOM, request);
+    }
+
+    @GET
+    @Path("tags/{slug}/feed/rss")
+    public Response tagRss(@RestPath String slug, Request request) {
+        return tag(slug, Format.RSS, request);
+    }
+
+    @GET
+    @Path("categories/{slug}/feed")
+    public Response categoryAtom(@RestPath String slug, Request request) {
+        return category(slug, Format.ATOM, request);
+    }
+
+    @GET
+    @Path("categories/{slug}/feed/rss")
+    public Response categoryRss(@RestPath String slug, Request request) {
+        return category(slug, Format.RSS, request);
+    }
+
+    private Response site(Format format, Request request) {
+        SiteSettings.Site site = settings.current();
+        return answer(new Channel(site.title(), site.tagline(), "/", "/feed", "/rss"), Scope.ALL, format, request);
+    }
+
+    private Response tag(String slug, Format format, Request request) {
+        Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
+        String path = "/tags/" + tag.slug;
+        Channel channel = new Channel(tag.name + " · " + settings.current().title(), "Posts tagged " + tag.name + ".",
+                path, path + "/feed", path + "/feed/rss");
+        return answer(channel, Scope.tag(tag.id), format, request);
+    }
+
+    private Response category(String slug, Format format, Request request) {
+        Category category = Category.findBySlug(slug).orElseThrow(NotFoundException::new);
+        String path = "/categories/" + category.slug;
+        String subtitle = category.description == null || category.description.isBlank()
+                ? "Posts in " + category.name + "."
+                : category.description;
+        Channel channel = new Channel(category.name + " · " + settings.current().title(), subtitle, path,
+                path + "/feed", path + "/feed/rss");
+        return answer(channel, Scope.category(category.id), format, request);
+    }
+
+    private Response answer(Channel channel, Scope scope, Format format, Request request) {
+        byte[] body = writer.write(channel, posts.latest(scope, Instant.now()), format);
+        // weak: the same feed may go out gzipped or not, and a strong tag would promise identical bytes
+        EntityTag etag = new EntityTag(digest(body), true);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.tag(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+        }
+        return Response.ok(body, format.contentType()).tag(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+                .build();
+    }
+
+    static String digest(byte[] body) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

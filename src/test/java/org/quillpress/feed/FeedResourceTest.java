@@ -1,0 +1,334 @@
+package org.quillpress.feed;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+import org.quillpress.QuillpressConfig;
+import org.quillpress.account.Account;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class FeedResourceTest {
+
+    static final String ATOM = "http://www.w3.org/2005/Atom";
+
+    @Inject
+    FeedFixtures fixtures;
+
+    @Inject
+    QuillpressConfig config;
+
+    @Inject
+    EntityManagerFactory emf;
+
+    @Test
+    void publishedPostAppearsInTheSiteAtomFeedAsAReaderSeesIt() throws Exception {
+        String slug = FeedFixtures.unique("atom-post");
+        String tag = FeedFixtures.unique("atom-tag");
+        fixtures.published("Atom post " + slug, slug, List.of(tag), null);
+        Account owner = fixtures.owner();
+
+        Response response = given().get("/feed").then().statusCode(200).extract().response();
+        assertThat(normalised(response.contentType())).isEqualTo("application/atom+xml;charset=utf-8");
+        assertThat(response.asString()).doesNotContain(owner.email);
+
+        SyndFeed feed = parse(response);
+        assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        SyndEntry entry = entry(feed, slug);
+        assertThat(entry.getTitle()).isEqualTo("Atom post " + slug);
+        assertThat(entry.getLink()).isEqualTo(siteUrl() + "/posts/" + slug);
+        assertThat(entry.getAuthors()).extracting(p -> p.getName()).containsExactly(owner.displayName);
+        assertThat(entry.getAuthors().get(0).getEmail()).isNull();
+        assertThat(entry.getPublishedDate()).isNotNull();
+        assertThat(entry.getUpdatedDate()).isNotNull();
+        assertThat(entry.getDescription().getValue()).isEqualTo("The excerpt of " + slug + ".");
+        assertThat(entry.getContents()).hasSize(1);
+        assertThat(entry.getContents().get(0).getType()).isEqualTo("html");
+        assertThat(entry.getContents().get(0).getValue()).contains("<strong>bold</strong>")
+                .contains("A second paragraph.");
+        assertThat(entry.getCategories()).extracting(SyndCategory::getName).contains(tag, "Uncategorized");
+    }
+
+    @Test
+    void publishedPostAppearsInTheSiteRssFeedAsAReaderSeesIt() throws Exception {
+        String slug = FeedFixtures.unique("rss-post");
+        String tag = FeedFixtures.unique("rss-tag");
+        fixtures.published("RSS post " + slug, slug, List.of(tag), null);
+        Account owner = fixtures.owner();
+
+        Response response = given().get("/rss").then().statusCode(200).extract().response();
+        assertThat(normalised(response.contentType())).isEqualTo("application/rss+xml;charset=utf-8");
+        assertThat(response.asString()).doesNotContain(owner.email)
+                .contains("<atom:link").contains(siteUrl() + "/rss");
+
+        SyndFeed feed = parse(response);
+        assertThat(feed.getFeedType()).isEqualTo("rss_2.0");
+        assertThat(feed.getLink()).isEqualTo(siteUrl() + "/");
+        SyndEntry entry = entry(feed, slug);
+        assertThat(entry.getTitle()).isEqualTo("RSS post " + slug);
+        assertThat(entry.getLink()).isEqualTo(siteUrl() + "/posts/" + slug);
+        assertThat(entry.getAuthor()).isEqualTo(owner.displayName);
+        assertThat(entry.getPublishedDate()).isNotNull();
+        assertThat(entry.getDescription().getValue()).isEqualTo("The excerpt of " + slug + ".");
+        assertThat(entry.getContents().get(0).getValue()).contains("<strong>bold</strong>");
+        assertThat(entry.getCategories()).extracting(SyndCategory::getName).contains(tag, "Uncategorized");
+    }
+
+    @Test
+    void draftsAndFutureScheduledPostsNeverAppearInAnyFeed() throws Exception {
+        String tag = FeedFixtures.unique("hidden-tag");
+        String categorySlug = FeedFixtures.unique("hidden-category");
+        fixtures.category("Category " + categorySlug, categorySlug);
+        String draft = FeedFixtures.unique("draft");
+        String scheduled = FeedFixtures.unique("scheduled");
+        String visible = FeedFixtures.unique("visible");
+        fixtures.draft("Draft " + draft, draft, List.of(tag), categorySlug);
+        fixtures.scheduledTomorrow("Scheduled " + scheduled, scheduled, List.of(tag), categorySlug);
+        // published last, so a feed that ignored status would list the other two right beside it
+        fixtures.published("Visible " + visible, visible, List.of(tag), categorySlug);
+
+        for (String path : List.of("/feed", "/rss", "/tags/" + tag + "/feed", "/tags/" + tag + "/feed/rss",
+                "/categories/" + categorySlug + "/feed", "/categories/" + categorySlug + "/feed/rss")) {
+            String xml = given().get(path).then().statusCode(200).extract().asString();
+            assertThat(xml).as(path).contains("Visible " + visible).doesNotContain(draft).doesNotContain(scheduled);
+        }
+    }
+
+    @Test
+    void aTagFeedHoldsOnlyThatTagsPosts() throws Exception {
+        String cats = FeedFixtures.unique("cats");
+        String dogs = FeedFixtures.unique("dogs");
+        String catPost = FeedFixtures.unique("cat-post");
+        String dogPost = FeedFixtures.unique("dog-post");
+        String bothPost = FeedFixtures.unique("both-post");
+        fixtures.published("Cat post", catPost, List.of(cats), null);
+        fixtures.published("Dog post", dogPost, List.of(dogs), null);
+        fixtures.published("Both post", bothPost, List.of(cats, dogs), null);
+
+        for (String path : List.of("/tags/" + cats + "/feed", "/tags/" + cats + "/feed/rss")) {
+            SyndFeed feed = parse(given().get(path).then().statusCode(200).extract().response());
+            assertThat(feed.getEntries()).extracting(SyndEntry::getLink).as(path).containsExactly(
+                    siteUrl() + "/posts/" + bothPost, siteUrl() + "/posts/" + catPost);
+            assertThat(feed.getTitle()).contains(cats);
+        }
+        Response rss = given().get("/tags/" + dogs + "/feed/rss").then().statusCode(200).extract().response();
+        assertThat(normalised(rss.contentType())).isEqualTo("application/rss+xml;charset=utf-8");
+        assertThat(parse(rss).getEntries()).extracting(SyndEntry::getLink)
+                .containsExactly(siteUrl() + "/posts/" + bothPost, siteUrl() + "/posts/" + dogPost);
+    }
+
+    @Test
+    void aCategoryFeedHoldsOnlyThatCategorysPosts() throws Exception {
+        String news = FeedFixtures.unique("news");
+        String other = FeedFixtures.unique("other");
+        fixtures.category("News " + news, news);
+        fixtures.category("Other " + other, other);
+        String inNews = FeedFixtures.unique("in-news");
+        String inOther = FeedFixtures.unique("in-other");
+        fixtures.published("In news", inNews, List.of(), news);
+        fixtures.published("In other", inOther, List.of(), other);
+
+        for (String path : List.of("/categories/" + news + "/feed", "/categories/" + news + "/feed/rss")) {
+            SyndFeed feed = parse(given().get(path).then().statusCode(200).extract().response());
+            assertThat(feed.getEntries()).extracting(SyndEntry::getLink).as(path)
+                    .containsExactly(siteUrl() + "/posts/" + inNews);
+            assertThat(feed.getEntries().get(0).getCategories()).extracting(SyndCategory::getName)
+                    .containsExactly("News " + news);
+        }
+    }
+
+    @Test
+    void anUnknownTagOrCategoryHasNoFeed() {
+        String missing = FeedFixtures.unique("no-such");
+        for (String path : List.of("/tags/" + missing + "/feed", "/tags/" + missing + "/feed/rss",
+                "/categories/" + missing + "/feed", "/categories/" + missing + "/feed/rss")) {
+            given().get(path).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void markupInATitleIsEscapedAndReachesTheReaderUnchanged() throws Exception {
+        String slug = FeedFixtures.unique("fish");
+        String title = "Fish & <Chips> " + slug;
+        fixtures.published(title, slug, List.of(), null);
+
+        for (String path : List.of("/feed", "/rss")) {
+            Response response = given().get(path).then().statusCode(200).extract().response();
+            assertThat(response.asString()).as(path).doesNotContain("<Chips>").doesNotContain("&amp;amp;");
+            assertThat(entry(parse(response), slug).getTitle()).as(path).isEqualTo(title);
+        }
+    }
+
+    @Test
+    void theAtomFeedHasEveryElementAtom10Requires() throws Exception {
+        String slug = FeedFixtures.unique("valid");
+        fixtures.published("Valid " + slug, slug, List.of("atom"), null);
+
+        byte[] xml = given().get("/feed").then().statusCode(200).extract().asByteArray();
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        Element feed = document.getDocumentElement();
+
+        assertThat(feed.getNamespaceURI()).isEqualTo(ATOM);
+        assertThat(feed.getLocalName()).isEqualTo("feed");
+        assertAbsoluteIri(only(feed, "id").getTextContent());
+        assertThat(only(feed, "title").getTextContent()).isNotBlank();
+        assertRfc3339(only(feed, "updated").getTextContent());
+        assertThat(links(feed, "self")).containsExactly(siteUrl() + "/feed");
+        assertThat(links(feed, "alternate")).containsExactly(siteUrl() + "/");
+
+        List<Element> entries = children(feed, "entry");
+        assertThat(entries).isNotEmpty();
+        boolean feedHasAuthor = !children(feed, "author").isEmpty();
+        for (Element entry : entries) {
+            assertAbsoluteIri(only(entry, "id").getTextContent());
+            assertThat(only(entry, "title").getTextContent()).isNotBlank();
+            assertRfc3339(only(entry, "updated").getTextContent());
+            assertRfc3339(only(entry, "published").getTextContent());
+            assertThat(links(entry, "alternate")).hasSize(1)
+                    .allSatisfy(href -> assertThat(href).startsWith(siteUrl() + "/posts/"));
+            if (!feedHasAuthor) {
+                assertThat(only(only(entry, "author"), "name").getTextContent()).isNotBlank();
+            }
+            Element content = only(entry, "content");
+            assertThat(content.getAttribute("type")).isEqualTo("html");
+        }
+        List<String> ids = entries.stream().map(e -> only(e, "id").getTextContent()).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void feedsAreCacheableAndAnswerNotModifiedUntilTheyChange() throws Exception {
+        fixtures.published("Cache " + FeedFixtures.unique("cache"), FeedFixtures.unique("cache"), List.of(), null);
+
+        for (String path : List.of("/feed", "/rss")) {
+            Response first = given().get(path).then().statusCode(200).extract().response();
+            assertThat(first.header("Cache-Control")).isEqualTo("public, max-age=300");
+            String etag = first.header("ETag");
+            assertThat(etag).as(path).isNotBlank();
+
+            given().header("If-None-Match", etag).get(path).then().statusCode(304);
+        }
+        String etag = given().get("/feed").then().extract().header("ETag");
+        fixtures.published("Newer " + FeedFixtures.unique("cache"), FeedFixtures.unique("cache"), List.of(), null);
+        given().header("If-None-Match", etag).get("/feed").then().statusCode(200);
+    }
+
+    @Test
+    void aFeedTakesTheSameNumberOfStatementsForTwoOrTwentyFivePosts() throws Exception {
+        String tag = FeedFixtures.unique("count");
+        List<String> tags = List.of(tag, tag + "-a", tag + "-b");
+        for (int i = 0; i < 2; i++) {
+            fixtures.published("Count " + i, FeedFixtures.unique("count"), tags, null);
+        }
+        String tagFeed = "/tags/" + tag + "/feed";
+        assertThat(parse(given().get(tagFeed).then().extract().response()).getEntries()).hasSize(2);
+        long siteFew = statements("/feed");
+        long tagFew = statements(tagFeed);
+
+        for (int i = 2; i < 25; i++) {
+            fixtures.published("Count " + i, FeedFixtures.unique("count"), tags, null);
+        }
+        assertThat(parse(given().get(tagFeed).then().extract().response()).getEntries())
+                .hasSize(FeedPosts.FEED_SIZE);
+        long siteMany = statements("/feed");
+        long tagMany = statements(tagFeed);
+
+        assertThat(siteFew).isPositive();
+        assertThat(siteMany).isEqualTo(siteFew);
+        assertThat(tagMany).isEqualTo(tagFew);
+    }
+
+    /**
+     * The statements one request of {@code path} prepares. A scheduled job may run a statement at the
+     * same moment, so the fewest of three requests is the feed's own count.
+     */
+    private long statements(String path) {
+        Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
+        given().get(path).then().statusCode(200);
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            statistics.clear();
+            given().get(path).then().statusCode(200);
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount());
+        }
+        return fewest;
+    }
+
+    private String siteUrl() {
+        return config.siteUrl().replaceAll("/+$", "");
+    }
+
+    private static SyndFeed parse(Response response) throws Exception {
+        return new SyndFeedInput().build(new StringReader(new String(response.asByteArray(), StandardCharsets.UTF_8)));
+    }
+
+    private SyndEntry entry(SyndFeed feed, String slug) {
+        String link = siteUrl() + "/posts/" + slug;
+        return feed.getEntries().stream().filter(e -> link.equals(e.getLink())).findFirst()
+                .orElseThrow(() -> new AssertionError("No entry links to " + link));
+    }
+
+    private static String normalised(String contentType) {
+        return contentType.replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> found = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && ATOM.equals(e.getNamespaceURI()) && name.equals(e.getLocalName())) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    private static Element only(Element parent, String name) {
+        List<Element> found = children(parent, name);
+        assertThat(found).as("atom:%s in atom:%s", name, parent.getLocalName()).hasSize(1);
+        return found.get(0);
+    }
+
+    /** The hrefs of the links with this relation; a link without rel is an alternate one (RFC 4287, 4.2.7.2). */
+    private static List<String> links(Element parent, String rel) {
+        return children(parent, "link").stream()
+                .filter(l -> rel.equals(l.getAttribute("rel").isEmpty() ? "alternate" : l.getAttribute("rel")))
+                .map(l -> l.getAttribute("href")).toList();
+    }
+
+    private static void assertAbsoluteIri(String text) {
+        assertThat(URI.create(text.strip()).isAbsolute()).as("absolute IRI: %s", text).isTrue();
+    }
+
+    private static void assertRfc3339(String text) {
+        assertThat(OffsetDateTime.parse(text.strip())).isNotNull();
+    }
+}
