@@ -184,14 +184,14 @@ log "starting the app on $BASE (embedded H2 in $SCRATCH/data)"
 ) &
 APP_PID=$!
 ready=0
-for _ in $(seq 1 120); do
+for _ in $(seq 1 240); do  # up to 120 s: startup is slow on a busy machine
   if curl -fs -o /dev/null "$BASE/q/health/ready"; then ready=1; break; fi
   kill -0 "$APP_PID" 2>/dev/null || break
   sleep 0.5
 done
 if [ "$ready" != 1 ]; then
   if kill -0 "$APP_PID" 2>/dev/null; then
-    log "the app did not become ready within 60 s"
+    log "the app did not become ready within 120 s"
   else
     log "the app exited during startup"
   fi
