@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Quillpress throughput benchmark: wrk against the app and against nginx serving
+# the same post page as a static file, all on loopback (127.0.0.1 only).
+#
+#   bench/run.sh                   build, start on embedded H2, load 1,000 posts, measure
+#   bench/run.sh --no-build        use the jar already in target/quarkus-app/
+#   bench/run.sh --static-only F   measure only nginx serving the HTML file F (no app)
+#
+# Every wrk run is 2 threads, 16 connections, a 5 s warm-up (discarded) then 15 s
+# measured with --latency. BENCH_DURATION / BENCH_WARMUP (seconds, at most 300)
+# change those. Prints a Markdown table: target, requests/s, p99 latency, bytes
+# per response, errors. Everything it starts is stopped on exit.
+#
+# The data set is 1,000 published posts with 3 tags each from a pool of 50, made
+# by bench/load.py through POST /api/v1/posts. Its CATEGORIES list is empty, so
+# every post lands in the default category until categories can be created
+# through an API; fill that list then to spread posts over 5 categories.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+BUILD=1
+STATIC_FILE=
+while [ $# -gt 0 ]; do
+  case $1 in
+    --no-build) BUILD=0 ;;
+    --static-only) STATIC_FILE=${2:?--static-only needs an HTML file}; shift ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+DURATION=${BENCH_DURATION:-15}
+WARMUP=${BENCH_WARMUP:-5}
+for v in "$DURATION" "$WARMUP"; do
+  [[ $v =~ ^[0-9]+$ ]] && [ "$v" -ge 1 ] && [ "$v" -le 300 ] || { echo "durations must be 1..300 s" >&2; exit 2; }
+done
+THREADS=2
+CONNECTIONS=16
+POSTS=${BENCH_POSTS:-1000}
+ADMIN_EMAIL=bench@example.org
+ADMIN_PASSWORD='Bench-Owner-Password-2026'
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+
+free_port() {
+  python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'
+}
+
+# --- tools ----------------------------------------------------------------------
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+  log "installing wrk and nginx"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx >/dev/null
+fi
+
+# --- scratch dir and cleanup -----------------------------------------------------
+SCRATCH=$(mktemp -d)
+chmod 755 "$SCRATCH"   # nginx workers run as nobody and must reach www/
+APP_PID=
+NGINX_PID=
+cleanup() {
+  if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi
+  if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; fi
+  if [ -n "${BENCH_KEEP:-}" ]; then log "kept $SCRATCH"; else rm -rf "$SCRATCH"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+LOAD_BEFORE=   # taken just before the first measurement
+
+# --- measuring ---------------------------------------------------------------------
+ROWS=()
+# measure NAME URL [HEADER]: warm up, run wrk, add a table row
+measure() {
+  local name=$1 url=$2 header=${3:-}
+  [ -n "$LOAD_BEFORE" ] || LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+  local hdr=()
+  [ -n "$header" ] && hdr=(-H "$header")
+  local code size
+  code=$(curl -s -o "$SCRATCH/probe" -w '%{http_code}' "${hdr[@]}" "$url")
+  size=$(wc -c <"$SCRATCH/probe")
+  if [ "$code" != 200 ]; then
+    log "$name: HTTP $code from $url, skipped"
+    ROWS+=("| $name | skipped (HTTP $code) | | | |")
+    return 0
+  fi
+  log "$name: warm-up ${WARMUP}s, then ${DURATION}s"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${hdr[@]}" "$url" >/dev/null
+  local out
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${hdr[@]}" "$url")
+  printf '%s\n' "$out" >"$SCRATCH/wrk-$(echo "$name" | tr -c 'a-zA-Z0-9' '-').txt"
+  local rps p99 errors
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
+  ROWS+=("| $name | $rps | $p99 | $size | $errors |")
+}
+
+# --- nginx serving the saved post page -----------------------------------------
+start_nginx() {  # start_nginx HTML_FILE: sets NGINX_URL
+  mkdir -p "$SCRATCH/www" "$SCRATCH/nginx-tmp"
+  cp "$1" "$SCRATCH/www/post.html"
+  chmod 755 "$SCRATCH/www"; chmod 644 "$SCRATCH/www/post.html"
+  local port; port=$(free_port)
+  cat >"$SCRATCH/nginx.conf" <<EOF
+worker_processes 2;
+daemon off;
+pid $SCRATCH/nginx.pid;
+error_log $SCRATCH/nginx-error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $SCRATCH/nginx-tmp/body;
+  proxy_temp_path $SCRATCH/nginx-tmp/proxy;
+  fastcgi_temp_path $SCRATCH/nginx-tmp/fastcgi;
+  uwsgi_temp_path $SCRATCH/nginx-tmp/uwsgi;
+  scgi_temp_path $SCRATCH/nginx-tmp/scgi;
+  # compresses on the fly, only for clients that send Accept-Encoding: gzip
+  gzip on;
+  server {
+    listen 127.0.0.1:$port;
+    root $SCRATCH/www;
+  }
+}
+EOF
+  nginx -p "$SCRATCH" -c "$SCRATCH/nginx.conf" &
+  NGINX_PID=$!
+  NGINX_URL=http://127.0.0.1:$port/post.html
+  for _ in $(seq 1 50); do
+    curl -fs -o /dev/null "$NGINX_URL" && return 0
+    kill -0 "$NGINX_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  log "nginx did not start: $(tail -n 3 "$SCRATCH/nginx-error.log" 2>/dev/null)"
+  return 1
+}
+
+measure_nginx() {
+  start_nginx "$1"
+  measure "nginx static post page" "$NGINX_URL"
+  measure "nginx static post page, gzip" "$NGINX_URL" "Accept-Encoding: gzip"
+}
+
+print_table() {
+  echo
+  echo "| target | requests/s | p99 latency | bytes/response | errors |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after a ${WARMUP}s warm-up;" \
+    "$(date -u +%Y-%m-%d); $(nproc) cores; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+if [ -n "$STATIC_FILE" ]; then
+  [ -f "$STATIC_FILE" ] || { echo "no such file: $STATIC_FILE" >&2; exit 2; }
+  measure_nginx "$STATIC_FILE"
+  print_table
+  exit 0
+fi
+
+# --- the app ------------------------------------------------------------------------
+if [ "$BUILD" = 1 ]; then
+  log "building (./mvnw -B -q package -DskipTests)"
+  ./mvnw -B -q package -DskipTests
+fi
+JAR=$ROOT/target/quarkus-app/quarkus-run.jar
+[ -f "$JAR" ] || { echo "no $JAR: build first or drop --no-build" >&2; exit 1; }
+
+APP_PORT=$(free_port)
+BASE=http://127.0.0.1:$APP_PORT
+log "starting the app on $BASE (embedded H2 in $SCRATCH/data)"
+(
+  cd "$SCRATCH"
+  export QUILLPRESS_ADMIN_EMAIL=$ADMIN_EMAIL QUILLPRESS_ADMIN_PASSWORD=$ADMIN_PASSWORD
+  export QUILLPRESS_SECURE_COOKIES=false QUILLPRESS_SITE_URL=$BASE
+  export PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
+  exec java -jar "$JAR" >"$SCRATCH/app.log" 2>&1
+) &
+APP_PID=$!
+ready=0
+for _ in $(seq 1 240); do  # up to 120 s: startup is slow on a busy machine
+  if curl -fs -o /dev/null "$BASE/q/health/ready"; then ready=1; break; fi
+  kill -0 "$APP_PID" 2>/dev/null || break
+  sleep 0.5
+done
+if [ "$ready" != 1 ]; then
+  if kill -0 "$APP_PID" 2>/dev/null; then
+    log "the app did not become ready within 120 s"
+  else
+    log "the app exited during startup"
+  fi
+  log "first errors in its log, then its last lines:"
+  grep -m 5 -E 'ERROR|Exception' "$SCRATCH/app.log" >&2 || true
+  tail -n 10 "$SCRATCH/app.log" >&2
+  exit 1
+fi
+
+log "loading $POSTS posts"
+SLUG=$(python3 "$ROOT/bench/load.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" --posts "$POSTS" | tail -n 1)
+POST_URL=$BASE/posts/$SLUG
+curl -fsS -o "$SCRATCH/post.html" "$POST_URL"
+log "post page: $POST_URL ($(wc -c <"$SCRATCH/post.html") bytes)"
+
+measure "app home page /" "$BASE/"
+measure "app post page /posts/{slug}" "$POST_URL"
+measure "app post page, gzip" "$POST_URL" "Accept-Encoding: gzip"
+measure "app Atom feed /feed" "$BASE/feed"
+
+kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+measure_nginx "$SCRATCH/post.html"
+print_table
