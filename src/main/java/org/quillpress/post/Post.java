@@ -105,7 +105,7 @@ public class Post extends PanacheEntityBase {
     /** The post or page with this slug, with author, category and tags, whatever its status. */
     public static Optional<Post> findBySlugWithDetails(String slug) {
         return find("select distinct p from Post p join fetch p.author left join fetch p.category "
-                + "left join fetch p.tags where p.slug = ?1", slug).firstResultOptional();
+                + "left join fetch p.tags where p.slug = ?1", slug).singleResultOptional();
     }
 
     public static boolean slugTaken(String slug, Long exceptId) {
