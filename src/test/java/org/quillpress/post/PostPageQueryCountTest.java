@@ -1,0 +1,78 @@
+package org.quillpress.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+import org.quillpress.account.AccountPrincipal;
+import org.quillpress.account.Role;
+import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestPosts;
+import org.quillpress.support.WebClient;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A page's SQL statements must not grow with the number of posts or tags (no N+1). */
+@QuarkusTest
+class PostPageQueryCountTest {
+
+    @Inject
+    EntityManagerFactory emf;
+
+    /** Statements for one request; the lowest of three, since timed jobs also query now and then. */
+    long statementsFor(String path) {
+        var statistics = emf.unwrap(SessionFactory.class).getStatistics();
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            WebClient.anonymous().get(path);
+            statistics.clear();
+            assertThat(WebClient.anonymous().get(path).statusCode()).isEqualTo(200);
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount());
+        }
+        return fewest;
+    }
+
+    static List<String> tags(String prefix, int n) {
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tags.add(prefix + i);
+        }
+        return tags;
+    }
+
+    @Test
+    void aPostPageTakesTheSameStatementsWithOneTagOrTwenty() {
+        AccountPrincipal author = TestAccounts.create(Role.AUTHOR, "Counted Author").principal();
+        String plain = TestPosts.publish(author, TestPosts.unique("One tag "), "x", tags("solo", 1));
+        String tagged = TestPosts.publish(author, TestPosts.unique("Twenty tags "), "x", tags("many", 20));
+
+        long few = statementsFor("/posts/" + plain);
+        long many = statementsFor("/posts/" + tagged);
+        assertThat(many).isEqualTo(few);
+        // the post with its author, category and tags; its older and newer neighbours
+        assertThat(few).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void theHomePageTakesTheSameStatementsWhateverItsPostsAndTags() {
+        AccountPrincipal author = TestAccounts.create(Role.AUTHOR, "Busy Author").principal();
+        TestPosts.publish(author, TestPosts.unique("Sparse "), "x", tags("h", 1));
+        long before = statementsFor("/");
+        for (int i = 0; i < 25; i++) {
+            TestPosts.publish(author, TestPosts.unique("Dense "), "x", tags("dense" + i + "-", 5));
+        }
+        long after = statementsFor("/");
+        assertThat(after).isEqualTo(before);
+        // the page of posts with authors and categories, then the tags of exactly those posts
+        assertThat(after).isLessThanOrEqualTo(2);
+
+        String tag = "dense3-1";
+        assertThat(statementsFor("/tags/" + tag)).isLessThanOrEqualTo(3);
+    }
+}
