@@ -9,7 +9,10 @@ import org.quillpress.security.CurrentUser;
 import org.quillpress.site.SiteSettings;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.TemplateGlobal;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 
 /** Data every page's layout needs: the site, who is looking, and the navigation. */
 @TemplateGlobal
@@ -30,5 +33,21 @@ public class Globals {
 
     static String siteUrl() {
         return Arc.container().instance(QuillpressConfig.class).get().siteUrl();
+    }
+
+    /**
+     * The CSRF token for the page's forms. The CSRF filter provides it, but a request refused by a role
+     * check or matching no resource never reaches that filter, and its error page still carries the
+     * sign-out form: then the token is the one in the browser's CSRF cookie, as the filter would reuse it.
+     */
+    static String csrfToken() {
+        CsrfTokenParameterProvider csrf = Arc.container().instance(CsrfTokenParameterProvider.class).get();
+        try {
+            return csrf.getToken();
+        } catch (IllegalStateException notFiltered) {
+            Cookie cookie = Arc.container().instance(RoutingContext.class).get().request()
+                    .getCookie(csrf.getCookieName());
+            return cookie == null ? "" : cookie.getValue();
+        }
     }
 }

@@ -125,12 +125,16 @@ class SecurityHeadersTest {
 
     @Test
     void unknownPageIsAFriendlyNotFoundPageForSignedInPeopleToo() {
-        Response response = TestAccounts.create(Role.READER, "Lost Reader").signIn().get("/no/such/page/here");
+        WebClient reader = TestAccounts.create(Role.READER, "Lost Reader").signIn();
+        Response response = reader.get("/no/such/page/here");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.contentType()).startsWith("text/html");
         assertThat(response.asString()).contains("Not found", "Lost Reader").doesNotContain("Exception")
                 .doesNotContain("at org.");
+        // the sign-out form on the page still works
+        assertThat(response.asString())
+                .contains("name=\"" + WebClient.CSRF + "\" value=\"" + reader.cookie(WebClient.CSRF) + "\"");
     }
 
     @Test
