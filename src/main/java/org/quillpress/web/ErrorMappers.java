@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
@@ -80,7 +81,9 @@ public class ErrorMappers {
                 "Someone else saved this in the meantime. Reload to see their version.");
     }
 
-    @ServerExceptionMapper
+    // MismatchedInputException named too: quarkus-rest-jackson maps that subtype itself (plain JSON naming
+    // our classes in dev and test, an empty 400 in prod), and a mapper for the exact type wins over ours
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String detail = "The request body is not valid JSON.";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

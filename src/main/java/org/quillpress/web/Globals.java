@@ -9,7 +9,10 @@ import org.quillpress.security.CurrentUser;
 import org.quillpress.site.SiteSettings;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.TemplateGlobal;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 
 /** Data every page's layout needs: the site, who is looking, and the navigation. */
 @TemplateGlobal
@@ -28,22 +31,23 @@ public class Globals {
         return Arc.container().instance(Navigation.class).get().links();
     }
 
-    /**
-     * The CSRF token for forms. The CSRF filter puts it on the request, but refusals by a security check
-     * render their page before that filter runs; the cookie then holds the same value.
-     */
-    static String csrfToken() {
-        io.vertx.ext.web.RoutingContext routing = Arc.container()
-                .instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class).get().getCurrent();
-        Object token = routing.get("csrf_token");
-        if (token == null) {
-            io.vertx.core.http.Cookie cookie = routing.request().getCookie("csrf-token");
-            token = cookie == null ? "" : cookie.getValue();
-        }
-        return token.toString();
-    }
-
     static String siteUrl() {
         return Arc.container().instance(QuillpressConfig.class).get().siteUrl();
+    }
+
+    /**
+     * The CSRF token for the page's forms. The CSRF filter provides it, but a request refused by a role
+     * check or matching no resource never reaches that filter, and its error page still carries the
+     * sign-out form: then the token is the one in the browser's CSRF cookie, as the filter would reuse it.
+     */
+    static String csrfToken() {
+        CsrfTokenParameterProvider csrf = Arc.container().instance(CsrfTokenParameterProvider.class).get();
+        try {
+            return csrf.getToken();
+        } catch (IllegalStateException notFiltered) {
+            Cookie cookie = Arc.container().instance(RoutingContext.class).get().request()
+                    .getCookie(csrf.getCookieName());
+            return cookie == null ? "" : cookie.getValue();
+        }
     }
 }
