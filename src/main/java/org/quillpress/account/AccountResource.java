@@ -99,7 +99,10 @@ public class AccountResource {
     @POST
     @Path("tokens/{id}/revoke")
     public Response revokeToken(@RestPath long id) {
-        tokens.revoke(currentUser.require().id(), id);
+        if (!tokens.revoke(currentUser.require().id(), id)) {
+            // someone else's token, or none: it does not exist for this account
+            throw new jakarta.ws.rs.NotFoundException();
+        }
         return Response.seeOther(URI.create("/account?saved=token-revoked")).build();
     }
 
@@ -107,7 +110,7 @@ public class AccountResource {
     @Path("sessions/end")
     public Response endSessions() {
         accounts.endSessions(currentUser.require().id());
-        sessions.clear(routing.response());
+        sessions.clear(routing);
         return Response.seeOther(URI.create("/login")).build();
     }
 

@@ -69,7 +69,7 @@ public class LoginResource {
                     .build();
         }
         return accounts.checkPassword(email, password).map(account -> {
-            sessions.start(account, routing.response());
+            sessions.start(account, routing);
             return Response.seeOther(URI.create(target)).build();
         }).orElseGet(() -> {
             throttle.recordFailure(address, email);
@@ -81,7 +81,7 @@ public class LoginResource {
     @POST
     @Path("logout")
     public Response signOut() {
-        sessions.clear(routing.response());
+        sessions.clear(routing);
         return Response.seeOther(URI.create("/")).build();
     }
 

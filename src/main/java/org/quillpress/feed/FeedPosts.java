@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.quillpress.post.Post;
+
 /**
  * The reads behind feeds and the sitemap. They select only the columns they show (never a post's
  * Markdown source), and a feed costs the same two statements whatever the number of posts and tags.
@@ -25,14 +27,7 @@ public class FeedPosts {
     /** Rows per sitemap query: enough to keep round trips few, small enough to keep memory flat. */
     static final int SITEMAP_PAGE = 1000;
 
-    /*
-     * The same rule as Post.VISIBLE, which is package-private in org.quillpress.post; kept in step by
-     * the feed tests, which check that drafts and future scheduled posts never show.
-     */
-    static final String VISIBLE = "p.status in (org.quillpress.post.PostStatus.PUBLISHED, "
-            + "org.quillpress.post.PostStatus.SCHEDULED) and p.publishAt <= :now";
-
-    private static final String VISIBLE_POST = "p.kind = org.quillpress.post.PostKind.POST and " + VISIBLE;
+    private static final String VISIBLE_POST = "p.kind = org.quillpress.post.PostKind.POST and " + Post.VISIBLE;
 
     @Inject
     EntityManager em;
@@ -136,7 +131,7 @@ public class FeedPosts {
     @Transactional
     public List<Location> pages(Instant now) {
         return em.createQuery("select p.slug, p.updatedAt, p.publishAt from Post p "
-                + "where p.kind = org.quillpress.post.PostKind.PAGE and " + VISIBLE + " order by p.id", Object[].class)
+                + "where p.kind = org.quillpress.post.PostKind.PAGE and " + Post.VISIBLE + " order by p.id", Object[].class)
                 .setParameter("now", now).getResultStream()
                 .map(r -> new Location((String) r[0], later((Instant) r[1], (Instant) r[2])))
                 .toList();

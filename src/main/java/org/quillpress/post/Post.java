@@ -32,8 +32,11 @@ import io.quarkus.panache.common.Parameters;
 @Entity
 public class Post extends PanacheEntityBase {
 
-    /** Readers see a post once it is published, or scheduled and its time has come. */
-    static final String VISIBLE = "p.status in (org.quillpress.post.PostStatus.PUBLISHED, "
+    /**
+     * Readers see a post once it is published, or scheduled and its time has come. A query condition on
+     * the alias {@code p} with a {@code :now} parameter: every reader-facing query uses this one rule.
+     */
+    public static final String VISIBLE = "p.status in (org.quillpress.post.PostStatus.PUBLISHED, "
             + "org.quillpress.post.PostStatus.SCHEDULED) and p.publishAt <= :now";
 
     @Id

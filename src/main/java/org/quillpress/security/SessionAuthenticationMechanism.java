@@ -49,11 +49,11 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
                 .map(token -> identityProviderManager.authenticate(
                         HttpSecurityUtils.setRoutingContextAttribute(new SessionAuthenticationRequest(token), context))
                         .onFailure().recoverWithUni(failure -> {
-                            sessions.clear(context.response());
+                            sessions.clear(context);
                             return Uni.createFrom().nullItem();
                         }))
                 .orElseGet(() -> {
-                    sessions.clear(context.response());
+                    sessions.clear(context);
                     return Uni.createFrom().nullItem();
                 });
     }

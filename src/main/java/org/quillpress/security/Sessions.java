@@ -10,7 +10,7 @@ import org.quillpress.account.AccountPrincipal;
 
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 
 /** Starts and ends sessions: the cookie is HttpOnly, SameSite=Lax, and Secure when configured. */
 @ApplicationScoped
@@ -24,20 +24,22 @@ public class Sessions {
     @Inject
     QuillpressConfig config;
 
-    public void start(AccountPrincipal account, HttpServerResponse response) {
+    public void start(AccountPrincipal account, RoutingContext routing) {
         Instant expires = Instant.now().plus(config.session().lifetime());
         String sealed = codec.seal(new SessionToken(account.id(), account.sessionEpoch(), expires.getEpochSecond()));
-        response.addCookie(cookie(sealed).setMaxAge(config.session().lifetime().toSeconds()));
+        routing.response().addCookie(cookie(sealed, routing).setMaxAge(config.session().lifetime().toSeconds()));
     }
 
-    public void clear(HttpServerResponse response) {
-        if (!response.headWritten()) {
-            response.addCookie(cookie("").setMaxAge(0));
+    public void clear(RoutingContext routing) {
+        if (!routing.response().headWritten()) {
+            routing.response().addCookie(cookie("", routing).setMaxAge(0));
         }
     }
 
-    private Cookie cookie(String value) {
+    /** Secure when configured, and whenever the request came over HTTPS (directly or through a trusted proxy). */
+    private Cookie cookie(String value, RoutingContext routing) {
+        boolean https = "https".equalsIgnoreCase(routing.request().scheme());
         return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
-                .setSecure(config.session().secureCookie());
+                .setSecure(config.session().secureCookie() || https);
     }
 }

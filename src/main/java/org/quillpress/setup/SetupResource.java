@@ -61,7 +61,7 @@ public class SetupResource {
         }
         try {
             Account owner = bootstrap.createOwner(displayName, email, password);
-            sessions.start(AccountPrincipal.of(owner), routing.response());
+            sessions.start(AccountPrincipal.of(owner), routing);
             return Response.seeOther(URI.create("/admin")).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status()).entity(Templates.setup(displayName, email, e.errors())).build();

@@ -87,9 +87,11 @@ public class ErrorMappers {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String detail = "The request body is not valid JSON.";
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+            // the innermost named field: for a wrong value inside a list, the list's own name
+            String field = mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                    .filter(java.util.Objects::nonNull).reduce((first, second) -> second).orElse("body");
             detail = "The field '" + field + "' has a value of the wrong type.";
-            return invalid(new InvalidInputException(Map.of(field == null ? "body" : field, detail)), uri);
+            return invalid(new InvalidInputException(Map.of(field, detail)), uri);
         }
         return answer(uri, 400, "Unreadable request", detail);
     }

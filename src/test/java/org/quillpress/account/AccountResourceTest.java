@@ -154,7 +154,8 @@ class AccountResourceTest {
         long id = tokenId(ownerClient.get("/account").asString());
 
         WebClient other = TestAccounts.create(Role.AUTHOR, "Meddling Author").signIn();
-        other.postForm("/account/tokens/" + id + "/revoke", Map.of(), "/account");
+        assertThat(other.postForm("/account/tokens/" + id + "/revoke", Map.of(), "/account").statusCode())
+                .isEqualTo(404);
 
         assertThat(postWithToken(secret, TestPosts.unique("Still here ")).statusCode()).isEqualTo(201);
         assertThat(ownerClient.get("/account").asString()).contains("<td>" + tokenName + "</td>");

@@ -166,6 +166,11 @@ class SecurityHeadersTest {
         assertThat(response.contentType()).startsWith(PROBLEM);
         assertThat(response.jsonPath().getMap("errors")).containsKey("title");
         assertThat(response.asString()).doesNotContain("Exception").doesNotContain("jackson");
+
+        Response inList = WebClient.owner().json().body("{\"title\": \"t\", \"tags\": [{\"a\": 1}]}")
+                .post("/api/v1/posts");
+        assertThat(inList.statusCode()).isEqualTo(400);
+        assertThat(inList.jsonPath().getMap("errors")).containsKey("tags");
     }
 
     private static Map<String, String> post(String slug) {
