@@ -81,8 +81,9 @@ create table post (
     version integer not null default 0,
     constraint post_slug_unique unique (slug)
 );
--- the public lists: published posts newest first, by kind and status
-create index post_listing on post (kind, status, publish_at desc, id desc);
+-- the public timeline, read in publishing order from either end (queries name kind in their
+-- ORDER BY so that H2 sees the index order; PostgreSQL needs no such help)
+create index post_timeline on post (kind, publish_at, id);
 create index post_author_listing on post (author_id, status, publish_at desc);
 create index post_category_listing on post (category_id, status, publish_at desc);
 create index post_parent on post (parent_id);

@@ -66,7 +66,7 @@ public class FeedPosts {
         TypedQuery<Row> query = em.createQuery("select p.id, p.slug, p.title, p.bodyHtml, p.excerpt, p.publishAt, "
                 + "p.updatedAt, p.createdAt, a.displayName, c.name, c.slug "
                 + "from Post p join p.author a left join p.category c where " + where
-                + " order by p.publishAt desc, p.id desc", Row.class)
+                + " order by " + Post.timelineOrder("desc"), Row.class)
                 .setParameter("now", now)
                 .setMaxResults(FEED_SIZE);
         if (scope.tagId() != null) {

@@ -82,13 +82,14 @@ public class PostListing {
         Cursor cursor = backwards ? after : before;
         if (cursor != null) {
             String cmp = backwards ? ">" : "<";
-            where.append(" and (p.publishAt ").append(cmp).append(" :at or (p.publishAt = :at and p.id ").append(cmp)
-                    .append(" :id))");
+            // the bound on publishAt alone lets the index start at the cursor
+            where.append(" and p.publishAt ").append(cmp).append("= :at and (p.publishAt ").append(cmp)
+                    .append(" :at or p.id ").append(cmp).append(" :id)");
             params.and("at", cursor.publishAt()).and("id", cursor.id());
         }
         String order = backwards ? "asc" : "desc";
         List<Post> rows = Post.<Post> find("from Post p join fetch p.author left join fetch p.category where " + where
-                + " order by p.publishAt " + order + ", p.id " + order, params).page(0, size + 1).list();
+                + " order by " + Post.timelineOrder(order), params).page(0, size + 1).list();
 
         boolean more = rows.size() > size;
         List<Post> page = new ArrayList<>(more ? rows.subList(0, size) : rows);

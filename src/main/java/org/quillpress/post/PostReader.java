@@ -51,8 +51,8 @@ public class PostReader {
         Neighbour older = null;
         Neighbour newer = null;
         if (kind == PostKind.POST && visible) {
-            older = Post.neighbour(post, true, now).map(p -> new Neighbour(p.title, p.slug)).orElse(null);
-            newer = Post.neighbour(post, false, now).map(p -> new Neighbour(p.title, p.slug)).orElse(null);
+            older = Post.neighbour(post, true, now).orElse(null);
+            newer = Post.neighbour(post, false, now).orElse(null);
         }
         List<TagLink> tags = post.tags.stream().map(t -> new TagLink(t.name, t.slug))
                 .sorted(java.util.Comparator.comparing(TagLink::name, String.CASE_INSENSITIVE_ORDER)).toList();

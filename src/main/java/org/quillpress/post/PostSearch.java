@@ -96,7 +96,7 @@ public class PostSearch {
                     .append(i).append(" escape '\\')");
             params.and("w" + i, pattern);
         }
-        return Post.find("select p.id from Post p where " + where + " order by p.publishAt desc, p.id desc", params)
+        return Post.find("select p.id from Post p where " + where + " order by " + Post.timelineOrder("desc"), params)
                 .project(Long.class).range(offset, offset + PAGE_SIZE).list();
     }
 

@@ -46,6 +46,9 @@ public class PostService {
     @Inject
     Event<PostSaved> saved;
 
+    @Inject
+    Terms terms;
+
     /** Creates a post or page written by {@code author}. */
     @Transactional
     public Post create(PostInput input, AccountPrincipal author) {
@@ -202,10 +205,7 @@ public class PostService {
         }
 
         if (newCategory != null) {
-            category = new Category();
-            category.name = newCategory;
-            category.slug = Slugs.of(newCategory);
-            category.persist();
+            category = terms.category(Slugs.of(newCategory), newCategory);
         }
         post.title = title;
         post.bodyMarkdown = body;
@@ -277,13 +277,7 @@ public class PostService {
             Tag.<Tag> list("slug in ?1", bySlug.keySet()).forEach(t -> existing.put(t.slug, t));
         }
         List<Tag> tags = new ArrayList<>();
-        bySlug.forEach((slug, name) -> tags.add(existing.computeIfAbsent(slug, s -> {
-            Tag tag = new Tag();
-            tag.slug = s;
-            tag.name = name;
-            tag.persist();
-            return tag;
-        })));
+        bySlug.forEach((slug, name) -> tags.add(existing.computeIfAbsent(slug, s -> terms.tag(s, name))));
         return tags;
     }
 

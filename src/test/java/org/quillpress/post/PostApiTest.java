@@ -131,6 +131,29 @@ class PostApiTest {
     }
 
     @Test
+    void postsCreatedAtOnceWithTheSameNewTagAndCategoryAllSucceed() throws Exception {
+        WebClient owner = WebClient.owner();
+        String tag = TestPosts.unique("race");
+        String category = TestPosts.unique("Race category ");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String title = TestPosts.unique("Racing " + i + " ");
+                results.add(pool.submit(() -> owner.json().body(Map.of("title", title, "body", "x", "tags",
+                        List.of(tag), "category", category, "status", "PUBLISHED")).post("/api/v1/posts")
+                        .statusCode()));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(WebClient.anonymous().get("/tags/" + tag.toLowerCase()).asString()).contains("Racing 7 ");
+    }
+
+    @Test
     void theApiIsDescribedByOpenApi() {
         String openapi = WebClient.anonymous().get("/q/openapi").asString();
         assertThat(openapi).contains("/api/v1/posts").contains("/api/v1/posts/{slug}");
