@@ -40,6 +40,8 @@ public class SessionCodec {
 
     private volatile AesKey key;
 
+    private volatile byte[] macKey;
+
     @Transactional
     void init(@Observes StartupEvent event) {
         String secret = config.session().secret().filter(s -> !s.isBlank()).orElse(null);
@@ -56,6 +58,26 @@ public class SessionCodec {
             throw new IllegalStateException("QUILLPRESS_SESSION_SECRET must be at least 32 characters long");
         }
         key = new AesKey(sha256(secret));
+        // a separate key for signatures, derived from the same secret
+        macKey = sha256("mac:" + secret);
+    }
+
+    /** An HMAC-SHA256 signature of {@code data}, URL-safe Base64, for values that must not be forged. */
+    public String sign(String data) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(macKey, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** True when {@code signature} is this server's signature of {@code data}. */
+    public boolean verify(String data, String signature) {
+        return signature != null && MessageDigest.isEqual(sign(data).getBytes(StandardCharsets.UTF_8),
+                signature.getBytes(StandardCharsets.UTF_8));
     }
 
     public String seal(SessionToken token) {

@@ -31,6 +31,11 @@ public class Globals {
         return Arc.container().instance(Navigation.class).get().links();
     }
 
+    /** A fresh signed time for a public form (see {@link FormStamp}). */
+    static String formStamp() {
+        return Arc.container().instance(FormStamp.class).get().issue();
+    }
+
     static String siteUrl() {
         return Arc.container().instance(QuillpressConfig.class).get().siteUrl();
     }
