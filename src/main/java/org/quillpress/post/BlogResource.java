@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.account.Account;
+import org.quillpress.comment.CommentThreads;
+import org.quillpress.comment.CommentViews;
+import org.quillpress.comment.GuestCookie;
 import org.quillpress.post.PostListing.Cursor;
 import org.quillpress.post.PostListing.Filter;
 import org.quillpress.post.PostViews.AuthorCard;
@@ -27,6 +30,7 @@ import org.quillpress.site.SiteSettings;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 
 /** The public pages: home, a post, a page, the archives and search. */
 @Path("/")
@@ -41,7 +45,7 @@ public class BlogResource {
     static class Templates {
         static native TemplateInstance home(Listing listing, boolean firstPage);
 
-        static native TemplateInstance post(Full post);
+        static native TemplateInstance post(Full post, CommentViews.Thread thread, CommentViews.Form form);
 
         static native TemplateInstance archive(ArchiveHeading heading, Listing listing, AuthorCard author);
 
@@ -62,6 +66,15 @@ public class BlogResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    CommentThreads threads;
+
+    @Inject
+    GuestCookie guestCookie;
+
+    @Inject
+    RoutingContext routing;
 
     @GET
     public TemplateInstance home(@RestQuery String before, @RestQuery String after) {
@@ -148,7 +161,16 @@ public class BlogResource {
     private Response show(String slug, PostKind kind) {
         PostReader.Lookup lookup = reader.find(slug, kind, currentUser.account());
         if (lookup instanceof PostReader.Found found) {
-            return Response.ok(Templates.post(found.post())).build();
+            Full post = found.post();
+            if (post.isPage()) {
+                return Response.ok(Templates.post(post, null, null)).build();
+            }
+            GuestCookie.Guest guest = guestCookie.read(routing);
+            CommentViews.Thread thread = threads.forPost(
+                    new CommentThreads.PostRef(post.id(), post.authorId(), post.commentsOpen(), post.publishAt()),
+                    currentUser.account(), guest.commentIds());
+            return Response.ok(Templates.post(post, thread,
+                    CommentViews.Form.empty(guest.name(), guest.email(), guest.website()))).build();
         }
         if (lookup instanceof PostReader.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.path())).build();

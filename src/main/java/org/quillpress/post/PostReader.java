@@ -57,7 +57,7 @@ public class PostReader {
         List<TagLink> tags = post.tags.stream().map(t -> new TagLink(t.name, t.slug))
                 .sorted(java.util.Comparator.comparing(TagLink::name, String.CASE_INSENSITIVE_ORDER)).toList();
         return new Found(new Full(post.id, post.kind, post.slug, post.title, post.bodyHtml, post.excerpt, post.status,
-                post.publishAt, post.updatedAt, PostListing.author(post),
+                post.publishAt, post.updatedAt, post.author.id, PostListing.author(post),
                 post.category == null ? null : new CategoryLink(post.category.name, post.category.slug), tags,
                 post.commentsOpen, visible, editable, older, newer));
     }

@@ -56,7 +56,8 @@ public final class PostViews {
 
     /** A whole post or page as its page shows it. */
     public record Full(long id, PostKind kind, String slug, String title, String bodyHtml, String excerpt,
-            PostStatus status, Instant publishAt, Instant updatedAt, AuthorCard author, CategoryLink category,
+            PostStatus status, Instant publishAt, Instant updatedAt, long authorId, AuthorCard author,
+            CategoryLink category,
             List<TagLink> tags, boolean commentsOpen, boolean visible, boolean editable, Neighbour older,
             Neighbour newer) {
         public String path() {

@@ -85,6 +85,11 @@ public class SessionCodec {
         claims.setSubject(Long.toString(token.accountId()));
         claims.setClaim("ep", token.epoch());
         claims.setClaim("exp", token.expiresAtEpochSecond());
+        return sealClaims(claims);
+    }
+
+    /** Encrypts any claims into a compact JWE for a cookie. */
+    public String sealClaims(JwtClaims claims) {
         JsonWebEncryption jwe = new JsonWebEncryption();
         jwe.setAlgorithmHeaderValue(KeyManagementAlgorithmIdentifiers.DIRECT);
         jwe.setEncryptionMethodHeaderParameter(ContentEncryptionAlgorithmIdentifiers.AES_256_GCM);
@@ -99,6 +104,22 @@ public class SessionCodec {
 
     /** The token inside a cookie value, if the value is genuine and not expired. */
     public Optional<SessionToken> open(String sealed) {
+        return openClaims(sealed).flatMap(claims -> {
+            try {
+                long expires = claims.getClaimValue("exp", Long.class);
+                if (expires < Instant.now().getEpochSecond()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new SessionToken(Long.parseLong(claims.getSubject()),
+                        claims.getClaimValue("ep", Long.class).intValue(), expires));
+            } catch (MalformedClaimException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The claims inside a value sealed by {@link #sealClaims}, if it is genuine. */
+    public Optional<JwtClaims> openClaims(String sealed) {
         if (sealed == null || sealed.isEmpty() || sealed.length() > 4096) {
             return Optional.empty();
         }
@@ -111,16 +132,8 @@ public class SessionCodec {
                     ContentEncryptionAlgorithmIdentifiers.AES_256_GCM));
             jwe.setKey(key);
             jwe.setCompactSerialization(sealed);
-            JwtClaims claims = JwtClaims.parse(jwe.getPayload());
-            long expires = claims.getClaimValue("exp", Long.class);
-            if (expires < Instant.now().getEpochSecond()) {
-                return Optional.empty();
-            }
-            long accountId = Long.parseLong(claims.getSubject());
-            int epoch = claims.getClaimValue("ep", Long.class).intValue();
-            return Optional.of(new SessionToken(accountId, epoch, expires));
-        } catch (JoseException | MalformedClaimException | org.jose4j.jwt.consumer.InvalidJwtException
-                | RuntimeException e) {
+            return Optional.of(JwtClaims.parse(jwe.getPayload()));
+        } catch (JoseException | org.jose4j.jwt.consumer.InvalidJwtException | RuntimeException e) {
             Log.debugf("Rejected a session cookie: %s", e.getMessage());
             return Optional.empty();
         }

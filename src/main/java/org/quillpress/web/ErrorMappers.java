@@ -58,11 +58,25 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response invalid(InvalidInputException e, UriInfo uri) {
         if (isApi(uri)) {
-            Problem problem = new Problem("about:blank", e.status() == 409 ? "Conflict" : "Invalid input",
+            Problem problem = new Problem("about:blank", title(e.status()),
                     e.status(), Problem.invalid(e.errors()).detail(), e.errors());
-            return Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+            Response.ResponseBuilder response = Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(problem);
+            if (e.retryAfterSeconds() > 0) {
+                response.header("Retry-After", e.retryAfterSeconds());
+            }
+            return response.build();
         }
         return page(e.status(), "Please check your input", String.join(" ", e.errors().values()));
+    }
+
+    private static String title(int status) {
+        return switch (status) {
+            case 403 -> "Not allowed";
+            case 404 -> "Not found";
+            case 409 -> "Conflict";
+            case 429 -> "Too many requests";
+            default -> "Invalid input";
+        };
     }
 
     @ServerExceptionMapper

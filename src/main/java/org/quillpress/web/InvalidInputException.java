@@ -7,6 +7,7 @@ public class InvalidInputException extends RuntimeException {
 
     private final int status;
     private final Map<String, String> errors;
+    private long retryAfterSeconds;
 
     public InvalidInputException(int status, Map<String, String> errors) {
         super(String.join(", ", errors.keySet()));
@@ -16,6 +17,16 @@ public class InvalidInputException extends RuntimeException {
 
     public InvalidInputException(Map<String, String> errors) {
         this(400, errors);
+    }
+
+    /** For a 429: how long to wait, sent as Retry-After. */
+    public InvalidInputException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -52,6 +52,58 @@ public class Markdown {
             .requireRelsOnLinks("noopener")
             .toFactory();
 
+    /**
+     * Comments: a safe subset. Raw HTML is shown as text, images become their description, links keep
+     * only web and mail addresses and carry rel="nofollow ugc noopener".
+     */
+    private final HtmlRenderer commentRenderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
+            .sanitizeUrls(true).urlSanitizer(new DefaultUrlSanitizer(PROTOCOLS))
+            .nodeRendererFactory(context -> new ImageAsText(context)).build();
+
+    private static final PolicyFactory COMMENT_POLICY = new HtmlPolicyBuilder()
+            .allowElements("p", "br", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "del", "s",
+                    "abbr", "cite", "q", "kbd", "hr", "table", "thead", "tbody", "tr", "th", "td")
+            .allowUrlProtocols(PROTOCOLS.toArray(String[]::new))
+            .allowAttributes("href").onElements("a")
+            .allowAttributes("start").matching(java.util.regex.Pattern.compile("\\d{1,6}")).onElements("ol")
+            .requireRelsOnLinks("nofollow", "ugc", "noopener")
+            .toFactory();
+
+    /** Renders a reader's comment Markdown to safe HTML. */
+    public String renderComment(String markdown) {
+        return COMMENT_POLICY.sanitize(commentRenderer.render(parser.parse(markdown == null ? "" : markdown)));
+    }
+
+    /** How many links a rendered comment holds, for the moderation rule on link-heavy comments. */
+    public static int countLinks(String html) {
+        int count = 0;
+        for (int at = html.indexOf("<a "); at >= 0; at = html.indexOf("<a ", at + 3)) {
+            count++;
+        }
+        return count;
+    }
+
+    /** Writes an image as its alt text: comments may not make readers' browsers load anything. */
+    private static final class ImageAsText implements org.commonmark.renderer.NodeRenderer {
+        private final org.commonmark.renderer.html.HtmlNodeRendererContext context;
+
+        ImageAsText(org.commonmark.renderer.html.HtmlNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(org.commonmark.node.Image.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+        }
+    }
+
     /** Renders an author's Markdown to safe HTML. */
     public String renderPost(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);

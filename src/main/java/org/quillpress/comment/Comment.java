@@ -1,0 +1,131 @@
+package org.quillpress.comment;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+import org.quillpress.account.Account;
+import org.quillpress.post.Post;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A reader's comment on a post, by a guest (name and private email) or a signed-in account. The
+ * Markdown source is kept beside the sanitized HTML rendered from it.
+ */
+@Entity
+public class Comment extends PanacheEntityBase {
+
+    /** Width of one id in {@link #path}: ids sort as text in thread order. */
+    static final int PATH_WIDTH = 12;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "post_id")
+    public Post post;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    public Comment parent;
+
+    @Column(nullable = false)
+    public int depth;
+
+    @Column(nullable = false)
+    public String path;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "account_id")
+    public Account account;
+
+    @Column(name = "author_name", nullable = false)
+    public String authorName;
+
+    @Column(name = "author_email")
+    public String authorEmail;
+
+    @Column(name = "author_url")
+    public String authorUrl;
+
+    @Column(name = "author_provider")
+    public String authorProvider;
+
+    @Column(name = "body_markdown", nullable = false)
+    public String bodyMarkdown;
+
+    @Column(name = "body_html", nullable = false)
+    public String bodyHtml;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CommentStatus status;
+
+    public String reasons;
+
+    @Column(name = "client_address")
+    public String clientAddress;
+
+    @Column(name = "user_agent")
+    public String userAgent;
+
+    @Column(name = "notify_replies", nullable = false)
+    public boolean notifyReplies;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "edited_at")
+    public Instant editedAt;
+
+    @Version
+    public int version;
+
+    /** The path segment for an id: zero-padded so that text order is numeric order. */
+    static String segment(long id) {
+        String digits = Long.toString(id);
+        return "0".repeat(Math.max(0, PATH_WIDTH - digits.length())) + digits;
+    }
+
+    /** A post's approved comments in thread order, with their accounts: the one query of a thread. */
+    public static List<Comment> listApprovedThread(Post post) {
+        return list("from Comment c left join fetch c.account where c.post = ?1 and c.status = ?2 order by c.path",
+                post, CommentStatus.APPROVED);
+    }
+
+    /** Comments with these ids on a post that are still waiting, for showing their writer. */
+    public static List<Comment> listPendingByIds(Post post, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return list("from Comment c where c.post = ?1 and c.status = ?2 and c.id in ?3 order by c.path", post,
+                CommentStatus.PENDING, ids);
+    }
+
+    public static long countApproved(Post post) {
+        return count("post = ?1 and status = ?2", post, CommentStatus.APPROVED);
+    }
+
+    /** True when this guest (same email and name) has an approved comment, as WordPress decides it. */
+    public static boolean guestIsKnown(String email, String name) {
+        return count("lower(authorEmail) = lower(?1) and authorName = ?2 and status = ?3 and account is null", email,
+                name, CommentStatus.APPROVED) > 0;
+    }
+
+    public static boolean accountIsKnown(Account account) {
+        return count("account = ?1 and status = ?2", account, CommentStatus.APPROVED) > 0;
+    }
+}

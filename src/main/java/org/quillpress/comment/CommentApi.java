@@ -1,0 +1,91 @@
+package org.quillpress.comment;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.quillpress.post.Post;
+import org.quillpress.security.CurrentUser;
+
+import io.vertx.ext.web.RoutingContext;
+
+/** A post's comments for clients: the approved thread, and posting under the same rules as the form. */
+@Path("/api/v1/posts/{slug}/comments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Comments")
+public class CommentApi {
+
+    /** A comment in the thread. No email and no address, ever. */
+    public record CommentJson(long id, Long parentId, int depth, Author author, String html, Instant created,
+            Instant edited) {
+    }
+
+    /** Who wrote a comment, as readers may see it. */
+    public record Author(String name, String url, String initials, int colour, boolean postAuthor) {
+    }
+
+    /** A new comment; name, email and website are ignored when signed in. */
+    public record NewComment(String body, Long parentId, String name, String email, String website, Boolean notifyReplies) {
+    }
+
+    /** What became of a new comment. Spam is reported as PENDING, so that bots learn nothing. */
+    public record Created(long id, String status) {
+    }
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    CommentThreads threads;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    RoutingContext routing;
+
+    @GET
+    @Operation(summary = "The approved comments of a post, in thread order")
+    @Transactional
+    public List<CommentJson> thread(@RestPath String slug) {
+        Post post = Post.<Post> find("slug", slug).firstResultOptional()
+                .filter(p -> p.isVisibleAt(Instant.now())).orElseThrow(NotFoundException::new);
+        CommentViews.Thread thread = threads.forPost(
+                new CommentThreads.PostRef(post.id, post.author.id, post.commentsOpen, post.publishAt),
+                java.util.Optional.empty(), List.of());
+        return thread.comments().stream()
+                .map(c -> new CommentJson(c.id(), c.parentId(), c.depth(),
+                        new Author(c.authorName(), c.authorUrl(), c.initials(), c.colour(), c.byPostAuthor()),
+                        c.bodyHtml(), c.createdAt(), c.editedAt()))
+                .toList();
+    }
+
+    @POST
+    @Operation(summary = "Post a comment (guests give name and email); answers with its id and status")
+    public RestResponse<Created> post(@RestPath String slug, NewComment in) {
+        NewComment body = in == null ? new NewComment(null, null, null, null, null, null) : in;
+        CommentService.Outcome outcome = comments.submit(slug,
+                new CommentSubmission(body.body(), body.parentId(), body.name(), body.email(), body.website(),
+                        Boolean.TRUE.equals(body.notifyReplies()), null, null, false),
+                new Writer(currentUser.account(), routing.request().remoteAddress().host(),
+                        routing.request().getHeader("User-Agent")));
+        return RestResponse.ResponseBuilder
+                .<Created> created(URI.create("/posts/" + slug + "#comment-" + outcome.id()))
+                .entity(new Created(outcome.id(), outcome.publicStatus().name())).build();
+    }
+}

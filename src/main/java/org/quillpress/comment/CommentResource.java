@@ -1,0 +1,152 @@
+package org.quillpress.comment;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.quillpress.post.Post;
+import org.quillpress.security.CurrentUser;
+import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.Markdown;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
+
+/** The comment form's actions: post, preview, reply without script, and a writer's own edit or delete. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class CommentResource {
+
+    /** The post a form belongs to, and the comment it replies to. */
+    public record Context(String postSlug, String postTitle, CommentViews.Item parent) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance reply(Context context, CommentViews.Form form, String preview);
+
+        static native TemplateInstance edit(long id, String postSlug, String body, Map<String, String> errors);
+
+        /** Just the rendered comment, for the script's live preview. */
+        static native TemplateInstance preview(String html);
+    }
+
+    @Inject
+    CommentService comments;
+
+    @Inject
+    GuestCookie guestCookie;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Markdown markdown;
+
+    @Inject
+    RoutingContext routing;
+
+    @POST
+    @Path("posts/{slug}/comments")
+    public Response post(@RestPath String slug, @RestForm String body, @RestForm Long parentId,
+            @RestForm String name, @RestForm String email, @RestForm String website, @RestForm String notify,
+            @RestForm String homepage, @RestForm String started, @RestForm String action) {
+        CommentViews.Form typed = new CommentViews.Form(body, parentId, name, email, website, notify != null, Map.of());
+        if ("preview".equals(action)) {
+            return Response.ok(Templates.reply(context(slug, parentId), typed, markdown.renderComment(body))).build();
+        }
+        try {
+            CommentService.Outcome outcome = comments.submit(slug,
+                    new CommentSubmission(body, parentId, name, email, website, notify != null, homepage, started, true),
+                    writer());
+            if (currentUser.account().isEmpty()) {
+                guestCookie.remember(routing, name.strip(), email.strip(), website, outcome.id());
+            }
+            String anchor = outcome.status() == CommentStatus.SPAM ? "#comments" : "#comment-" + outcome.id();
+            return Response.seeOther(URI.create("/posts/" + slug + anchor)).build();
+        } catch (InvalidInputException e) {
+            CommentViews.Form withErrors = new CommentViews.Form(body, parentId, name, email, website, notify != null,
+                    e.errors());
+            Response.ResponseBuilder response = Response.status(e.status())
+                    .entity(Templates.reply(context(slug, parentId), withErrors, null));
+            if (e.retryAfterSeconds() > 0) {
+                response.header("Retry-After", e.retryAfterSeconds());
+            }
+            return response.build();
+        }
+    }
+
+    @GET
+    @Path("posts/{slug}/comments/{id}/reply")
+    public TemplateInstance replyPage(@RestPath String slug, @RestPath long id) {
+        GuestCookie.Guest guest = guestCookie.read(routing);
+        return Templates.reply(context(slug, id),
+                new CommentViews.Form("", id, guest.name(), guest.email(), guest.website(), false, Map.of()), null);
+    }
+
+    @POST
+    @Path("comments/preview")
+    public TemplateInstance preview(@RestForm String body) {
+        return Templates.preview(markdown.renderComment(body));
+    }
+
+    @GET
+    @Path("comments/{id}/edit")
+    public TemplateInstance editPage(@RestPath long id) {
+        Comment comment = comments.ownComment(id, writer(), guestCookie.read(routing).commentIds());
+        return Templates.edit(id, slugOf(comment), comment.bodyMarkdown, Map.of());
+    }
+
+    @POST
+    @Path("comments/{id}/edit")
+    public Response edit(@RestPath long id, @RestForm String body) {
+        try {
+            Comment comment = comments.edit(id, body, writer(), guestCookie.read(routing).commentIds());
+            return Response.seeOther(URI.create("/posts/" + slugOf(comment) + "#comment-" + id)).build();
+        } catch (InvalidInputException e) {
+            Comment comment = Comment.findById(id);
+            return Response.status(e.status()).entity(Templates.edit(id, slugOf(comment), body, e.errors())).build();
+        }
+    }
+
+    @POST
+    @Path("comments/{id}/delete")
+    public Response delete(@RestPath long id) {
+        Comment comment = comments.withdraw(id, writer(), guestCookie.read(routing).commentIds());
+        return Response.seeOther(URI.create("/posts/" + slugOf(comment) + "#comments")).build();
+    }
+
+    private Writer writer() {
+        return new Writer(currentUser.account(), routing.request().remoteAddress().host(),
+                routing.request().getHeader("User-Agent"));
+    }
+
+    private static String slugOf(Comment comment) {
+        return Post.<Post> findByIdOptional(comment.post.id).map(p -> p.slug).orElseThrow(NotFoundException::new);
+    }
+
+    private Context context(String slug, Long parentId) {
+        Post post = Post.<Post> find("slug", slug).firstResultOptional().orElseThrow(NotFoundException::new);
+        CommentViews.Item parent = null;
+        if (parentId != null) {
+            parent = Comment.<Comment> findByIdOptional(parentId)
+                    .filter(c -> c.post.id.equals(post.id) && c.status == CommentStatus.APPROVED)
+                    .map(c -> new CommentViews.Item(c.id, null, c.depth,
+                            c.account != null ? c.account.displayName : c.authorName, null, null, c.bodyHtml,
+                            c.createdAt, c.editedAt, false, false, false))
+                    .orElse(null);
+        }
+        return new Context(post.slug, post.title, parent);
+    }
+}

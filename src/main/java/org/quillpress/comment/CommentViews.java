@@ -1,0 +1,57 @@
+package org.quillpress.comment;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What pages and the API show of comments: never an email, never a client address. */
+public final class CommentViews {
+
+    private CommentViews() {
+    }
+
+    /** One comment as the thread shows it. */
+    public record Item(long id, Long parentId, int depth, String authorName, String authorUrl, String provider,
+            String bodyHtml, Instant createdAt, Instant editedAt, boolean byPostAuthor, boolean pending,
+            boolean editable) {
+
+        public String anchor() {
+            return "comment-" + id;
+        }
+
+        public String initials() {
+            String[] words = authorName.strip().split("\\s+");
+            String first = words[0].isEmpty() ? "?" : words[0].substring(0, 1);
+            String last = words.length > 1 ? words[words.length - 1].substring(0, 1) : "";
+            return (first + last).toUpperCase();
+        }
+
+        public int colour() {
+            return Math.floorMod(authorName.hashCode(), 12);
+        }
+
+        /** Depth for display, capped at the deepest level the stylesheet indents. */
+        public int displayDepth() {
+            return Math.min(depth, DiscussionSettings.Rules.MAX_DEPTH);
+        }
+    }
+
+    /** A post's discussion: the comments in thread order and whether new ones are taken. */
+    public record Thread(List<Item> comments, long approvedCount, boolean open) {
+        public boolean isEmpty() {
+            return comments.isEmpty();
+        }
+    }
+
+    /** The comment form as typed, with the messages for its fields. */
+    public record Form(String body, Long parentId, String name, String email, String website, boolean notifyReplies,
+            Map<String, String> errors) {
+        public static Form empty(String name, String email, String website) {
+            return new Form("", null, name, email, website, false, Map.of());
+        }
+
+        public boolean hasErrors() {
+            return !errors.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.quillpress.moderation;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A ban on an account (its id), an email address, or a network (an address or CIDR range). */
+@Entity
+public class Ban extends PanacheEntityBase {
+
+    /** What a ban names. */
+    public enum Kind {
+        ACCOUNT,
+        EMAIL,
+        NETWORK
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Kind kind;
+
+    @Column(name = "ban_value", nullable = false)
+    public String value;
+
+    public String reason;
+
+    @Column(name = "created_by")
+    public Long createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    public boolean activeAt(Instant now) {
+        return expiresAt == null || expiresAt.isAfter(now);
+    }
+}
