@@ -37,3 +37,64 @@
     });
   });
 }());
+
+// Comments: "Reply" moves the form under the comment instead of opening the reply page, and the
+// Preview button renders in place. Without this script both work as plain links and form posts.
+(function () {
+  'use strict';
+  var respond = document.getElementById('respond');
+  var form = document.getElementById('comment-form');
+  if (!respond || !form) {
+    return;
+  }
+  var home = respond.parentNode;
+  var homeNext = respond.nextSibling;
+  var parentField = document.getElementById('comment-parent');
+  var note = document.getElementById('replying-to');
+  var title = document.getElementById('reply-title');
+  var originalTitle = title.textContent;
+  document.querySelectorAll('a.reply-link[data-reply-to]').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      var item = document.getElementById('comment-' + link.getAttribute('data-reply-to'));
+      item.appendChild(respond);
+      parentField.value = link.getAttribute('data-reply-to');
+      title.textContent = 'Reply to ' + link.getAttribute('data-reply-name');
+      note.hidden = false;
+      form.querySelector('textarea[name=body]').focus();
+    });
+  });
+  document.getElementById('cancel-reply').addEventListener('click', function () {
+    home.insertBefore(respond, homeNext);
+    parentField.value = '';
+    title.textContent = originalTitle;
+    note.hidden = true;
+  });
+  var panel = document.getElementById('comment-preview');
+  form.querySelectorAll('button[value=preview]').forEach(function (button) {
+    button.addEventListener('click', function (event) {
+      if (!window.fetch) {
+        return;
+      }
+      event.preventDefault();
+      var data = new URLSearchParams();
+      data.append('body', form.querySelector('textarea[name=body]').value);
+      data.append('csrf-token', form.querySelector('input[name="csrf-token"]').value);
+      fetch(form.getAttribute('data-preview-url'), { method: 'POST', body: data, credentials: 'same-origin' })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error('preview failed');
+          }
+          return response.text();
+        })
+        .then(function (html) {
+          // rendered and sanitized by the server exactly as a posted comment is
+          panel.querySelector('.preview-body').innerHTML = html;
+          panel.hidden = false;
+        })
+        .catch(function () {
+          form.requestSubmit(button);
+        });
+    });
+  });
+}());

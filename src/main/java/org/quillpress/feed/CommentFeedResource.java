@@ -1,0 +1,123 @@
+package org.quillpress.feed;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.quillpress.comment.Comment;
+import org.quillpress.comment.CommentStatus;
+import org.quillpress.post.Post;
+import org.quillpress.site.SiteSettings;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+
+import io.quarkus.panache.common.Parameters;
+
+/** Atom feeds of comments: one post's, and the whole site's latest. Approved comments only, no emails. */
+@Path("/")
+public class CommentFeedResource {
+
+    static final int SIZE = 30;
+    static final String ATOM = "application/atom+xml; charset=UTF-8";
+
+    @Inject
+    PublicUrls urls;
+
+    @Inject
+    SiteSettings settings;
+
+    @GET
+    @Path("posts/{slug}/comments/feed")
+    @Transactional
+    public Response forPost(@RestPath String slug) {
+        Post post = Post.<Post> find("slug", slug).firstResultOptional().filter(p -> p.isVisibleAt(Instant.now()))
+                .orElseThrow(NotFoundException::new);
+        List<Comment> comments = Comment.find("from Comment c left join fetch c.account where c.post = :post "
+                + "and c.status = :approved order by c.createdAt desc, c.id desc",
+                Parameters.with("post", post).and("approved", CommentStatus.APPROVED)).page(0, SIZE).list();
+        return answer("Comments on " + post.title, "/posts/" + slug, "/posts/" + slug + "/comments/feed", comments,
+                post.title);
+    }
+
+    @GET
+    @Path("comments/feed")
+    @Transactional
+    public Response forSite() {
+        List<Comment> comments = Comment.find("from Comment c join fetch c.post p left join fetch c.account "
+                + "where c.status = :approved and " + Post.VISIBLE + " order by c.createdAt desc, c.id desc",
+                Parameters.with("approved", CommentStatus.APPROVED).and("now", Instant.now())).page(0, SIZE).list();
+        return answer("Comments on " + settings.current().title(), "/", "/comments/feed", comments, null);
+    }
+
+    private Response answer(String title, String pagePath, String selfPath, List<Comment> comments, String postTitle) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType("atom_1.0");
+        feed.setEncoding(StandardCharsets.UTF_8.name());
+        feed.setTitle(title);
+        feed.setLink(urls.of(pagePath));
+        feed.setUri(urls.of(selfPath));
+        feed.setPublishedDate(Date.from(comments.isEmpty() ? Instant.EPOCH : comments.get(0).createdAt));
+        feed.setLinks(new ArrayList<>(List.of(link("alternate", "text/html", urls.of(pagePath)),
+                link("self", "application/atom+xml", urls.of(selfPath)))));
+        List<SyndEntry> entries = new ArrayList<>();
+        for (Comment c : comments) {
+            String name = c.account != null ? c.account.displayName : c.authorName;
+            String on = postTitle != null ? postTitle : c.post.title;
+            SyndEntry entry = new SyndEntryImpl();
+            entry.setTitle(name + " on " + on);
+            entry.setLink(urls.post(c.post.slug) + "#comment-" + c.id);
+            String host = URI.create(urls.base()).getHost();
+            entry.setUri(host == null ? entry.getLink()
+                    : "tag:" + host + "," + c.createdAt.atZone(ZoneOffset.UTC).toLocalDate() + ":comment-" + c.id);
+            entry.setPublishedDate(Date.from(c.createdAt));
+            entry.setUpdatedDate(Date.from(c.editedAt != null ? c.editedAt : c.createdAt));
+            SyndPerson author = new SyndPersonImpl();
+            author.setName(name);
+            entry.setAuthors(List.of(author));
+            SyndContent content = new SyndContentImpl();
+            content.setType("html");
+            // rendered by web.Markdown.renderComment and sanitized when the comment was saved
+            content.setValue(c.bodyHtml);
+            entry.setContents(List.of(content));
+            entries.add(entry);
+        }
+        feed.setEntries(entries);
+        try {
+            return Response.ok(new SyndFeedOutput().outputString(feed, false)).type(ATOM)
+                    .header("Cache-Control", "public, max-age=60").build();
+        } catch (FeedException e) {
+            throw new IllegalStateException("Could not write the comments feed " + selfPath, e);
+        }
+    }
+
+    private static SyndLink link(String rel, String type, String href) {
+        SyndLink link = new SyndLinkImpl();
+        link.setRel(rel);
+        link.setType(type);
+        link.setHref(href);
+        return link;
+    }
+}
