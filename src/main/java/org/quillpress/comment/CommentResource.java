@@ -55,6 +55,9 @@ public class CommentResource {
     Markdown markdown;
 
     @Inject
+    CommentThreads threads;
+
+    @Inject
     RoutingContext routing;
 
     @POST
@@ -93,6 +96,18 @@ public class CommentResource {
         GuestCookie.Guest guest = guestCookie.read(routing);
         return Templates.reply(context(slug, id),
                 new CommentViews.Form("", id, guest.name(), guest.email(), guest.website(), false, Map.of()), null);
+    }
+
+    /** A comment's permanent address: leads to the page of the thread that shows it. */
+    @GET
+    @Path("comments/{id: \\d+}")
+    public Response permalink(@RestPath long id) {
+        Comment comment = Comment.<Comment> findByIdOptional(id)
+                .filter(c -> c.status == CommentStatus.APPROVED && c.post.isVisibleAt(java.time.Instant.now()))
+                .orElseThrow(NotFoundException::new);
+        int page = threads.pageOf(comment);
+        return Response.seeOther(URI.create("/posts/" + comment.post.slug + (page > 1 ? "?cpage=" + page : "")
+                + "#comment-" + id)).build();
     }
 
     @POST

@@ -34,6 +34,12 @@ public class CommentThreads {
 
     @Transactional
     public Thread forPost(PostRef ref, Optional<AccountPrincipal> viewer, List<Long> guestCommentIds) {
+        return forPost(ref, viewer, guestCommentIds, 1);
+    }
+
+    /** One page of the thread; pages hold whole threads, {@code commentsPerPage} top-level comments each. */
+    @Transactional
+    public Thread forPost(PostRef ref, Optional<AccountPrincipal> viewer, List<Long> guestCommentIds, int page) {
         Post post = Post.getEntityManager().getReference(Post.class, ref.id());
         List<Comment> shown = new ArrayList<>(Comment.listApprovedThread(post));
         int approved = shown.size();
@@ -47,9 +53,35 @@ public class CommentThreads {
             // the writer's held comments take their place in the thread
             shown.sort(Comparator.comparing(c -> c.path));
         }
-        List<Item> items = shown.stream().map(c -> item(c, ref.authorId(), viewer, guestCommentIds)).toList();
+        int perPage = Math.max(1, settings.current().commentsPerPage());
+        int pageCount = Math.max(1, (int) Math.ceil(topLevel(shown) / (double) perPage));
+        int current = Math.max(1, Math.min(page, pageCount));
+        List<Item> items = new ArrayList<>();
+        int roots = 0;
+        for (Comment c : shown) {
+            if (c.parent == null) {
+                roots++;
+            }
+            if ((roots - 1) / perPage + 1 == current) {
+                items.add(item(c, ref.authorId(), viewer, guestCommentIds));
+            }
+        }
         return new Thread(items, approved,
-                CommentService.commentsOpen(ref.commentsOpen(), ref.publishAt(), settings.current(), Instant.now()));
+                CommentService.commentsOpen(ref.commentsOpen(), ref.publishAt(), settings.current(), Instant.now()),
+                current, pageCount);
+    }
+
+    /** The page of its post's thread on which an approved comment appears. */
+    @Transactional
+    public int pageOf(Comment comment) {
+        String root = comment.path.contains("/") ? comment.path.substring(0, comment.path.indexOf('/')) : comment.path;
+        long before = Comment.count("post = ?1 and status = ?2 and parent is null and path < ?3", comment.post,
+                CommentStatus.APPROVED, root);
+        return (int) (before / Math.max(1, settings.current().commentsPerPage())) + 1;
+    }
+
+    private static long topLevel(List<Comment> comments) {
+        return comments.stream().filter(c -> c.parent == null).count();
     }
 
     private Item item(Comment c, long postAuthorId, Optional<AccountPrincipal> viewer, List<Long> guestIds) {

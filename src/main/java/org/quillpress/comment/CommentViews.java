@@ -36,10 +36,29 @@ public final class CommentViews {
         }
     }
 
-    /** A post's discussion: the comments in thread order and whether new ones are taken. */
-    public record Thread(List<Item> comments, long approvedCount, boolean open) {
+    /**
+     * A post's discussion: one page of comments in thread order (whole threads, paged by their top-level
+     * comment), and whether new ones are taken.
+     */
+    public record Thread(List<Item> comments, long approvedCount, boolean open, int page, int pageCount) {
         public boolean isEmpty() {
             return comments.isEmpty();
+        }
+
+        public boolean hasOlder() {
+            return page > 1;
+        }
+
+        public boolean hasNewer() {
+            return page < pageCount;
+        }
+
+        public int olderPage() {
+            return page - 1;
+        }
+
+        public int newerPage() {
+            return page + 1;
         }
     }
 

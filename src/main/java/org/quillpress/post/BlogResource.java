@@ -84,15 +84,15 @@ public class BlogResource {
 
     @GET
     @Path("posts/{slug}")
-    public Response post(@RestPath String slug) {
-        return show(slug, PostKind.POST);
+    public Response post(@RestPath String slug, @RestQuery Integer cpage) {
+        return show(slug, PostKind.POST, cpage == null ? 1 : cpage);
     }
 
     /** Standalone pages live at the top level; the slug pattern keeps files such as /favicon.svg out. */
     @GET
     @Path("{slug: [a-z0-9]+(?:-[a-z0-9]+)*}")
     public Response page(@RestPath String slug) {
-        return show(slug, PostKind.PAGE);
+        return show(slug, PostKind.PAGE, 1);
     }
 
     @GET
@@ -158,7 +158,7 @@ public class BlogResource {
         return Response.ok(Templates.search(title, query, search.search(query, pageNumber))).build();
     }
 
-    private Response show(String slug, PostKind kind) {
+    private Response show(String slug, PostKind kind, int commentPage) {
         PostReader.Lookup lookup = reader.find(slug, kind, currentUser.account());
         if (lookup instanceof PostReader.Found found) {
             Full post = found.post();
@@ -168,7 +168,7 @@ public class BlogResource {
             GuestCookie.Guest guest = guestCookie.read(routing);
             CommentViews.Thread thread = threads.forPost(
                     new CommentThreads.PostRef(post.id(), post.authorId(), post.commentsOpen(), post.publishAt()),
-                    currentUser.account(), guest.commentIds());
+                    currentUser.account(), guest.commentIds(), commentPage);
             return Response.ok(Templates.post(post, thread,
                     CommentViews.Form.empty(guest.name(), guest.email(), guest.website()))).build();
         }

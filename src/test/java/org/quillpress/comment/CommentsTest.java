@@ -413,6 +413,36 @@ class CommentsTest {
         assertThat(statementsFor("/posts/" + many)).isEqualTo(statementsFor("/posts/" + few));
     }
 
+    @Test
+    void longThreadsArePagedAndACommentsPermalinkFindsItsPage() {
+        DiscussionSettings.Rules r = settings.current();
+        settings.save(new DiscussionSettings.Rules(r.threadDepth(), r.editWindowMinutes(), r.closeAfterDays(),
+                r.floodSeconds(), r.hourlyLimit(), r.minSecondsToWrite(), r.linkLimit(), r.requireApproval(),
+                r.requirePriorApproval(), r.holdTerms(), r.spamTerms(), 2));
+        String slug = newPost();
+        WebClient staff = TestAccounts.create(Role.MODERATOR, "Paging Moderator").signIn();
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            ids.add(id(staff.json().body(Map.of("body", "top level " + i)).post("/api/v1/posts/" + slug + "/comments")));
+        }
+        Map<String, Object> reply = new HashMap<>();
+        reply.put("body", "reply to the fifth");
+        reply.put("parentId", ids.get(4));
+        long replyId = id(staff.json().body(reply).post("/api/v1/posts/" + slug + "/comments"));
+
+        String first = WebClient.anonymous().get("/posts/" + slug).asString();
+        assertThat(first).contains("top level 1", "top level 2", "Page 1 of 3", "Newer comments")
+                .doesNotContain("top level 3");
+        String last = WebClient.anonymous().get("/posts/" + slug + "?cpage=3").asString();
+        assertThat(last).contains("top level 5", "reply to the fifth", "Older comments").doesNotContain("top level 4");
+
+        Response permalink = WebClient.anonymous().get("/comments/" + replyId);
+        assertThat(permalink.statusCode()).isEqualTo(303);
+        assertThat(permalink.header("Location")).endsWith("/posts/" + slug + "?cpage=3#comment-" + replyId);
+        assertThat(WebClient.anonymous().get("/comments/" + ids.get(0)).header("Location"))
+                .endsWith("/posts/" + slug + "#comment-" + ids.get(0));
+    }
+
     long statementsFor(String path) {
         var statistics = emf.unwrap(SessionFactory.class).getStatistics();
         long fewest = Long.MAX_VALUE;
