@@ -95,23 +95,23 @@ public class Comment extends PanacheEntityBase {
     public int version;
 
     /** The path segment for an id: zero-padded so that text order is numeric order. */
-    static String segment(long id) {
+    public static String segment(long id) {
         String digits = Long.toString(id);
         return "0".repeat(Math.max(0, PATH_WIDTH - digits.length())) + digits;
     }
 
     /** A post's approved comments in thread order, with their accounts: the one query of a thread. */
-    public static List<Comment> listApprovedThread(Post post) {
-        return list("from Comment c left join fetch c.account where c.post = ?1 and c.status = ?2 order by c.path",
-                post, CommentStatus.APPROVED);
+    public static List<Comment> listApprovedThread(long postId) {
+        return list("from Comment c left join fetch c.account where c.post.id = ?1 and c.status = ?2 order by c.path",
+                postId, CommentStatus.APPROVED);
     }
 
     /** Comments with these ids on a post that are still waiting, for showing their writer. */
-    public static List<Comment> listPendingByIds(Post post, List<Long> ids) {
+    public static List<Comment> listPendingByIds(long postId, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return list("from Comment c where c.post = ?1 and c.status = ?2 and c.id in ?3 order by c.path", post,
+        return list("from Comment c where c.post.id = ?1 and c.status = ?2 and c.id in ?3 order by c.path", postId,
                 CommentStatus.PENDING, ids);
     }
 

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.comment.CommentViews.Item;
 import org.quillpress.comment.CommentViews.Thread;
-import org.quillpress.post.Post;
 
 /**
  * Builds a post's thread: one query for the approved comments in thread order, plus (only for someone
@@ -40,14 +39,13 @@ public class CommentThreads {
     /** One page of the thread; pages hold whole threads, {@code commentsPerPage} top-level comments each. */
     @Transactional
     public Thread forPost(PostRef ref, Optional<AccountPrincipal> viewer, List<Long> guestCommentIds, int page) {
-        Post post = Post.getEntityManager().getReference(Post.class, ref.id());
-        List<Comment> shown = new ArrayList<>(Comment.listApprovedThread(post));
+        List<Comment> shown = new ArrayList<>(Comment.listApprovedThread(ref.id()));
         int approved = shown.size();
         if (viewer.isPresent()) {
-            shown.addAll(Comment.list("from Comment c left join fetch c.account where c.post = ?1 and c.status = ?2 "
-                    + "and c.account.id = ?3", post, CommentStatus.PENDING, viewer.get().id()));
+            shown.addAll(Comment.list("from Comment c left join fetch c.account where c.post.id = ?1 "
+                    + "and c.status = ?2 and c.account.id = ?3", ref.id(), CommentStatus.PENDING, viewer.get().id()));
         } else if (!guestCommentIds.isEmpty()) {
-            shown.addAll(Comment.listPendingByIds(post, guestCommentIds));
+            shown.addAll(Comment.listPendingByIds(ref.id(), guestCommentIds));
         }
         if (shown.size() > approved) {
             // the writer's held comments take their place in the thread

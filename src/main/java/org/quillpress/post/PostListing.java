@@ -120,11 +120,17 @@ public class PostListing {
         for (Object[] row : rows) {
             tags.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add(new TagLink((String) row[1], (String) row[2]));
         }
+        // approved comments per post, in one grouped query (the comment package owns the entity)
+        Map<Long, Long> comments = new HashMap<>();
+        em.createQuery("select c.post.id, count(c) from Comment c where c.post in :posts "
+                + "and c.status = org.quillpress.comment.CommentStatus.APPROVED group by c.post.id", Object[].class)
+                .setParameter("posts", posts).getResultList()
+                .forEach(row -> comments.put((Long) row[0], (Long) row[1]));
         List<Summary> result = new ArrayList<>(posts.size());
         for (Post p : posts) {
             result.add(new Summary(p.id, p.slug, p.title, p.excerpt, p.publishAt, author(p),
                     p.category == null ? null : new CategoryLink(p.category.name, p.category.slug),
-                    tags.getOrDefault(p.id, List.of())));
+                    tags.getOrDefault(p.id, List.of()), comments.getOrDefault(p.id, 0L)));
         }
         return result;
     }

@@ -41,7 +41,7 @@ public final class PostViews {
 
     /** A post in a list: home, archives, search. */
     public record Summary(long id, String slug, String title, String excerpt, Instant publishAt, AuthorCard author,
-            CategoryLink category, List<TagLink> tags) {
+            CategoryLink category, List<TagLink> tags, long commentCount) {
         public String path() {
             return "/posts/" + slug;
         }
