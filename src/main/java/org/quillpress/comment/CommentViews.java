@@ -20,14 +20,11 @@ public final class CommentViews {
         }
 
         public String initials() {
-            String[] words = authorName.strip().split("\\s+");
-            String first = words[0].isEmpty() ? "?" : words[0].substring(0, 1);
-            String last = words.length > 1 ? words[words.length - 1].substring(0, 1) : "";
-            return (first + last).toUpperCase();
+            return org.quillpress.web.Avatars.initials(authorName);
         }
 
         public int colour() {
-            return Math.floorMod(authorName.hashCode(), 12);
+            return org.quillpress.web.Avatars.colour(authorName);
         }
 
         /** Depth for display, capped at the deepest level the stylesheet indents. */

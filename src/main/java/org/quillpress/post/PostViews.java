@@ -27,15 +27,12 @@ public final class PostViews {
         }
 
         public String initials() {
-            String[] words = displayName.strip().split("\\s+");
-            String first = words[0].isEmpty() ? "?" : words[0].substring(0, 1);
-            String last = words.length > 1 ? words[words.length - 1].substring(0, 1) : "";
-            return (first + last).toUpperCase();
+            return org.quillpress.web.Avatars.initials(displayName);
         }
 
-        /** One of twelve palette entries, stable for a handle, so avatars need no image at all. */
+        /** Stable for a handle, so an author keeps their colour when renamed. */
         public int colour() {
-            return Math.floorMod(handle.hashCode(), 12);
+            return org.quillpress.web.Avatars.colour(handle);
         }
     }
 
