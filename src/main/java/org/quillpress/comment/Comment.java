@@ -1,7 +1,6 @@
 package org.quillpress.comment;
 
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -98,25 +97,6 @@ public class Comment extends PanacheEntityBase {
     public static String segment(long id) {
         String digits = Long.toString(id);
         return "0".repeat(Math.max(0, PATH_WIDTH - digits.length())) + digits;
-    }
-
-    /** A post's approved comments in thread order, with their accounts: the one query of a thread. */
-    public static List<Comment> listApprovedThread(long postId) {
-        return list("from Comment c left join fetch c.account where c.post.id = ?1 and c.status = ?2 order by c.path",
-                postId, CommentStatus.APPROVED);
-    }
-
-    /** Comments with these ids on a post that are still waiting, for showing their writer. */
-    public static List<Comment> listPendingByIds(long postId, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return list("from Comment c where c.post.id = ?1 and c.status = ?2 and c.id in ?3 order by c.path", postId,
-                CommentStatus.PENDING, ids);
-    }
-
-    public static long countApproved(Post post) {
-        return count("post = ?1 and status = ?2", post, CommentStatus.APPROVED);
     }
 
     /** True when this guest (same email and name) has an approved comment, as WordPress decides it. */

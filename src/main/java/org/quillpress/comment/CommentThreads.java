@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.quillpress.account.AccountPrincipal;
@@ -39,29 +40,34 @@ public class CommentThreads {
     /** One page of the thread; pages hold whole threads, {@code commentsPerPage} top-level comments each. */
     @Transactional
     public Thread forPost(PostRef ref, Optional<AccountPrincipal> viewer, List<Long> guestCommentIds, int page) {
-        List<Comment> shown = new ArrayList<>(Comment.listApprovedThread(ref.id()));
+        EntityManager em = Comment.getEntityManager();
+        List<ThreadRow> shown = new ArrayList<>(em.createQuery(ThreadRow.SELECT
+                + "where c.post.id = :post and c.status = :status order by c.path", ThreadRow.class)
+                .setParameter("post", ref.id()).setParameter("status", CommentStatus.APPROVED).getResultList());
         int approved = shown.size();
-        if (viewer.isPresent()) {
-            shown.addAll(Comment.list("from Comment c left join fetch c.account where c.post.id = ?1 "
-                    + "and c.status = ?2 and c.account.id = ?3", ref.id(), CommentStatus.PENDING, viewer.get().id()));
-        } else if (!guestCommentIds.isEmpty()) {
-            shown.addAll(Comment.listPendingByIds(ref.id(), guestCommentIds));
-        }
-        if (shown.size() > approved) {
-            // the writer's held comments take their place in the thread
-            shown.sort(Comparator.comparing(c -> c.path));
+        if (viewer.isPresent() || !guestCommentIds.isEmpty()) {
+            // the writer's own held comments, shown to them alone in their place in the thread
+            String mine = viewer.isPresent() ? "a.id = :writer" : "c.id in :writer";
+            shown.addAll(em.createQuery(ThreadRow.SELECT + "where c.post.id = :post and c.status = :status and " + mine,
+                    ThreadRow.class).setParameter("post", ref.id()).setParameter("status", CommentStatus.PENDING)
+                    .setParameter("writer", viewer.isPresent() ? (Object) viewer.get().id() : guestCommentIds)
+                    .getResultList());
+            if (shown.size() > approved) {
+                shown.sort(Comparator.comparing(ThreadRow::path));
+            }
         }
         int perPage = Math.max(1, settings.current().commentsPerPage());
-        int pageCount = Math.max(1, (int) Math.ceil(topLevel(shown) / (double) perPage));
+        long roots = shown.stream().filter(r -> r.parentId() == null).count();
+        int pageCount = Math.max(1, (int) Math.ceil(roots / (double) perPage));
         int current = Math.max(1, Math.min(page, pageCount));
         List<Item> items = new ArrayList<>();
-        int roots = 0;
-        for (Comment c : shown) {
-            if (c.parent == null) {
-                roots++;
+        int seen = 0;
+        for (ThreadRow row : shown) {
+            if (row.parentId() == null) {
+                seen++;
             }
-            if ((roots - 1) / perPage + 1 == current) {
-                items.add(item(c, ref.authorId(), viewer, guestCommentIds));
+            if ((seen - 1) / perPage + 1 == current) {
+                items.add(item(row, ref.authorId(), viewer, guestCommentIds));
             }
         }
         return new Thread(items, approved,
@@ -78,17 +84,13 @@ public class CommentThreads {
         return (int) (before / Math.max(1, settings.current().commentsPerPage())) + 1;
     }
 
-    private static long topLevel(List<Comment> comments) {
-        return comments.stream().filter(c -> c.parent == null).count();
-    }
-
-    private Item item(Comment c, long postAuthorId, Optional<AccountPrincipal> viewer, List<Long> guestIds) {
-        boolean byAuthor = c.account != null && c.account.id == postAuthorId;
-        boolean mine = c.account != null ? viewer.map(v -> v.id() == c.account.id).orElse(false)
-                : viewer.isEmpty() && guestIds.contains(c.id);
-        return new Item(c.id, c.parent == null ? null : c.parent.id, c.depth,
-                c.account != null ? c.account.displayName : c.authorName,
-                c.account != null ? c.account.website : c.authorUrl, c.authorProvider, c.bodyHtml, c.createdAt,
-                c.editedAt, byAuthor, c.status == CommentStatus.PENDING, mine && comments.withinEditWindow(c.createdAt));
+    private Item item(ThreadRow r, long postAuthorId, Optional<AccountPrincipal> viewer, List<Long> guestIds) {
+        boolean byAuthor = r.accountId() != null && r.accountId() == postAuthorId;
+        boolean mine = r.accountId() != null ? viewer.map(v -> v.id() == r.accountId()).orElse(false)
+                : viewer.isEmpty() && guestIds.contains(r.id());
+        return new Item(r.id(), r.parentId(), r.depth(), r.accountId() != null ? r.accountName() : r.authorName(),
+                r.accountId() != null ? r.accountWebsite() : r.authorUrl(), r.authorProvider(), r.bodyHtml(),
+                r.createdAt(), r.editedAt(), byAuthor, r.status() == CommentStatus.PENDING,
+                mine && comments.withinEditWindow(r.createdAt()));
     }
 }

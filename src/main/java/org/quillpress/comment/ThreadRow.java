@@ -1,0 +1,16 @@
+package org.quillpress.comment;
+
+import java.time.Instant;
+
+/**
+ * One comment of a thread as read for display: a projection, not an entity, so a long thread costs no
+ * persistence-context bookkeeping or dirty checking.
+ */
+public record ThreadRow(long id, Long parentId, int depth, String path, CommentStatus status, String authorName,
+        String authorUrl, String authorProvider, String bodyHtml, Instant createdAt, Instant editedAt, Long accountId,
+        String accountName, String accountWebsite) {
+
+    static final String SELECT = "select c.id, c.parent.id, c.depth, c.path, c.status, c.authorName, c.authorUrl, "
+            + "c.authorProvider, c.bodyHtml, c.createdAt, c.editedAt, a.id, a.displayName, a.website "
+            + "from Comment c left join c.account a ";
+}
