@@ -110,8 +110,7 @@ public class ModerationService {
 
     /**
      * Deletes a spam or trashed comment and its earlier bodies for good. A comment with replies stays: its
-     * replies hang from it in the thread. The audit entry written here outlives the comment (its link to
-     * the comment is set to null by the database).
+     * replies hang from it in the thread. The audit trail keeps an entry that names the deleted comment.
      */
     @Transactional
     public void deletePermanently(long commentId, AccountPrincipal moderator) {
