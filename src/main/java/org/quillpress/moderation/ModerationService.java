@@ -1,8 +1,16 @@
 package org.quillpress.moderation;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,10 +20,17 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
+import org.quillpress.account.AccountService;
+import org.quillpress.account.Role;
 import org.quillpress.comment.Comment;
 import org.quillpress.comment.CommentPosted;
+import org.quillpress.comment.CommentRevision;
+import org.quillpress.comment.CommentService;
 import org.quillpress.comment.CommentStatus;
+import org.quillpress.comment.CommentSubmission;
+import org.quillpress.comment.Writer;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.Markdown;
 
 /** What moderators do to comments; every change is written to the audit trail. */
 @ApplicationScoped
@@ -49,8 +64,17 @@ public class ModerationService {
         }
     }
 
+    /** The longest ban a moderator can give with an end date; longer means permanent. */
+    static final int MAX_BAN_DAYS = 3650;
+
     @Inject
     Event<CommentPosted> events;
+
+    @Inject
+    Markdown markdown;
+
+    @Inject
+    CommentService comments;
 
     /** Applies an action to one comment. */
     @Transactional
@@ -77,5 +101,288 @@ public class ModerationService {
             events.fire(new CommentPosted(comment.id, comment.post.id, action.to, from));
         }
         return found.size();
+    }
+
+    /** Whether a comment in this status may be deleted for good: only what readers no longer see. */
+    public static boolean deletable(CommentStatus status) {
+        return status == CommentStatus.SPAM || status == CommentStatus.TRASH;
+    }
+
+    /**
+     * Deletes a spam or trashed comment and its earlier bodies for good. A comment with replies stays: its
+     * replies hang from it in the thread. The audit trail keeps an entry that names the deleted comment.
+     */
+    @Transactional
+    public void deletePermanently(long commentId, AccountPrincipal moderator) {
+        Comment comment = Comment.<Comment> findByIdOptional(commentId).orElseThrow(NotFoundException::new);
+        if (!deletable(comment.status)) {
+            throw new InvalidInputException(409, Map.of("comment",
+                    "Only spam or trashed comments can be deleted permanently: move this one to the trash first."));
+        }
+        long replies = Comment.count("parent", comment);
+        if (replies > 0) {
+            throw new InvalidInputException(409, Map.of("comment", "This comment has " + replies
+                    + (replies == 1 ? " reply" : " replies")
+                    + ", which would lose their place in the thread: leave it in the trash instead."));
+        }
+        delete(comment, Account.findById(moderator.id()));
+    }
+
+    /** What a bulk deletion did: how many were deleted, and how many stayed because of their replies. */
+    public record Deleted(int deleted, int kept) {
+    }
+
+    /**
+     * Deletes the selected spam and trashed comments for good, replies before the comments they answer.
+     * Comments in other statuses, and those with replies outside the selection, are kept.
+     */
+    @Transactional
+    public Deleted deleteAll(List<Long> ids, AccountPrincipal moderator) {
+        Account actor = Account.findById(moderator.id());
+        List<Comment> found = Comment.<Comment> list("id in ?1", ids).stream().filter(c -> deletable(c.status))
+                .sorted(Comparator.comparingInt((Comment c) -> c.depth).reversed()).toList();
+        Set<Long> deleting = new HashSet<>();
+        found.forEach(c -> deleting.add(c.id));
+        // replies outside the selection keep their parent, and so, in turn, its own parent
+        Set<Long> held = new HashSet<>();
+        if (!found.isEmpty()) {
+            List<Long> parents = Comment.getEntityManager().createQuery(
+                    "select distinct c.parent.id from Comment c where c.parent.id in :ids and c.id not in :ids",
+                    Long.class).setParameter("ids", deleting).getResultList();
+            held.addAll(parents);
+        }
+        int deleted = 0;
+        // deepest first: a kept reply holds its parent, which comes later in the loop
+        for (Comment comment : found) {
+            if (held.contains(comment.id)) {
+                if (comment.parent != null) {
+                    held.add(comment.parent.id);
+                }
+                continue;
+            }
+            delete(comment, actor);
+            deleted++;
+        }
+        return new Deleted(deleted, (int) ids.stream().distinct().count() - deleted);
+    }
+
+    private void delete(Comment comment, Account actor) {
+        // the record of the deletion names the comment in words: no row is left to link to (the database sets
+        // the link of the comment's earlier entries to null, and they stay too)
+        ModerationAction.record(null, actor, "delete permanently", comment.status, null,
+                "comment #" + comment.id + " by " + comment.authorName + " on " + comment.post.slug);
+        CommentRevision.delete("comment", comment);
+        comment.delete();
+        // one at a time, so that replies go before the comments they answer
+        comment.getEntityManager().flush();
+    }
+
+    /** Staff change a comment's body; the old body is kept as a revision and the change is audited. */
+    @Transactional
+    public Comment editBody(long commentId, String newBody, AccountPrincipal moderator) {
+        Comment comment = Comment.<Comment> findByIdOptional(commentId).orElseThrow(NotFoundException::new);
+        String body = newBody == null ? "" : newBody.replace("\r\n", "\n").strip();
+        if (body.isEmpty()) {
+            throw new InvalidInputException(Map.of("body", "Write the comment's text; to remove it, trash it."));
+        }
+        if (body.getBytes(StandardCharsets.UTF_8).length > CommentService.MAX_BODY) {
+            throw new InvalidInputException(Map.of("body", "The comment is too long; the limit is "
+                    + CommentService.MAX_BODY + " bytes."));
+        }
+        if (body.equals(comment.bodyMarkdown)) {
+            return comment;
+        }
+        Account editor = Account.findById(moderator.id());
+        CommentRevision revision = new CommentRevision();
+        revision.comment = comment;
+        revision.bodyMarkdown = comment.bodyMarkdown;
+        revision.replacedAt = Instant.now();
+        revision.editor = editor;
+        revision.persist();
+        comment.bodyMarkdown = body;
+        comment.bodyHtml = markdown.renderComment(body);
+        comment.editedAt = revision.replacedAt;
+        ModerationAction.record(comment, editor, "edited by staff", comment.status, comment.status, null);
+        events.fire(new CommentPosted(comment.id, comment.post.id, comment.status, comment.status));
+        return comment;
+    }
+
+    /**
+     * Staff answer an approved comment through the comment pipeline, which approves staff at once and
+     * spares them flood control. The answered comment's trail notes the reply.
+     */
+    @Transactional
+    public CommentService.Outcome reply(long commentId, String body, AccountPrincipal moderator, String address,
+            String userAgent) {
+        Comment comment = Comment.<Comment> findByIdOptional(commentId).orElseThrow(NotFoundException::new);
+        if (comment.status != CommentStatus.APPROVED) {
+            throw new InvalidInputException(409, Map.of("reply",
+                    "Only approved comments can be answered: readers would not see the reply's context."));
+        }
+        CommentService.Outcome outcome;
+        try {
+            outcome = comments.submit(comment.post.slug,
+                    new CommentSubmission(body, comment.id, null, null, null, false, null, null, false),
+                    new Writer(Optional.of(moderator), address, userAgent));
+        } catch (InvalidInputException e) {
+            // the pipeline names its own fields; on this page they all belong to the reply box
+            throw new InvalidInputException(e.status(), Map.of("reply", String.join(" ", e.errors().values())));
+        }
+        ModerationAction.record(comment, Account.findById(moderator.id()), "replied as staff", comment.status,
+                comment.status, "reply #" + outcome.id());
+        return outcome;
+    }
+
+    /** A ban on a comment's writer as the moderator asked for it, before checking. */
+    public record BanRequest(String kind, String network, String reason, String days, String then) {
+    }
+
+    /**
+     * Bans the writer of a comment (their account, email or network) and moves the comment to spam or the
+     * trash; the audit entry says what was banned, for how long and why.
+     */
+    @Transactional
+    public Ban banWriter(long commentId, BanRequest request, AccountPrincipal moderator) {
+        Comment comment = Comment.<Comment> findByIdOptional(commentId).orElseThrow(NotFoundException::new);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Ban.Kind kind = kind(request.kind(), errors);
+        String value = null;
+        if (comment.account != null && comment.account.role.atLeast(Role.MODERATOR)) {
+            errors.put("kind", "Staff accounts cannot be banned; change the account's role first.");
+        } else if (kind == Ban.Kind.ACCOUNT) {
+            if (comment.account == null) {
+                errors.put("kind", "A guest wrote this comment: ban the email address or the network.");
+            } else {
+                value = comment.account.id.toString();
+            }
+        } else if (kind == Ban.Kind.EMAIL) {
+            if (comment.authorEmail == null || comment.authorEmail.isBlank()) {
+                errors.put("kind", "This comment has no email address: ban the account or the network.");
+            } else {
+                value = comment.authorEmail;
+            }
+        } else if (kind == Ban.Kind.NETWORK) {
+            value = request.network();
+        }
+        Action then = switch (request.then() == null ? "" : request.then().strip()) {
+            case "spam" -> Action.SPAM;
+            case "trash" -> Action.TRASH;
+            default -> {
+                errors.put("then", "Choose whether the comment goes to spam or to the trash.");
+                yield null;
+            }
+        };
+        Ban ban = ban(kind, value, "network", request.reason(), request.days(), moderator, errors);
+        CommentStatus from = comment.status;
+        comment.status = then.to;
+        ModerationAction.record(comment, Account.findById(moderator.id()), "ban", from, then.to, describe(ban));
+        events.fire(new CommentPosted(comment.id, comment.post.id, then.to, from));
+        return ban;
+    }
+
+    /** Bans an email address or a network directly, from the bans page. */
+    @Transactional
+    public Ban ban(String kind, String value, String reason, String days, AccountPrincipal moderator) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Ban.Kind k = kind(kind, errors);
+        if (k == Ban.Kind.ACCOUNT) {
+            errors.put("kind", "Ban an account from one of its comments.");
+        }
+        return ban(k, value, "value", reason, days, moderator, errors);
+    }
+
+    /**
+     * Checks and stores a ban; an active ban on the same thing is renewed instead of doubled. Throws with
+     * every field at fault (and those already found in {@code errors}).
+     */
+    private Ban ban(Ban.Kind kind, String rawValue, String valueField, String reason, String days,
+            AccountPrincipal moderator, Map<String, String> errors) {
+        String value = rawValue == null ? "" : rawValue.strip();
+        if (errors.containsKey("kind")) {
+            // nothing to check the value against
+        } else if (kind == Ban.Kind.EMAIL) {
+            value = value.toLowerCase(Locale.ROOT);
+            if (value.isEmpty() || value.length() > 254 || !AccountService.EMAIL.matcher(value).matches()) {
+                errors.put(valueField, "Enter an email address such as name@example.org.");
+            }
+        } else if (kind == Ban.Kind.NETWORK) {
+            if (!Bans.isNetwork(value)) {
+                errors.put(valueField, "Enter an address such as 203.0.113.7, or a range such as 203.0.113.0/24.");
+            } else if (tooWide(value)) {
+                errors.put(valueField, "That range is too wide: use at least /8 for IPv4 and /16 for IPv6.");
+            }
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > 1000) {
+            errors.put("banReason", "Use at most 1,000 characters for the reason.");
+        }
+        Integer length = null;
+        if (days != null && !days.isBlank()) {
+            try {
+                length = Integer.parseInt(days.strip());
+            } catch (NumberFormatException e) {
+                length = -1;
+            }
+            if (length < 1 || length > MAX_BAN_DAYS) {
+                errors.put("days", "Enter a number of days from 1 to " + MAX_BAN_DAYS
+                        + ", or leave it empty for a ban without end.");
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = Instant.now();
+        String stored = value;
+        Ban ban = Ban.<Ban> list("kind = ?1 and value = ?2", kind, stored).stream().filter(b -> b.activeAt(now))
+                .findFirst().orElseGet(Ban::new);
+        ban.kind = kind;
+        ban.value = stored;
+        ban.reason = why.isEmpty() ? null : why;
+        ban.createdBy = moderator.id();
+        ban.createdAt = now;
+        ban.expiresAt = length == null ? null : now.plus(Duration.ofDays(length));
+        ban.persist();
+        return ban;
+    }
+
+    /** Ends a ban now; the row stays as a record of it. */
+    @Transactional
+    public void lift(long banId) {
+        Ban ban = Ban.<Ban> findByIdOptional(banId).orElseThrow(NotFoundException::new);
+        Instant now = Instant.now();
+        if (ban.activeAt(now)) {
+            ban.expiresAt = now;
+        }
+    }
+
+    private static Ban.Kind kind(String text, Map<String, String> errors) {
+        try {
+            return Ban.Kind.valueOf(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.put("kind", "Choose what to ban: the account, the email address or the network.");
+            return null;
+        }
+    }
+
+    /** True for ranges that would ban whole swathes of the internet. */
+    static boolean tooWide(String network) {
+        String[] parts = network.split("/");
+        if (parts.length < 2) {
+            return false;
+        }
+        int bits = Integer.parseInt(parts[1]);
+        return parts[0].contains(":") ? bits < 16 : bits < 8;
+    }
+
+    /** "email bob@example.org for 30 days: spammer" */
+    static String describe(Ban ban) {
+        String what = switch (ban.kind) {
+            case ACCOUNT -> "account #" + ban.value;
+            case EMAIL -> "email " + ban.value;
+            case NETWORK -> "network " + ban.value;
+        };
+        String length = ban.expiresAt == null ? " without end"
+                : " for " + Duration.between(ban.createdAt, ban.expiresAt).toDays() + " days";
+        return what + length + (ban.reason == null ? "" : ": " + ban.reason);
     }
 }

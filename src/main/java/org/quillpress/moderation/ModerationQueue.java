@@ -1,0 +1,284 @@
+package org.quillpress.moderation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.quillpress.comment.Comment;
+import org.quillpress.comment.CommentRevision;
+import org.quillpress.comment.CommentStatus;
+import org.quillpress.moderation.ModerationViews.Decision;
+import org.quillpress.moderation.ModerationViews.Entry;
+import org.quillpress.moderation.ModerationViews.Filter;
+import org.quillpress.web.InvalidInputException;
+
+/**
+ * Reads the moderation queue. A page takes a fixed number of statements whatever its length: the tab
+ * counts (one grouped query), the page of comments with their posts, parents and accounts, then the
+ * writers' histories and the last decisions for the whole page at once.
+ */
+@ApplicationScoped
+public class ModerationQueue {
+
+    static final int PAGE = 50;
+    static final int BAN_PAGE = 100;
+    static final int EXCERPT = 140;
+
+    private static final Parser PARSER = Parser.builder().build();
+    private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
+    private static final List<CommentStatus> HISTORY = List.of(CommentStatus.APPROVED, CommentStatus.SPAM);
+
+    /** A position in the queue: the last comment shown, by the order of the index comment_queue. */
+    record Cursor(Instant at, long id) {
+
+        String encode() {
+            return at.getEpochSecond() + "-" + at.getNano() + "-" + id;
+        }
+
+        static Cursor parse(String text) {
+            try {
+                String[] parts = text.split("-");
+                if (parts.length != 3) {
+                    throw new NumberFormatException(text);
+                }
+                return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+                        Long.parseLong(parts[2]));
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(Map.of("after", "This page link is damaged: start from the first page."));
+            }
+        }
+    }
+
+    /** The status a tab names; pending when none is given. */
+    static CommentStatus status(String name) {
+        if (name == null || name.isBlank()) {
+            return CommentStatus.PENDING;
+        }
+        try {
+            return CommentStatus.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(Map.of("status", "Choose pending, approved, spam or trash."));
+        }
+    }
+
+    /** How many comments wait for a moderator: one indexed count. */
+    @Transactional
+    public long pendingCount() {
+        return Comment.count("status", CommentStatus.PENDING);
+    }
+
+    /**
+     * One page of the queue: pending comments oldest first (the longest waiting come first), the other
+     * tabs newest first. The tab counts follow the post filter and the search.
+     */
+    @Transactional
+    public ModerationViews.Queue page(Filter filter, String notice) {
+        EntityManager em = Comment.getEntityManager();
+        Map<String, Object> params = new HashMap<>();
+        String where = filterClause(filter, params);
+
+        TypedQuery<Object[]> countQuery = em.createQuery("select c.status, count(c) from Comment c"
+                + (filter.post() == null ? "" : " join c.post p") + " where " + where + " group by c.status",
+                Object[].class);
+        params.forEach(countQuery::setParameter);
+        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+        countQuery.getResultList().forEach(row -> counts.put((CommentStatus) row[0], (Long) row[1]));
+        List<ModerationViews.Tab> tabs = new ArrayList<>();
+        for (CommentStatus status : CommentStatus.values()) {
+            tabs.add(new ModerationViews.Tab(ModerationViews.label(status), tabLabel(status),
+                    counts.getOrDefault(status, 0L), status == filter.status(), filter.path(status, null)));
+        }
+
+        boolean ascending = filter.status() == CommentStatus.PENDING;
+        String direction = ascending ? "asc" : "desc";
+        String cmp = ascending ? ">" : "<";
+        StringBuilder hql = new StringBuilder("select c from Comment c join fetch c.post p left join fetch c.parent "
+                + "left join fetch c.account where c.status = :status and ").append(where);
+        params.put("status", filter.status());
+        if (filter.after() != null) {
+            Cursor cursor = Cursor.parse(filter.after());
+            hql.append(" and (c.createdAt ").append(cmp).append(" :at or (c.createdAt = :at and c.id ").append(cmp)
+                    .append(" :id))");
+            params.put("at", cursor.at());
+            params.put("id", cursor.id());
+        }
+        // the status is fixed, but naming it lets the database read the index comment_queue in order
+        hql.append(" order by c.status ").append(direction).append(", c.createdAt ").append(direction)
+                .append(", c.id ").append(direction);
+        TypedQuery<Comment> listQuery = em.createQuery(hql.toString(), Comment.class).setMaxResults(PAGE + 1);
+        params.forEach(listQuery::setParameter);
+        List<Comment> found = listQuery.getResultList();
+        List<Comment> shown = found.size() > PAGE ? found.subList(0, PAGE) : found;
+        String next = null;
+        if (found.size() > PAGE) {
+            Comment last = shown.get(shown.size() - 1);
+            next = filter.path(filter.status(), new Cursor(last.createdAt, last.id).encode());
+        }
+        return new ModerationViews.Queue(filter, tabs, entries(shown), next,
+                ModerationViews.bulkActions(filter.status()), notice);
+    }
+
+    /** The post filter and the search, as a where clause on {@code c} (and {@code p}, its post). */
+    private static String filterClause(Filter filter, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        if (filter.post() != null) {
+            where.append(" and p.slug = :post");
+            params.put("post", filter.post());
+        }
+        if (filter.q() != null) {
+            where.append(" and (lower(c.bodyMarkdown) like :q escape '!' or lower(c.authorName) like :q escape '!'"
+                    + " or lower(c.authorEmail) like :q escape '!')");
+            params.put("q", "%" + likeEscape(filter.q().toLowerCase(Locale.ROOT)) + "%");
+        }
+        return where.toString();
+    }
+
+    /** Makes % and _ (and the escape character itself) match literally. */
+    static String likeEscape(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    private static String tabLabel(CommentStatus status) {
+        return switch (status) {
+            case PENDING -> "Pending";
+            case APPROVED -> "Approved";
+            case SPAM -> "Spam";
+            case TRASH -> "Trash";
+        };
+    }
+
+    /** A comment with its audit trail and earlier bodies. */
+    @Transactional
+    public ModerationViews.Trail trail(long id) {
+        Comment comment = Comment.<Comment> find("select c from Comment c join fetch c.post left join fetch c.parent "
+                + "left join fetch c.account where c.id = ?1", id).firstResultOptional()
+                .orElseThrow(NotFoundException::new);
+        List<Decision> decisions = ModerationAction.listFor(comment).stream().map(ModerationQueue::decision).toList();
+        List<ModerationViews.Revision> revisions = CommentRevision.<CommentRevision> list(
+                "from CommentRevision r left join fetch r.editor where r.comment = ?1 order by r.replacedAt desc, r.id desc",
+                comment).stream()
+                .map(r -> new ModerationViews.Revision(r.bodyMarkdown, r.replacedAt,
+                        r.editor == null ? "the writer" : r.editor.displayName))
+                .toList();
+        return new ModerationViews.Trail(entries(List.of(comment)).get(0), decisions, revisions);
+    }
+
+    /**
+     * The entries for some comments, whose posts, parents and accounts are loaded. The writers' counts
+     * and the last decisions come from one grouped query each, for all the comments together.
+     */
+    List<Entry> entries(List<Comment> comments) {
+        if (comments.isEmpty()) {
+            return List.of();
+        }
+        EntityManager em = Comment.getEntityManager();
+        List<Long> accountIds = comments.stream().filter(c -> c.account != null).map(c -> c.account.id).distinct()
+                .toList();
+        List<String> emails = comments.stream().filter(c -> c.account == null && c.authorEmail != null)
+                .map(c -> c.authorEmail).distinct().toList();
+        Map<Object, Map<CommentStatus, Long>> history = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            em.createQuery("select c.account.id, c.status, count(c) from Comment c where c.account.id in :ids "
+                    + "and c.status in :statuses group by c.account.id, c.status", Object[].class)
+                    .setParameter("ids", accountIds).setParameter("statuses", HISTORY).getResultList()
+                    .forEach(row -> history.computeIfAbsent("account:" + row[0], k -> new EnumMap<>(CommentStatus.class))
+                            .put((CommentStatus) row[1], (Long) row[2]));
+        }
+        if (!emails.isEmpty()) {
+            // the exact email, so that the index comment_guest answers (no index on lower(email) in H2)
+            em.createQuery("select c.authorEmail, c.status, count(c) from Comment c where c.account is null "
+                    + "and c.authorEmail in :emails and c.status in :statuses group by c.authorEmail, c.status",
+                    Object[].class)
+                    .setParameter("emails", emails).setParameter("statuses", HISTORY).getResultList()
+                    .forEach(row -> history.computeIfAbsent("email:" + row[0], k -> new EnumMap<>(CommentStatus.class))
+                            .put((CommentStatus) row[1], (Long) row[2]));
+        }
+        List<Long> ids = comments.stream().map(c -> c.id).toList();
+        Map<Long, Decision> last = em.createQuery("select a from ModerationAction a left join fetch a.actor "
+                + "where a.comment.id in :ids and a.id = (select max(b.id) from ModerationAction b "
+                + "where b.comment = a.comment and b.actor is not null)", ModerationAction.class)
+                .setParameter("ids", ids).getResultList().stream()
+                .collect(Collectors.toMap(a -> a.comment.id, ModerationQueue::decision, (a, b) -> b));
+
+        return comments.stream().map(c -> {
+            Map<CommentStatus, Long> counts = history.getOrDefault(
+                    c.account != null ? "account:" + c.account.id : "email:" + c.authorEmail, Map.of());
+            return new Entry(c.id, c.status, c.post.slug, c.post.title, c.parent == null ? null : c.parent.id,
+                    c.parent == null ? null : c.parent.authorName,
+                    c.parent == null ? null : excerpt(c.parent.bodyMarkdown), c.authorName, c.authorEmail, c.authorUrl,
+                    c.account == null ? null : c.account.handle, c.clientAddress,
+                    c.authorProvider == null ? "guest" : c.authorProvider, c.account == null,
+                    counts.getOrDefault(CommentStatus.APPROVED, 0L), counts.getOrDefault(CommentStatus.SPAM, 0L),
+                    c.bodyHtml, c.bodyMarkdown, reasons(c.reasons), c.createdAt, c.editedAt, last.get(c.id));
+        }).toList();
+    }
+
+    static Decision decision(ModerationAction a) {
+        return new Decision(a.actor == null ? "the pipeline" : a.actor.displayName, a.actor == null, a.action,
+                a.fromStatus, a.toStatus, a.reason, a.createdAt);
+    }
+
+    static List<String> reasons(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        return List.of(stored.split("\n")).stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
+    }
+
+    /** The first words of some Markdown as plain text, for the parent of a reply. */
+    static String excerpt(String markdown) {
+        String text = TEXT.render(PARSER.parse(markdown == null ? "" : markdown)).replaceAll("\\s+", " ").strip();
+        if (text.codePointCount(0, text.length()) <= EXCERPT) {
+            return text;
+        }
+        String cut = text.substring(0, text.offsetByCodePoints(0, EXCERPT));
+        int space = cut.lastIndexOf(' ');
+        return (space > EXCERPT / 2 ? cut.substring(0, space) : cut).strip() + "…";
+    }
+
+    /** Active bans, newest first, with who made them and the account an account ban names. */
+    @Transactional
+    public ModerationViews.BanList bans(String before) {
+        Long beforeId = null;
+        if (before != null && !before.isBlank()) {
+            try {
+                beforeId = Long.parseLong(before.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(Map.of("before", "This page link is damaged: start from the first page."));
+            }
+        }
+        TypedQuery<Object[]> query = Ban.getEntityManager().createQuery("select b, creator.displayName, "
+                + "target.displayName from Ban b left join Account creator on creator.id = b.createdBy "
+                + "left join Account target on b.kind = :accountKind and cast(target.id as String) = b.value "
+                + "where (b.expiresAt is null or b.expiresAt > :now)"
+                + (beforeId == null ? "" : " and b.id < :before") + " order by b.id desc", Object[].class)
+                .setParameter("accountKind", Ban.Kind.ACCOUNT).setParameter("now", Instant.now())
+                .setMaxResults(BAN_PAGE + 1);
+        if (beforeId != null) {
+            query.setParameter("before", beforeId);
+        }
+        List<Object[]> rows = query.getResultList();
+        Function<Object[], ModerationViews.BanRow> row = r -> {
+            Ban b = (Ban) r[0];
+            return new ModerationViews.BanRow(b.id, b.kind, b.value, (String) r[2], b.reason,
+                    r[1] == null ? "—" : (String) r[1], b.createdAt, b.expiresAt);
+        };
+        List<ModerationViews.BanRow> shown = rows.stream().limit(BAN_PAGE).map(row).toList();
+        String next = rows.size() > BAN_PAGE ? "/moderation/bans?before=" + shown.get(shown.size() - 1).id() : null;
+        return new ModerationViews.BanList(shown, next, beforeId == null);
+    }
+}

@@ -1,0 +1,249 @@
+package org.quillpress.moderation;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.quillpress.account.Role;
+import org.quillpress.moderation.ModerationViews.Filter;
+import org.quillpress.moderation.ModerationViews.Forms;
+import org.quillpress.security.CurrentUser;
+import org.quillpress.web.InvalidInputException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The moderation pages: the queue of comments by status, one comment with its audit trail, and the bans.
+ * Every change is a POST with the CSRF token that redirects back to where the moderator was.
+ */
+@Path("/moderation")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.MODERATOR_ROLE)
+public class ModerationResource {
+
+    /** The most comments one bulk action takes: two pages' worth of checkboxes and then some. */
+    static final int MAX_BULK = 500;
+    static final int MAX_QUERY = 200;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(ModerationViews.Queue queue);
+
+        static native TemplateInstance comment(ModerationViews.Trail trail, Forms forms);
+
+        static native TemplateInstance bans(ModerationViews.BanList list, ModerationViews.BanForm form,
+                Map<String, String> errors, String notice);
+    }
+
+    @Inject
+    ModerationQueue queue;
+
+    @Inject
+    ModerationService moderation;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    RoutingContext routing;
+
+    @GET
+    public TemplateInstance queuePage(@RestQuery String status, @RestQuery String post, @RestQuery String q,
+            @RestQuery String after, @RestQuery String done, @RestQuery String n, @RestQuery String kept) {
+        return Templates.queue(queue.page(filter(status, post, q, after), notice(done, n, kept)));
+    }
+
+    @POST
+    @Path("comments/{id}/status")
+    public Response act(@RestPath long id, @RestForm String action, @RestForm String reason,
+            @RestForm String status, @RestForm String post, @RestForm String q, @RestForm String after,
+            @RestForm String back) {
+        ModerationService.Action chosen = ModerationService.Action.of(action);
+        Filter filter = filter(status, post, q, after);
+        moderation.apply(id, chosen, currentUser.require(), reason);
+        if ("comment".equals(back)) {
+            return seeOther("/moderation/comments/" + id + "?done=" + chosen.slug);
+        }
+        return seeOther(filter.self() + "&done=" + chosen.slug + "&n=1");
+    }
+
+    @POST
+    @Path("bulk")
+    public Response bulk(@RestForm List<String> ids, @RestForm String action, @RestForm String reason,
+            @RestForm String status, @RestForm String post, @RestForm String q, @RestForm String after) {
+        Filter filter = filter(status, post, q, after);
+        List<Long> chosen = ids(ids);
+        if (ModerationViews.DELETE.equals(action)) {
+            ModerationService.Deleted deleted = moderation.deleteAll(chosen, currentUser.require());
+            return seeOther(filter.self() + "&done=delete&n=" + deleted.deleted() + "&kept=" + deleted.kept());
+        }
+        ModerationService.Action chosenAction = ModerationService.Action.of(action);
+        int changed = moderation.applyAll(chosen, chosenAction, currentUser.require(), reason);
+        return seeOther(filter.self() + "&done=" + chosenAction.slug + "&n=" + changed);
+    }
+
+    @POST
+    @Path("comments/{id}/delete")
+    public Response delete(@RestPath long id, @RestForm String status, @RestForm String post, @RestForm String q,
+            @RestForm String after) {
+        Filter filter = filter(status, post, q, after);
+        moderation.deletePermanently(id, currentUser.require());
+        return seeOther(filter.self() + "&done=delete&n=1");
+    }
+
+    @GET
+    @Path("comments/{id}")
+    public TemplateInstance commentPage(@RestPath long id, @RestQuery String done) {
+        ModerationViews.Trail trail = queue.trail(id);
+        return Templates.comment(trail, Forms.fresh(trail.entry(), notice(done, "1", null)));
+    }
+
+    @POST
+    @Path("comments/{id}/edit")
+    public Response edit(@RestPath long id, @RestForm String body) {
+        try {
+            moderation.editBody(id, body, currentUser.require());
+            return seeOther("/moderation/comments/" + id + "?done=edited");
+        } catch (InvalidInputException e) {
+            return withErrors(id, e, f -> new Forms(body, f.reply(), f.kind(), f.network(), f.banReason(), f.days(),
+                    f.then(), e.errors(), null));
+        }
+    }
+
+    @POST
+    @Path("comments/{id}/reply")
+    public Response reply(@RestPath long id, @RestForm String reply) {
+        try {
+            moderation.reply(id, reply, currentUser.require(), routing.request().remoteAddress().host(),
+                    routing.request().getHeader("User-Agent"));
+            return seeOther("/moderation/comments/" + id + "?done=replied");
+        } catch (InvalidInputException e) {
+            return withErrors(id, e, f -> new Forms(f.body(), reply, f.kind(), f.network(), f.banReason(), f.days(),
+                    f.then(), e.errors(), null));
+        }
+    }
+
+    @POST
+    @Path("comments/{id}/ban")
+    public Response ban(@RestPath long id, @RestForm String kind, @RestForm String network, @RestForm String reason,
+            @RestForm String days, @RestForm String then) {
+        try {
+            moderation.banWriter(id, new ModerationService.BanRequest(kind, network, reason, days, then),
+                    currentUser.require());
+            return seeOther("/moderation/comments/" + id + "?done=banned");
+        } catch (InvalidInputException e) {
+            return withErrors(id, e, f -> new Forms(f.body(), f.reply(), kind, network, reason, days, then,
+                    e.errors(), null));
+        }
+    }
+
+    @GET
+    @Path("bans")
+    public TemplateInstance bansPage(@RestQuery String before, @RestQuery String done) {
+        return Templates.bans(queue.bans(before), ModerationViews.BanForm.empty(), Map.of(), notice(done, "1", null));
+    }
+
+    @POST
+    @Path("bans")
+    public Response addBan(@RestForm String kind, @RestForm String value, @RestForm String reason,
+            @RestForm String days) {
+        try {
+            moderation.ban(kind, value, reason, days, currentUser.require());
+            return seeOther("/moderation/bans?done=ban-added");
+        } catch (InvalidInputException e) {
+            return Response.status(e.status()).entity(Templates.bans(queue.bans(null),
+                    new ModerationViews.BanForm(kind, value, reason, days), e.errors(), null)).build();
+        }
+    }
+
+    @POST
+    @Path("bans/{id}/lift")
+    public Response lift(@RestPath long id) {
+        moderation.lift(id);
+        return seeOther("/moderation/bans?done=lifted");
+    }
+
+    /** The comment page again, with the typed values of the form at fault and its messages. */
+    private Response withErrors(long id, InvalidInputException e, java.util.function.UnaryOperator<Forms> typed) {
+        ModerationViews.Trail trail = queue.trail(id);
+        return Response.status(e.status()).entity(Templates.comment(trail, typed.apply(Forms.fresh(trail.entry(), null))))
+                .build();
+    }
+
+    private static Filter filter(String status, String post, String q, String after) {
+        if (q != null && q.length() > MAX_QUERY) {
+            throw new InvalidInputException(Map.of("q", "Search for at most " + MAX_QUERY + " characters."));
+        }
+        return Filter.of(status, post, q, after);
+    }
+
+    private static List<Long> ids(List<String> ids) {
+        List<Long> parsed = new ArrayList<>();
+        for (String id : ids == null ? List.<String> of() : ids) {
+            try {
+                parsed.add(Long.parseLong(id.strip()));
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException(Map.of("ids", "The selection is damaged: reload the page."));
+            }
+        }
+        if (parsed.isEmpty()) {
+            throw new InvalidInputException(Map.of("ids", "Select at least one comment first."));
+        }
+        if (parsed.size() > MAX_BULK) {
+            throw new InvalidInputException(Map.of("ids", "Select at most " + MAX_BULK + " comments at once."));
+        }
+        return parsed;
+    }
+
+    /** What the last action did, in words; the query only picks among fixed sentences. */
+    static String notice(String done, String n, String kept) {
+        if (done == null) {
+            return null;
+        }
+        int count = number(n);
+        String comments = count == 1 ? "1 comment" : count + " comments";
+        return switch (done) {
+            case "approve" -> "Approved " + comments + ".";
+            case "unapprove" -> "Moved " + comments + " back to pending.";
+            case "spam" -> "Marked " + comments + " as spam.";
+            case "not-spam" -> "Moved " + comments + " out of spam, back to pending.";
+            case "trash" -> "Moved " + comments + " to the trash.";
+            case "restore" -> "Restored " + comments + " to pending.";
+            case "delete" -> "Deleted " + comments + " permanently." + (number(kept) > 0 ? " Kept " + number(kept)
+                    + ": comments with replies, and those not in spam or the trash, stay." : "");
+            case "edited" -> "Saved the new text; the earlier one is kept below.";
+            case "replied" -> "Your reply is published under the comment.";
+            case "banned" -> "The writer is banned, and the comment was moved.";
+            case "ban-added" -> "Ban added.";
+            case "lifted" -> "Ban lifted.";
+            default -> null;
+        };
+    }
+
+    private static int number(String text) {
+        try {
+            return text == null ? 0 : Math.max(0, Integer.parseInt(text));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+}
