@@ -43,19 +43,17 @@ public class OneClickUnsubscribe {
 
     void unsubscribe(RoutingContext ctx) {
         String token = ctx.pathParam("token");
-        ctx.vertx().executeBlocking(() -> token != null && TOKEN.matcher(token).matches()
-                ? subscriptions.unsubscribe(token)
-                : Optional.<String> empty(), false).onComplete(result -> {
+        boolean wellFormed = token != null && TOKEN.matcher(token).matches();
+        ctx.vertx().executeBlocking(() -> wellFormed ? subscriptions.unsubscribe(token) : Optional.<String> empty(),
+                false).onComplete(result -> {
                     if (result.failed()) {
                         Log.errorf(result.cause(), "One-click unsubscribe failed");
                         ctx.fail(500, result.cause());
                         return;
                     }
-                    Optional<String> slug = result.result();
-                    // the pages answer GET: a successful one shows the outcome, an unknown token the 404 page
-                    ctx.reroute(HttpMethod.GET, slug.map(s -> "/subscriptions/unsubscribed?post=" + s)
-                            .orElse("/subscriptions/" + (TOKEN.matcher(token == null ? "" : token).matches() ? token
-                                    : "-") + "/unsubscribe"));
+                    // the pages answer GET: after an unsubscribe the outcome, for an unknown token the 404 page
+                    ctx.reroute(HttpMethod.GET, result.result().map(slug -> "/subscriptions/unsubscribed?post=" + slug)
+                            .orElse("/subscriptions/" + (wellFormed ? token : "-") + "/unsubscribe"));
                 });
     }
 }
