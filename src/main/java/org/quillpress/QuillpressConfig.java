@@ -19,6 +19,8 @@ public interface QuillpressConfig {
 
     Publishing publishing();
 
+    Mail mail();
+
     interface Admin {
         Optional<String> email();
 
@@ -29,6 +31,23 @@ public interface QuillpressConfig {
         /** How often the job marks due scheduled posts as published (readers see them on time anyway). */
         @WithDefault("30s")
         String checkEvery();
+    }
+
+    interface Mail {
+        /** The SMTP server; without one (outside dev and test, which use the mock mailer) mail waits in the outbox. */
+        Optional<String> smtpHost();
+
+        /** How often the job delivers due mail from the outbox. */
+        @WithDefault("10s")
+        String deliverEvery();
+
+        /** The wait after a first failed attempt; it doubles with each further failure, up to six hours. */
+        @WithDefault("60s")
+        Duration retryAfter();
+
+        /** Attempts before a mail is given up (it stays in the outbox, unsent, with its last error). */
+        @WithDefault("8")
+        int maxAttempts();
     }
 
     interface Session {

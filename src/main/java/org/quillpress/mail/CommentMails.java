@@ -1,0 +1,178 @@
+package org.quillpress.mail;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.quillpress.account.Account;
+import org.quillpress.account.Role;
+import org.quillpress.comment.Comment;
+import org.quillpress.comment.CommentPosted;
+import org.quillpress.comment.CommentStatus;
+import org.quillpress.post.Post;
+import org.quillpress.site.SiteSettings;
+
+/**
+ * Decides who hears about a comment, and writes their mail to the outbox.
+ * <p>
+ * It observes {@link CommentPosted} synchronously, inside the transaction that stored or moderated the
+ * comment, not after it succeeded: the outbox rows then commit together with the comment, or vanish
+ * together with it. (An after-success observer would run after the commit, and a crash in between would
+ * lose the mail.) For the same reason nothing here may fail for a reason that should not undo the
+ * comment.
+ */
+@ApplicationScoped
+public class CommentMails {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    MailLinks links;
+
+    @Inject
+    SiteSettings site;
+
+    void onCommentPosted(@Observes CommentPosted event) {
+        if (event.status() == event.previousStatus()) {
+            // an edit: nobody is told twice about the same comment
+            return;
+        }
+        Comment comment = Comment.findById(event.commentId());
+        if (comment == null) {
+            return;
+        }
+        CommentStatus from = event.previousStatus();
+        CommentStatus to = event.status();
+        if (to == CommentStatus.PENDING && from == null) {
+            tellModerators(comment);
+        }
+        boolean newlyApproved = to == CommentStatus.APPROVED && firstApproval(comment);
+        if (newlyApproved) {
+            String authorEmail = tellPostAuthor(comment);
+            if (from != null && comment.notifyReplies) {
+                tellWriter(comment);
+            }
+            tellSubscribers(comment, authorEmail);
+        }
+        // spam asks for nothing: a bot must not be able to send confirmation mail to strangers
+        if (comment.notifyReplies && ((from == null && to != CommentStatus.SPAM && to != CommentStatus.TRASH)
+                || (newlyApproved && from == CommentStatus.SPAM))) {
+            subscriptions.subscribeWriter(comment);
+        }
+    }
+
+    /** Every moderator and admin with an address: a held comment waits for one of them. */
+    private void tellModerators(Comment comment) {
+        List<Account> staff = Account.list("role in ?1 and email is not null and email <> '' order by id",
+                List.of(Role.MODERATOR, Role.ADMIN));
+        if (staff.isEmpty()) {
+            return;
+        }
+        Post post = comment.post;
+        List<String> reasons = comment.reasons == null || comment.reasons.isBlank() ? List.of()
+                : List.of(comment.reasons.split("\n"));
+        MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.heldForModeration(siteTitle(), post.title,
+                view(comment), reasons, links.queueEntry(comment.id)));
+        String subject = "New comment awaiting moderation on " + post.title;
+        Set<String> told = new HashSet<>();
+        for (Account account : staff) {
+            if (told.add(key(account.email))) {
+                outbox.enqueue(account.email, subject, mail.text(), mail.html(), null);
+            }
+        }
+    }
+
+    /** The post's author, unless they wrote the comment; returns the address told, or null. */
+    private String tellPostAuthor(Comment comment) {
+        Post post = comment.post;
+        Account author = post.author;
+        if (author == null || author.email == null || author.email.isBlank()
+                || (comment.account != null && comment.account.id.equals(author.id))) {
+            return null;
+        }
+        MailTemplates.Rendered mail = MailTemplates
+                .render(MailTemplates.newComment(siteTitle(), post.title, view(comment)));
+        outbox.enqueue(author.email, "New comment on " + post.title, mail.text(), mail.html(), null);
+        return author.email;
+    }
+
+    /** A held comment's writer, who asked to hear what becomes of it. */
+    private void tellWriter(Comment comment) {
+        String email = writerEmail(comment);
+        if (email == null) {
+            return;
+        }
+        MailTemplates.Rendered mail = MailTemplates
+                .render(MailTemplates.commentApproved(siteTitle(), comment.post.title, view(comment)));
+        outbox.enqueue(email, "Your comment was approved", mail.text(), mail.html(), null);
+    }
+
+    /**
+     * Confirmed subscribers of the post, each with their own unsubscribe link; never the comment's own
+     * writer, and not the post's author, who was told already.
+     */
+    private void tellSubscribers(Comment comment, String alreadyTold) {
+        Set<String> skip = new HashSet<>();
+        String writer = writerEmail(comment);
+        if (writer != null) {
+            skip.add(key(writer));
+        }
+        if (alreadyTold != null) {
+            skip.add(key(alreadyTold));
+        }
+        Post post = comment.post;
+        MailTemplates.MailComment view = view(comment);
+        String subject = "New reply on " + post.title;
+        for (Subscription subscription : Subscription.listConfirmedForPost(post)) {
+            boolean own = comment.account != null && subscription.account != null
+                    && subscription.account.id.equals(comment.account.id);
+            if (own || !skip.add(key(subscription.email))) {
+                continue;
+            }
+            String unsubscribe = links.unsubscribe(subscription.token);
+            MailTemplates.Rendered mail = MailTemplates
+                    .render(MailTemplates.newReply(siteTitle(), post.title, view, unsubscribe));
+            outbox.enqueue(subscription.email, subject, mail.text(), mail.html(), unsubscribe);
+        }
+    }
+
+    /**
+     * True unless the comment had been approved before (approved, taken back, approved again): the audit
+     * trail holds every change, and this approval is already in it.
+     */
+    private static boolean firstApproval(Comment comment) {
+        long approvals = Comment.getEntityManager().createQuery(
+                "select count(a) from ModerationAction a where a.comment = ?1 and a.toStatus = ?2 "
+                        + "and (a.fromStatus is null or a.fromStatus <> ?2)",
+                Long.class).setParameter(1, comment).setParameter(2, CommentStatus.APPROVED).getSingleResult();
+        return approvals <= 1;
+    }
+
+    private static String writerEmail(Comment comment) {
+        String email = comment.authorEmail != null ? comment.authorEmail
+                : comment.account == null ? null : comment.account.email;
+        return email == null || email.isBlank() ? null : email;
+    }
+
+    private MailTemplates.MailComment view(Comment comment) {
+        return new MailTemplates.MailComment(comment.authorName, comment.bodyMarkdown, comment.bodyHtml,
+                links.comment(comment.post.slug, comment.id));
+    }
+
+    private String siteTitle() {
+        return site.current().title();
+    }
+
+    private static String key(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,149 @@
+package org.quillpress.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.quillpress.QuillpressConfig;
+
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Delivers the outbox. Each mail is claimed, sent and marked in one short transaction of its own, so
+ * any number of instances can run this job: a row one of them is sending is locked, and the others skip
+ * it ({@code FOR UPDATE SKIP LOCKED}) instead of sending it too.
+ * <p>
+ * What remains: if the process dies, or the database fails to commit, after the SMTP server accepted a
+ * mail but before the transaction that marks it sent has committed, the row is still unsent and that
+ * mail goes out a second time. SMTP offers no way to ask whether a message was already taken, so
+ * "at most once" and "at least once" cannot both be had; losing no mail wins, and the window is the
+ * few milliseconds between the server's answer and the commit.
+ */
+@ApplicationScoped
+public class MailDelivery {
+
+    /** Mails one run sends at most, so that a long queue does not hold the job for minutes. */
+    static final int BATCH = 100;
+    static final Duration LONGEST_WAIT = Duration.ofHours(6);
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    QuillpressConfig config;
+
+    @ConfigProperty(name = "quarkus.mailer.mock")
+    Optional<Boolean> mock;
+
+    private final AtomicBoolean toldNotConfigured = new AtomicBoolean();
+
+    @Scheduled(every = "${quillpress.mail.deliver-every:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deliverDue() {
+        if (!configured()) {
+            if (toldNotConfigured.compareAndSet(false, true)) {
+                long waiting = QuarkusTransaction.requiringNew()
+                        .call(() -> OutboxMail.countWaiting(config.mail().maxAttempts()));
+                Log.warnf("Mail is not configured (set QUILLPRESS_SMTP_HOST): %d mails wait in the outbox and "
+                        + "will be sent once it is", waiting);
+            }
+            return;
+        }
+        deliverBatch();
+    }
+
+    /** Tries the due mails, up to {@link #BATCH} of them; returns how many this call claimed. */
+    int deliverBatch() {
+        int maxAttempts = config.mail().maxAttempts();
+        List<Long> due = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMail.listDueIds(Instant.now(), maxAttempts, BATCH));
+        int claimed = 0;
+        for (long id : due) {
+            if (deliver(id)) {
+                claimed++;
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * Claims one mail, sends it and records the outcome in one short transaction. False when another
+     * sender holds it or has sent it meanwhile.
+     */
+    boolean deliver(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now();
+            Optional<OutboxMail> claimed = OutboxMail.claimIfDue(id, now, config.mail().maxAttempts());
+            if (claimed.isEmpty()) {
+                return false;
+            }
+            OutboxMail mail = claimed.get();
+            try {
+                mailer.send(toMail(mail));
+                // marked in the transaction that holds the lock, committed right after the server's answer
+                mail.sentAt = Instant.now();
+            } catch (RuntimeException e) {
+                mail.attempts++;
+                mail.lastError = Outbox.cut(describe(e), OutboxMail.MAX_ERROR);
+                mail.nextAttemptAt = now.plus(waitAfter(mail.attempts));
+                if (mail.attempts >= config.mail().maxAttempts()) {
+                    Log.errorf("Gave up mail %d after %d attempts: %s", mail.id, mail.attempts, mail.lastError);
+                } else {
+                    Log.warnf("Mail %d failed (attempt %d), next try at %s: %s", mail.id, mail.attempts,
+                            mail.nextAttemptAt, mail.lastError);
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Exponential back-off: the configured wait, doubled for each further failure, at most six hours. */
+    Duration waitAfter(int attempts) {
+        Duration first = config.mail().retryAfter();
+        int doublings = Math.min(Math.max(attempts - 1, 0), 30);
+        Duration wait = first.multipliedBy(1L << doublings);
+        return wait.compareTo(LONGEST_WAIT) > 0 || wait.isNegative() ? LONGEST_WAIT : wait;
+    }
+
+    /** Dev and test hand mail to the mock mailbox (and the log); elsewhere an SMTP server must be named. */
+    boolean configured() {
+        return mock.orElse(LaunchMode.current().isDevOrTest()) || config.mail().smtpHost().isPresent();
+    }
+
+    static Mail toMail(OutboxMail stored) {
+        Mail mail = Mail.withText(stored.recipient, stored.subject, stored.bodyText);
+        if (stored.bodyHtml != null) {
+            mail.setHtml(stored.bodyHtml);
+        }
+        if (stored.listUnsubscribe != null) {
+            // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to this address
+            mail.addHeader("List-Unsubscribe", "<" + stored.listUnsubscribe + ">");
+            mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return mail;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = e; t != null && text.length() < OutboxMail.MAX_ERROR; t = t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Outbox.oneLine(text.toString());
+    }
+}
