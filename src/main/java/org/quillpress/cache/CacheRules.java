@@ -32,7 +32,8 @@ final class CacheRules {
 
     /**
      * True for the public pages every guest sees alike: home, posts, standalone pages, the archives, the
-     * feeds, the sitemap and robots.txt. Never the API, /q, sign-in, setup, account, admin, writing,
+     * feeds (a post's comment feed included), the sitemap and robots.txt. Never the API, /q, sign-in, setup, account, admin,
+     * writing,
      * moderation or search.
      */
     static boolean cacheablePath(String path) {
@@ -53,7 +54,10 @@ final class CacheRules {
         }
         int n = segments.length;
         return switch (segments[0]) {
-            case "posts", "authors" -> n == 2;
+            case "posts" -> n == 2 || n == 4 && segments[2].equals("comments") && segments[3].equals("feed")
+                    || n == 5 && segments[2].equals("comments") && segments[3].equals("feed")
+                            && segments[4].equals("rss");
+            case "authors" -> n == 2;
             case "tags", "categories" -> n == 2 || n == 3 && segments[2].equals("feed")
                     || n == 4 && segments[2].equals("feed") && segments[3].equals("rss");
             case "archive" -> n == 3 && YEAR.matcher(segments[1]).matches() && MONTH.matcher(segments[2]).matches();

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.quillpress.security.Sessions;
 import org.quillpress.web.FormFields;
 import org.quillpress.web.FormStamp;
 
@@ -48,6 +47,13 @@ public class PageCacheRoute {
      */
     static final int PRIORITY = 250;
 
+    /**
+     * Cookies that make a visitor's pages their own: the session ({@code qp_session}) and any other
+     * {@code qp_} cookie (say, a guest's remembered name for the comment form, or their comment awaiting
+     * moderation). Name such cookies with this prefix and the cache stays out of the way.
+     */
+    static final String PERSONAL_COOKIE_PREFIX = "qp_";
+
     /** The cookie prefix of Quarkus OIDC sessions, should social sign-in be added: they are signed in too. */
     private static final String OIDC_SESSION_PREFIX = "q_session";
 
@@ -70,7 +76,7 @@ public class PageCacheRoute {
         HttpServerRequest request = routing.request();
         HttpMethod method = request.method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD || request.uri().length() > CacheRules.MAX_URI_LENGTH
-                || !CacheRules.cacheablePath(routing.normalizedPath()) || signedIn(request)
+                || !CacheRules.cacheablePath(routing.normalizedPath()) || personal(request)
                 || !csrf.cookieAcceptable(routing)) {
             routing.next();
             return;
@@ -91,8 +97,11 @@ public class PageCacheRoute {
         serve(routing, page);
     }
 
-    /** Visitors with a session or credentials see their own pages: never cached, never filling the cache. */
-    static boolean signedIn(HttpServerRequest request) {
+    /**
+     * Visitors with a session, credentials or another personal cookie see their own pages: never served from
+     * the cache, never filling it.
+     */
+    static boolean personal(HttpServerRequest request) {
         if (request.headers().contains(HttpHeaders.AUTHORIZATION)) {
             return true;
         }
@@ -101,7 +110,7 @@ public class PageCacheRoute {
         }
         for (Cookie cookie : request.cookies()) {
             String name = cookie.getName();
-            if (name.equals(Sessions.COOKIE) || name.startsWith(OIDC_SESSION_PREFIX)) {
+            if (name.startsWith(PERSONAL_COOKIE_PREFIX) || name.startsWith(OIDC_SESSION_PREFIX)) {
                 return true;
             }
         }

@@ -11,13 +11,15 @@ class CacheRulesTest {
     @ParameterizedTest
     @ValueSource(strings = { "/", "/posts/hello-world", "/about", "/about-us-2", "/tags/java", "/tags/java/feed",
             "/tags/java/feed/rss", "/categories/notes", "/categories/notes/feed", "/categories/notes/feed/rss",
-            "/authors/ada", "/archive/2026/11", "/archive/2026/1", "/feed", "/rss", "/sitemap.xml", "/robots.txt" })
+            "/posts/hello/comments/feed", "/posts/hello/comments/feed/rss", "/authors/ada", "/archive/2026/11",
+            "/archive/2026/1", "/feed", "/rss", "/sitemap.xml", "/robots.txt" })
     void publicPagesAreCacheable(String path) {
         assertThat(CacheRules.cacheablePath(path)).isTrue();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "posts/x", "/posts/hello/edit", "/posts/", "/posts", "/posts//x", "/posts/x/",
+    @ValueSource(strings = { "", "posts/x", "/posts/hello/edit", "/posts/hello/comments", "/posts/hello/comments/1", "/posts/",
+            "/posts", "/posts//x", "/posts/x/",
             "/api/v1/posts", "/api", "/q/health", "/q", "/login", "/logout", "/setup", "/account", "/account/tokens",
             "/admin", "/admin/settings", "/write", "/write/preview", "/moderation", "/search", "/tags", "/tags/x/y",
             "/tags/x/feed/atom", "/authors/ada/feed", "/archive/26/11", "/archive/2026", "/archive/2026/11/1",
