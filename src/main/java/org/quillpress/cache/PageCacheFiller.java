@@ -86,10 +86,14 @@ public class PageCacheFiller {
 
     private void keep(PageCache.Fill fill, ContainerResponseContext response, String contentType, String cacheControl,
             String etag, String text, byte[] bytes, String token) {
-        boolean html = contentType.startsWith(MediaType.TEXT_HTML);
-        CachedPage page = CachedPage.of(fill, cache.expiresAt(fill), contentType, cacheControl, etag,
-                html ? text != null ? text : new String(bytes, StandardCharsets.UTF_8) : text, bytes,
-                cache.compresses(), token);
+        if ((bytes != null ? bytes.length : text.length()) > cache.maxPageBytes()) {
+            return;
+        }
+        // only HTML carries form fields; other bodies are kept as the bytes they are
+        String searchable = text != null || !contentType.startsWith(MediaType.TEXT_HTML) ? text
+                : new String(bytes, StandardCharsets.UTF_8);
+        CachedPage page = CachedPage.of(fill, cache.expiresAt(fill), contentType, cacheControl, etag, searchable,
+                bytes, cache.compresses(), token);
         if (page == null) {
             Log.debugf("Not cached: %s (a second fields region, or a CSRF token outside one)", fill.key());
             return;
