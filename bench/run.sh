@@ -8,7 +8,8 @@
 #
 # Every wrk run is 2 threads, 16 connections, a 5 s warm-up (discarded) then 15 s
 # measured with --latency. BENCH_DURATION / BENCH_WARMUP (seconds, at most 300)
-# change those. Prints a Markdown table: target, requests/s, p99 latency, bytes
+# change those. BENCH_JAVA_OPTS (say -XX:+UseParallelGC) is passed to the app's JVM;
+# it is empty by default. Prints a Markdown table: target, requests/s, p99 latency, bytes
 # per response, whether the page cache answered (X-Cache), errors. The app rows are
 # page-cache hits, plus one row where every request misses (bench/uncached.lua).
 # Everything it starts is stopped on exit.
@@ -27,7 +28,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --no-build) BUILD=0 ;;
     --static-only) STATIC_FILE=${2:?--static-only needs an HTML file}; shift ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -161,7 +162,8 @@ print_table() {
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after a ${WARMUP}s warm-up;" \
-    "$(date -u +%Y-%m-%d); $(nproc) cores; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    "$(date -u +%Y-%m-%d); $(nproc) cores; app JVM options: ${BENCH_JAVA_OPTS:-(none)};" \
+    "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 if [ -n "$STATIC_FILE" ]; then
@@ -187,7 +189,8 @@ log "starting the app on $BASE (embedded H2 in $SCRATCH/data)"
   export QUILLPRESS_ADMIN_EMAIL=$ADMIN_EMAIL QUILLPRESS_ADMIN_PASSWORD=$ADMIN_PASSWORD
   export QUILLPRESS_SECURE_COOKIES=false QUILLPRESS_SITE_URL=$BASE
   export PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
-  exec java -jar "$JAR" >"$SCRATCH/app.log" 2>&1
+  # shellcheck disable=SC2086 # options are words
+  exec java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >"$SCRATCH/app.log" 2>&1
 ) &
 APP_PID=$!
 ready=0
