@@ -2,7 +2,6 @@ package org.quillpress.cache;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -67,8 +66,10 @@ public class PageCache {
     /** Nothing is cached until the start has found the next scheduled publication. */
     private volatile State state = new State(0, 0);
 
-    private final Object refreshLock = new Object();
-    private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    /** Guards changes of {@link #state} and the refresh counters; never held while the database is read. */
+    private final Object lock = new Object();
+    private long refreshesRequested;
+    private long refreshesDone;
 
     private Cache<String, CachedPage> pages;
     private long maxAgeMillis;
@@ -83,7 +84,7 @@ public class PageCache {
 
     void onStart(@Observes StartupEvent event) {
         if (enabled()) {
-            refreshNextPublication();
+            requestRefresh();
         }
     }
 
@@ -96,7 +97,7 @@ public class PageCache {
      * (prefer firing {@link ContentChanged} inside the transaction: then this runs after the commit).
      */
     public void invalidateAll() {
-        synchronized (refreshLock) {
+        synchronized (lock) {
             state = new State(state.generation() + 1, state.notAfterMillis());
         }
         pages.invalidateAll();
@@ -107,9 +108,9 @@ public class PageCache {
     void onPostSaved(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION
             + 1000) PostSaved saved) {
         Log.debugf("Page cache cleared: %s %s saved", saved.kind(), saved.slug());
-        // a post may have been scheduled: find the next publication, then start the new generation
-        refreshNextPublication();
         invalidateAll();
+        // it may have been scheduled: nothing is kept until the next publication is known again
+        requestRefresh();
     }
 
     void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION
@@ -133,8 +134,8 @@ public class PageCache {
         State current = state;
         long now = System.currentTimeMillis();
         if (now >= current.notAfterMillis()) {
-            // a scheduled post is visible now; until the next one is known nothing is kept
-            queueRefresh();
+            // a scheduled post is visible now (or a refresh is due): until the next one is known nothing is kept
+            refreshIfIdle();
         }
         return new Fill(key, current.generation(), current.notAfterMillis(), now);
     }
@@ -161,34 +162,44 @@ public class PageCache {
         }
     }
 
-    private void queueRefresh() {
-        if (refreshQueued.compareAndSet(false, true)) {
-            // never on the event loop: this reads the database
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
-                try {
-                    refreshNextPublication();
-                } finally {
-                    refreshQueued.set(false);
-                }
-            });
+    /**
+     * Finds the next publication time on a worker thread (never the event loop, nor the thread that just
+     * committed). Until the refresh asked for last has answered, no page is kept: a refresh that started
+     * before a post was scheduled could otherwise let pages outlive that post's time.
+     */
+    void requestRefresh() {
+        long ticket;
+        synchronized (lock) {
+            ticket = ++refreshesRequested;
+            state = new State(state.generation(), Math.min(state.notAfterMillis(), System.currentTimeMillis()));
         }
+        Infrastructure.getDefaultWorkerPool().execute(() -> refresh(ticket));
     }
 
-    /**
-     * Finds when the next post or page becomes visible. Serialised, so that a slow refresh that started
-     * before a post was scheduled cannot overwrite the answer of the one that saw it.
-     */
-    void refreshNextPublication() {
-        synchronized (refreshLock) {
-            long next;
-            try {
-                Instant at = QuarkusTransaction.requiringNew().call(() -> nextPublication(Instant.now()));
-                next = at == null ? Long.MAX_VALUE : at.toEpochMilli();
-            } catch (RuntimeException e) {
-                Log.warnf(e, "The page cache could not read the next scheduled publication; it keeps nothing until it can");
-                next = 0;
+    private void refreshIfIdle() {
+        synchronized (lock) {
+            if (refreshesDone < refreshesRequested) {
+                return;
             }
-            state = new State(state.generation(), next);
+        }
+        requestRefresh();
+    }
+
+    private void refresh(long ticket) {
+        Long next = null;
+        try {
+            Instant at = QuarkusTransaction.requiringNew().call(() -> nextPublication(Instant.now()));
+            next = at == null ? Long.MAX_VALUE : at.toEpochMilli();
+        } catch (RuntimeException e) {
+            // nothing is kept meanwhile; the next miss asks again
+            Log.warnf(e, "The page cache could not read the next scheduled publication");
+        } finally {
+            synchronized (lock) {
+                refreshesDone = Math.max(refreshesDone, ticket);
+                if (next != null && ticket == refreshesRequested) {
+                    state = new State(state.generation(), next);
+                }
+            }
         }
     }
 

@@ -61,7 +61,19 @@ class PageCacheTest {
         assertThat(withoutFields(second.asString())).isEqualTo(withoutFields(first.asString()));
         assertThat(second.header("Cache-Control")).isEqualTo(first.header("Cache-Control"));
         assertThat(second.header("Vary")).isEqualTo("Accept-Encoding");
+    }
+
+    @Test
+    void pageWithoutAFormIsServedWithoutACookieAndWithAValidator() {
+        String path = taggedArchive();
+        Response first = WebClient.anonymous().get(path);
+
+        Response second = hit(() -> WebClient.anonymous().get(path));
+
+        assertThat(second.asString()).isEqualTo(first.asString()).doesNotContain("<!--qp:fields-->");
         assertThat(second.header("Set-Cookie")).as("no cookie stored with the page").isNull();
+        assertThat(second.header("ETag")).startsWith("W/\"").isEqualTo(first.header("ETag"));
+        assertThat(second.header("Cache-Control")).isEqualTo("no-cache");
     }
 
     @Test
@@ -217,7 +229,7 @@ class PageCacheTest {
 
         assertThat(gzip.header("Content-Encoding")).isEqualTo("gzip");
         assertThat(gzip.header("Vary")).isEqualTo("Accept-Encoding");
-        assertThat(gunzip(gzip.asByteArray())).isEqualTo(plain.asString());
+        assertThat(withoutFields(gunzip(gzip.asByteArray()))).isEqualTo(withoutFields(plain.asString()));
         for (Response response : List.of(plain, gzip)) {
             assertThat(response.header("Content-Security-Policy")).contains("default-src 'self'");
             assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
@@ -243,7 +255,7 @@ class PageCacheTest {
 
     @Test
     void headIsAnsweredFromTheCacheWithoutABody() {
-        String path = publishedPost("Heads up ");
+        String path = taggedArchive();
         for (String encoding : List.of("identity", "gzip")) {
             Response get = hit(() -> WebClient.anonymous().request().config(RAW).header("Accept-Encoding", encoding)
                     .get(path));
@@ -262,7 +274,7 @@ class PageCacheTest {
 
     @Test
     void conditionalRequestWithTheETagIsNotModified() {
-        String path = publishedPost("Unchanged words ");
+        String path = taggedArchive();
         Response first = hit(() -> WebClient.anonymous().get(path));
         String etag = first.header("ETag");
         assertThat(etag).startsWith("W/\"");
@@ -305,23 +317,31 @@ class PageCacheTest {
                 List.of());
     }
 
+    /** The archive of a new tag with one post: a cacheable page with no form on it. */
+    private static String taggedArchive() {
+        String tag = TestPosts.unique("cachetag");
+        TestPosts.publish(author().principal(), TestPosts.unique("Tagged words "), "Some words.", List.of(tag));
+        return "/tags/" + tag;
+    }
+
     private static TestAccounts.Created author() {
         return TestAccounts.create(Role.AUTHOR, "Cache Author");
     }
 
     /**
-     * Requests until the answer comes from the cache, at most three times: another test's scheduled post
-     * may clear the cache once in between.
+     * Requests until the answer comes from the cache, at most five times: right after a post is saved the
+     * cache keeps nothing until it has looked up the next scheduled publication (on another thread), and
+     * another test's scheduled post may clear it once more.
      */
     private static Response hit(Supplier<Response> request) {
         Response response = null;
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 5; i++) {
             response = request.get();
             if ("HIT".equals(response.header("X-Cache"))) {
                 return response;
             }
         }
-        throw new AssertionError("no cache hit in three requests; last X-Cache: " + response.header("X-Cache"));
+        throw new AssertionError("no cache hit in five requests; last X-Cache: " + response.header("X-Cache"));
     }
 
     private static String withoutFields(String html) {
