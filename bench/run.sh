@@ -8,8 +8,11 @@
 #
 # Every wrk run is 2 threads, 16 connections, a 5 s warm-up (discarded) then 15 s
 # measured with --latency. BENCH_DURATION / BENCH_WARMUP (seconds, at most 300)
-# change those. Prints a Markdown table: target, requests/s, p99 latency, bytes
-# per response, errors. Everything it starts is stopped on exit.
+# change those. BENCH_JAVA_OPTS (say -XX:+UseParallelGC) is passed to the app's JVM;
+# it is empty by default. Prints a Markdown table: target, requests/s, p99 latency, bytes
+# per response, whether the page cache answered (X-Cache), errors. The app rows are
+# page-cache hits, plus one row where every request misses (bench/uncached.lua).
+# Everything it starts is stopped on exit.
 #
 # The data set is 1,000 published posts with 3 tags each from a pool of 50, made
 # by bench/load.py through POST /api/v1/posts. Its CATEGORIES list is empty, so
@@ -25,7 +28,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --no-build) BUILD=0 ;;
     --static-only) STATIC_FILE=${2:?--static-only needs an HTML file}; shift ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -72,30 +75,35 @@ LOAD_BEFORE=   # taken just before the first measurement
 
 # --- measuring ---------------------------------------------------------------------
 ROWS=()
-# measure NAME URL [HEADER]: warm up, run wrk, add a table row
+# measure NAME URL [HEADER] [WRK_SCRIPT]: warm up, run wrk, add a table row. The cache
+# column is the X-Cache header of a request made right after the measurement (HIT: served
+# from the page cache; MISS: rendered by the application); with a script, it is that of
+# an address the cache has not seen, as the script requests.
 measure() {
-  local name=$1 url=$2 header=${3:-}
+  local name=$1 url=$2 header=${3:-} script=${4:-}
   [ -n "$LOAD_BEFORE" ] || LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-  local hdr=()
+  local hdr=() extra=() probe_url=$url
   [ -n "$header" ] && hdr=(-H "$header")
+  [ -n "$script" ] && extra=(-s "$script") && probe_url="$url?uncached=probe"
   local code size
   code=$(curl -s -o "$SCRATCH/probe" -w '%{http_code}' "${hdr[@]}" "$url")
   size=$(wc -c <"$SCRATCH/probe")
   if [ "$code" != 200 ]; then
     log "$name: HTTP $code from $url, skipped"
-    ROWS+=("| $name | skipped (HTTP $code) | | | |")
+    ROWS+=("| $name | skipped (HTTP $code) | | | | |")
     return 0
   fi
   log "$name: warm-up ${WARMUP}s, then ${DURATION}s"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${hdr[@]}" "$url" >/dev/null
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" "${hdr[@]}" "${extra[@]}" "$url" >/dev/null
   local out
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${hdr[@]}" "$url")
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "${hdr[@]}" "${extra[@]}" "$url")
   printf '%s\n' "$out" >"$SCRATCH/wrk-$(echo "$name" | tr -c 'a-zA-Z0-9' '-').txt"
-  local rps p99 errors
+  local rps p99 errors cache
   rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
-  ROWS+=("| $name | $rps | $p99 | $size | $errors |")
+  cache=$(curl -s -o /dev/null -D - "${hdr[@]}" "$probe_url" | awk -F': *' 'tolower($1) == "x-cache" {print $2}' | tr -d '\r')
+  ROWS+=("| $name | $rps | $p99 | $size | ${cache:--} | $errors |")
 }
 
 # --- nginx serving the saved post page -----------------------------------------
@@ -149,12 +157,13 @@ measure_nginx() {
 
 print_table() {
   echo
-  echo "| target | requests/s | p99 latency | bytes/response | errors |"
-  echo "| --- | ---: | ---: | ---: | ---: |"
+  echo "| target | requests/s | p99 latency | bytes/response | cache | errors |"
+  echo "| --- | ---: | ---: | ---: | --- | ---: |"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after a ${WARMUP}s warm-up;" \
-    "$(date -u +%Y-%m-%d); $(nproc) cores; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    "$(date -u +%Y-%m-%d); $(nproc) cores; app JVM options: ${BENCH_JAVA_OPTS:-(none)};" \
+    "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 if [ -n "$STATIC_FILE" ]; then
@@ -180,7 +189,8 @@ log "starting the app on $BASE (embedded H2 in $SCRATCH/data)"
   export QUILLPRESS_ADMIN_EMAIL=$ADMIN_EMAIL QUILLPRESS_ADMIN_PASSWORD=$ADMIN_PASSWORD
   export QUILLPRESS_SECURE_COOKIES=false QUILLPRESS_SITE_URL=$BASE
   export PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
-  exec java -jar "$JAR" >"$SCRATCH/app.log" 2>&1
+  # shellcheck disable=SC2086 # options are words
+  exec java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >"$SCRATCH/app.log" 2>&1
 ) &
 APP_PID=$!
 ready=0
@@ -207,10 +217,13 @@ POST_URL=$BASE/posts/$SLUG
 curl -fsS -o "$SCRATCH/post.html" "$POST_URL"
 log "post page: $POST_URL ($(wc -c <"$SCRATCH/post.html") bytes)"
 
+# guests are served from the page cache (X-Cache: HIT) once a page has been rendered
 measure "app home page /" "$BASE/"
 measure "app post page /posts/{slug}" "$POST_URL"
 measure "app post page, gzip" "$POST_URL" "Accept-Encoding: gzip"
 measure "app Atom feed /feed" "$BASE/feed"
+# the application rendering every request: what the first guest after a change gets
+measure "app post page, cache miss every request" "$POST_URL" "" "$ROOT/bench/uncached.lua"
 
 kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; APP_PID=
 measure_nginx "$SCRATCH/post.html"

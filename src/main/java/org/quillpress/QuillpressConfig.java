@@ -3,6 +3,7 @@ package org.quillpress;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -20,6 +21,8 @@ public interface QuillpressConfig {
     Publishing publishing();
 
     Mail mail();
+
+    PageCache pageCache();
 
     interface Admin {
         Optional<String> email();
@@ -58,5 +61,23 @@ public interface QuillpressConfig {
 
         @WithDefault("false")
         boolean secureCookie();
+    }
+
+    /**
+     * Rendered public pages kept in memory for anonymous readers (see cache.PageCache). Every instance has its
+     * own cache: a change made here clears it at once, a change made on another instance shows here within
+     * {@code max-age}.
+     */
+    interface PageCache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The longest a page is served from memory. */
+        @WithDefault("10s")
+        Duration maxAge();
+
+        /** Memory for cached pages, their plain and compressed copies counted. */
+        @WithDefault("64M")
+        MemorySize maxSize();
     }
 }

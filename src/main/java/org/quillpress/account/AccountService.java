@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.quillpress.security.Passwords;
+import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Slugs;
 
@@ -20,6 +22,9 @@ public class AccountService {
 
     /** A deliberately plain check: something@something.something, no spaces. */
     public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+
+    @Inject
+    Event<ContentChanged> changed;
 
     @Inject
     Passwords passwords;
@@ -125,6 +130,8 @@ public class AccountService {
         account.bio = bio.isEmpty() ? null : bio;
         account.website = website.isEmpty() ? null : website;
         directory.forget(accountId);
+        // the name and bio show on public pages (author box, author archive)
+        changed.fire(new ContentChanged("a profile"));
     }
 
     @Transactional

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -15,6 +16,7 @@ import org.quillpress.account.Role;
 import org.quillpress.post.Category;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Slugs;
 
@@ -27,6 +29,9 @@ public class AdminService {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    Event<ContentChanged> changed;
 
     /** An account as the admin list shows it; the email is for staff eyes only. */
     public record AccountRow(long id, String displayName, String handle, String email, Role role) {
@@ -98,6 +103,7 @@ public class AdminService {
         category.slug = slug;
         category.description = d.isEmpty() ? null : d;
         category.persist();
+        changed.fire(new ContentChanged("categories"));
     }
 
     /** Deletes a category; its posts move to "Uncategorized", which itself stays. */
@@ -110,6 +116,7 @@ public class AdminService {
         Category fallback = Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow();
         Post.update("category = ?1 where category = ?2", fallback, category);
         category.delete();
+        changed.fire(new ContentChanged("categories"));
     }
 
     @Transactional

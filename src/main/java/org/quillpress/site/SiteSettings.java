@@ -5,7 +5,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.quillpress.web.ContentChanged;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -31,6 +35,9 @@ public class SiteSettings {
 
     private volatile Site current;
 
+    @Inject
+    Event<ContentChanged> changed;
+
     void onStart(@Observes StartupEvent event) {
         reload();
     }
@@ -48,6 +55,7 @@ public class SiteSettings {
             SiteSetting.put(POSTS_PER_PAGE, Integer.toString(site.postsPerPage()));
         });
         current = site;
+        changed.fire(new ContentChanged("site settings"));
     }
 
     @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.quillpress.account.Account;
@@ -16,6 +17,7 @@ import org.quillpress.post.PostInput;
 import org.quillpress.post.PostKind;
 import org.quillpress.post.PostService;
 import org.quillpress.post.PostStatus;
+import org.quillpress.web.ContentChanged;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -24,6 +26,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class FeedFixtures {
 
     static final String OWNER_EMAIL = "owner@quillpress.test";
+
+    /** Fixtures that write straight to the database say so, as every writer of public content must. */
+    @Inject
+    Event<ContentChanged> changed;
 
     @Inject
     PostService posts;
@@ -67,6 +73,7 @@ public class FeedFixtures {
             category.name = name;
             category.slug = slug;
             category.persist();
+            changed.fire(new ContentChanged("a test category"));
             return category;
         });
     }
@@ -95,6 +102,7 @@ public class FeedFixtures {
                 post.updatedAt = now;
                 post.persist();
             }
+            changed.fire(new ContentChanged("bulk test posts"));
         });
     }
 

@@ -1,0 +1,234 @@
+package org.quillpress.cache;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.quillpress.QuillpressConfig;
+import org.quillpress.comment.CommentPosted;
+import org.quillpress.comment.CommentStatus;
+import org.quillpress.post.Post;
+import org.quillpress.post.PostKind;
+import org.quillpress.post.PostSaved;
+import org.quillpress.post.PostStatus;
+import org.quillpress.web.ContentChanged;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Rendered public pages kept in memory for anonymous readers, keyed by path and query. {@link PageCacheRoute}
+ * answers from it before the request reaches REST, Hibernate or Qute; {@link PageCacheFiller} stores what
+ * the application rendered on a miss.
+ * <p>
+ * Every page shows site-wide data (title, navigation, recent posts), so there is no per-page invalidation:
+ * a <em>generation</em> counter goes up on any change (a post saved, {@link ContentChanged}) and every page
+ * rendered before becomes stale at once. A page rendered while a change commits belongs to the generation
+ * its request started in, so it is never served as the newer one.
+ * <p>
+ * Scheduled posts become visible by time, with no event: no page is kept past the next moment a post or page
+ * becomes visible. Each instance has its own cache and hears only its own changes, so pages are also kept
+ * no longer than {@code quillpress.page-cache.max-age}: a change made on another instance shows here within
+ * that time.
+ */
+@ApplicationScoped
+public class PageCache {
+
+    @Inject
+    QuillpressConfig config;
+
+    /**
+     * With HTTP compression on, every cached page keeps a gzip copy: all of them are text (HTML, feeds, XML,
+     * robots.txt). ({@code quarkus.http.compress-media-types} is build-time only and cannot be read here.)
+     */
+    @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
+    boolean compression;
+
+    /** The generation, and the wall-clock time until which pages of it may be served. */
+    record State(long generation, long notAfterMillis) {
+    }
+
+    /** What a miss remembers from the moment its request arrived. */
+    record Fill(String key, long generation, long notAfterMillis, long startedMillis) {
+    }
+
+    /** Nothing is cached until the start has found the next scheduled publication. */
+    private volatile State state = new State(0, 0);
+
+    /** Guards changes of {@link #state} and the refresh counters; never held while the database is read. */
+    private final Object lock = new Object();
+    private long refreshesRequested;
+    private long refreshesDone;
+
+    private Cache<String, CachedPage> pages;
+    private long maxAgeMillis;
+
+    @PostConstruct
+    void init() {
+        maxAgeMillis = config.pageCache().maxAge().toMillis();
+        pages = Caffeine.newBuilder().maximumWeight(config.pageCache().maxSize().asLongValue())
+                .weigher((String key, CachedPage page) -> key.length() * 2 + page.weight())
+                .expireAfterWrite(config.pageCache().maxAge()).build();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (enabled()) {
+            requestRefresh();
+        }
+    }
+
+    public boolean enabled() {
+        return config.pageCache().enabled() && maxAgeMillis > 0;
+    }
+
+    /**
+     * Makes every cached page stale at once. For changes that show on public pages and fire no event
+     * (prefer firing {@link ContentChanged} inside the transaction: then this runs after the commit).
+     */
+    public void invalidateAll() {
+        synchronized (lock) {
+            state = new State(state.generation() + 1, state.notAfterMillis());
+        }
+        pages.invalidateAll();
+    }
+
+    // after Navigation's own observer of the same event, so pages rendered in the new generation show the
+    // new navigation
+    void onPostSaved(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION
+            + 1000) PostSaved saved) {
+        Log.debugf("Page cache cleared: %s %s saved", saved.kind(), saved.slug());
+        invalidateAll();
+        // it may have been scheduled: nothing is kept until the next publication is known again
+        requestRefresh();
+    }
+
+    void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION
+            + 1000) ContentChanged changed) {
+        Log.debugf("Page cache cleared: %s changed", changed.what());
+        invalidateAll();
+    }
+
+    /** A comment that readers see appeared, changed or went away: threads, counts and comment feeds change. */
+    void onCommentPosted(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION
+            + 1000) CommentPosted posted) {
+        if (posted.status() == CommentStatus.APPROVED || posted.previousStatus() == CommentStatus.APPROVED) {
+            Log.debugf("Page cache cleared: comment %d now %s", posted.commentId(), posted.status());
+            invalidateAll();
+        }
+    }
+
+    /** The page for {@code key}, if one of the current generation is still fresh. */
+    CachedPage lookup(String key) {
+        CachedPage page = pages.getIfPresent(key);
+        if (page == null || page.generation() != state.generation()
+                || System.currentTimeMillis() >= page.expiresAtMillis()) {
+            return null;
+        }
+        return page;
+    }
+
+    /** Starts a miss: the application renders the page, and {@link #store} keeps it if nothing changed. */
+    Fill startFill(String key) {
+        State current = state;
+        long now = System.currentTimeMillis();
+        if (now >= current.notAfterMillis()) {
+            // a scheduled post is visible now (or a refresh is due): until the next one is known nothing is kept
+            refreshIfIdle();
+        }
+        return new Fill(key, current.generation(), current.notAfterMillis(), now);
+    }
+
+    /** Until when a page rendered for {@code fill} may be served. */
+    long expiresAt(Fill fill) {
+        return Math.min(fill.startedMillis() + maxAgeMillis, fill.notAfterMillis());
+    }
+
+    /** The largest page kept: an eighth of the cache, so one huge page cannot push out all others. */
+    int maxPageBytes() {
+        return (int) Math.min(Integer.MAX_VALUE - 8, config.pageCache().maxSize().asLongValue() / 8);
+    }
+
+    /** True when cached pages are kept compressed too. */
+    boolean compresses() {
+        return compression;
+    }
+
+    /** Keeps {@code page} unless its generation has passed or it would expire at once. */
+    void store(Fill fill, CachedPage page) {
+        if (fill.generation() == state.generation() && System.currentTimeMillis() < page.expiresAtMillis()) {
+            pages.put(fill.key(), page);
+        }
+    }
+
+    /**
+     * Finds the next publication time on a worker thread (never the event loop, nor the thread that just
+     * committed). Until the refresh asked for last has answered, no page is kept: a refresh that started
+     * before a post was scheduled could otherwise let pages outlive that post's time.
+     */
+    void requestRefresh() {
+        long ticket;
+        synchronized (lock) {
+            ticket = ++refreshesRequested;
+            state = new State(state.generation(), Math.min(state.notAfterMillis(), System.currentTimeMillis()));
+        }
+        Infrastructure.getDefaultWorkerPool().execute(() -> refresh(ticket));
+    }
+
+    private void refreshIfIdle() {
+        synchronized (lock) {
+            if (refreshesDone < refreshesRequested) {
+                return;
+            }
+        }
+        requestRefresh();
+    }
+
+    private void refresh(long ticket) {
+        Long next = null;
+        try {
+            Instant at = QuarkusTransaction.requiringNew().call(() -> nextPublication(Instant.now()));
+            next = at == null ? Long.MAX_VALUE : at.toEpochMilli();
+        } catch (RuntimeException e) {
+            // nothing is kept meanwhile; the next miss asks again
+            Log.warnf(e, "The page cache could not read the next scheduled publication");
+        } finally {
+            synchronized (lock) {
+                refreshesDone = Math.max(refreshesDone, ticket);
+                if (next != null && ticket == refreshesRequested) {
+                    state = new State(state.generation(), next);
+                }
+            }
+        }
+    }
+
+    /**
+     * The earliest future time at which a post or page becomes visible (see {@link Post#VISIBLE}), or null.
+     * One query per kind, so each reads the timeline index (kind, publish_at) from {@code now} on.
+     */
+    static Instant nextPublication(Instant now) {
+        Instant earliest = null;
+        for (PostKind kind : PostKind.values()) {
+            Instant at = Post.getEntityManager().createQuery("select min(p.publishAt) from Post p where p.kind = :kind "
+                    + "and p.publishAt > :now and p.status in :visible", Instant.class).setParameter("kind", kind)
+                    .setParameter("now", now).setParameter("visible", List.of(PostStatus.PUBLISHED, PostStatus.SCHEDULED))
+                    .getSingleResult();
+            if (at != null && (earliest == null || at.isBefore(earliest))) {
+                earliest = at;
+            }
+        }
+        return earliest;
+    }
+}

@@ -1,0 +1,45 @@
+package org.quillpress.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CacheRulesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/", "/posts/hello-world", "/about", "/about-us-2", "/tags/java", "/tags/java/feed",
+            "/tags/java/feed/rss", "/categories/notes", "/categories/notes/feed", "/categories/notes/feed/rss",
+            "/posts/hello/comments/feed", "/posts/hello/comments/feed/rss", "/authors/ada", "/archive/2026/11",
+            "/archive/2026/1", "/feed", "/rss", "/sitemap.xml", "/robots.txt" })
+    void publicPagesAreCacheable(String path) {
+        assertThat(CacheRules.cacheablePath(path)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "posts/x", "/posts/hello/edit", "/posts/hello/comments", "/posts/hello/comments/1", "/posts/",
+            "/posts", "/posts//x", "/posts/x/",
+            "/api/v1/posts", "/api", "/q/health", "/q", "/login", "/logout", "/setup", "/account", "/account/tokens",
+            "/admin", "/admin/settings", "/write", "/write/preview", "/moderation", "/search", "/tags", "/tags/x/y",
+            "/tags/x/feed/atom", "/authors/ada/feed", "/archive/26/11", "/archive/2026", "/archive/2026/11/1",
+            "/favicon.svg", "/css/site.css", "/About", "/about_us", "/comments", "/accounts" })
+    void privateQueryDrivenAndUnknownAddressesAreNot(String path) {
+        assertThat(CacheRules.cacheablePath(path)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "gzip|true", "gzip, deflate, br|true", "br;q=1.0, gzip;q=0.8|true",
+            "x-gzip|true", "*|true", "gzip;q=0|false", "gzip;q=0.000|false", "deflate|false", "identity|false",
+            "*;q=0|false", "br, *|true", "gzip;q=0, *|false", "GZIP|true" })
+    void gzipIsAcceptedUnlessRefused(String acceptEncoding, boolean accepted) {
+        assertThat(CacheRules.acceptsGzip(acceptEncoding)).isEqualTo(accepted);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "W/\"abc\"|true", "\"abc\"|true", "W/\"x\", W/\"abc\"|true", "*|true",
+            "W/\"abd\"|false", "abc|false" })
+    void ifNoneMatchComparesWeakly(String ifNoneMatch, boolean matches) {
+        assertThat(CacheRules.matches(ifNoneMatch, "W/\"abc\"")).isEqualTo(matches);
+    }
+}

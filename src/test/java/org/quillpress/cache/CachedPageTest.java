@@ -1,0 +1,76 @@
+package org.quillpress.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.quillpress.web.FormFields;
+
+class CachedPageTest {
+
+    private static final PageCache.Fill FILL = new PageCache.Fill("/posts/x", 7, Long.MAX_VALUE, 0);
+    private static final String HTML = "text/html;charset=UTF-8";
+    private static final String TOKEN = "visitorTokenAbc123";
+
+    @Test
+    void pageWithoutFieldsIsKeptWholeWithAValidatorAndAGzipCopy() {
+        String text = "<p>" + "words ".repeat(200) + "</p>";
+
+        CachedPage page = CachedPage.of(FILL, 1000, HTML, null, null, text, null, true, TOKEN);
+
+        assertThat(page).isInstanceOf(CachedPage.Whole.class);
+        CachedPage.Whole whole = (CachedPage.Whole) page;
+        assertThat(whole.plain().toString(StandardCharsets.UTF_8)).isEqualTo(text);
+        assertThat(whole.gzip().length()).isLessThan(whole.plain().length());
+        assertThat(whole.etag()).matches("W/\"[A-Za-z0-9_-]{22}\"");
+        assertThat(whole.cacheControl()).isEqualTo("no-cache");
+        assertThat(whole.generation()).isEqualTo(7);
+        assertThat(whole.expiresAtMillis()).isEqualTo(1000);
+    }
+
+    @Test
+    void theApplicationsOwnValidatorAndCachingRulesAreKept() {
+        CachedPage page = CachedPage.of(FILL, 1000, "application/atom+xml; charset=UTF-8", "public, max-age=300",
+                "W/\"feed\"", null, "<feed/>".getBytes(StandardCharsets.UTF_8), false, null);
+
+        CachedPage.Whole whole = (CachedPage.Whole) page;
+        assertThat(whole.etag()).isEqualTo("W/\"feed\"");
+        assertThat(whole.cacheControl()).isEqualTo("public, max-age=300");
+        assertThat(whole.gzip()).as("compression off").isNull();
+    }
+
+    @Test
+    void pageWithFieldsIsCutAroundThem() {
+        String fields = FormFields.START + "<input value=\"" + TOKEN + "\">" + FormFields.END;
+        String text = "<form>" + fields + "<button>Send</button></form>";
+
+        CachedPage page = CachedPage.of(FILL, 1000, HTML, null, null, text, null, true, TOKEN);
+
+        assertThat(page).isInstanceOf(CachedPage.WithFields.class);
+        CachedPage.WithFields split = (CachedPage.WithFields) page;
+        assertThat(new String(split.prefix(), StandardCharsets.UTF_8)).isEqualTo("<form>");
+        assertThat(new String(split.suffix(), StandardCharsets.UTF_8)).isEqualTo("<button>Send</button></form>");
+        assertThat(split.cacheControl()).isEqualTo("private, no-cache");
+        assertThat(split.gzipHead()).isNotNull();
+    }
+
+    @Test
+    void pageShowingTheVisitorsTokenOutsideTheFieldsIsNotKept() {
+        String text = "<form><input name=\"csrf-token\" value=\"" + TOKEN + "\"></form>";
+
+        assertThat(CachedPage.of(FILL, 1000, HTML, null, null, text, null, true, TOKEN)).isNull();
+        assertThat(CachedPage.of(FILL, 1000, HTML, null, null,
+                FormFields.START + FormFields.END + text, null, true, TOKEN)).isNull();
+    }
+
+    @Test
+    void pageWithTwoFieldsRegionsIsNotKept() {
+        String region = FormFields.START + "<input>" + FormFields.END;
+
+        assertThat(CachedPage.of(FILL, 1000, HTML, null, null, region + "<hr>" + region, null, true, TOKEN))
+                .isNull();
+        assertThat(CachedPage.of(FILL, 1000, HTML, null, null, FormFields.START + "unclosed", null, true, TOKEN))
+                .isNull();
+    }
+}
