@@ -70,6 +70,8 @@ def main():
         ids.append(json.loads(text)["id"])
     print("thread: %d approved comments on /posts/%s" % (len(ids), args.slug), file=sys.stderr)
 
+    if args.posts == 0 and args.bulk == 0:
+        return
     latencies = []
     started = time.perf_counter()
     for i in range(args.posts):
@@ -79,9 +81,12 @@ def main():
         if status != 201:
             raise SystemExit("guest comment failed: HTTP %d" % status)
     elapsed = time.perf_counter() - started
-    print("| posting a guest comment (API, sequential, %d) | %.0f | %.2fms p50, %.2fms p99 |"
-          % (args.posts, args.posts / elapsed, percentile(latencies, 50) * 1000, percentile(latencies, 99) * 1000))
+    if args.posts:
+        print("| posting a guest comment (API, sequential, %d) | %.0f | %.2fms p50, %.2fms p99 |"
+              % (args.posts, args.posts / elapsed, percentile(latencies, 50) * 1000, percentile(latencies, 99) * 1000))
 
+    if args.bulk == 0:
+        return
     held = []
     for i in range(args.bulk):
         status, body = guest_post(base, args.slug, "held comment %d" % i, 100000 + i)

@@ -14,10 +14,10 @@
 # page-cache hits, plus one row where every request misses (bench/uncached.lua).
 # Everything it starts is stopped on exit.
 #
-# The data set is 1,000 published posts with 3 tags each from a pool of 50, made
-# by bench/load.py through POST /api/v1/posts. Its CATEGORIES list is empty, so
-# every post lands in the default category until categories can be created
-# through an API; fill that list then to spread posts over 5 categories.
+# The data set is 1,000 published posts with 3 tags each from a pool of 50 and one of
+# five categories, made by bench/load.py through POST /api/v1/posts; the measured post
+# then gets 100 threaded comments (bench/comments.py). After the page measurements,
+# bench/comments.py also times posting guest comments and one bulk approval of 1,000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -214,6 +214,8 @@ fi
 log "loading $POSTS posts"
 SLUG=$(python3 "$ROOT/bench/load.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" --posts "$POSTS" | tail -n 1)
 POST_URL=$BASE/posts/$SLUG
+log "adding 100 threaded comments to the measured post"
+python3 "$ROOT/bench/comments.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$SLUG" --thread 100 --posts 0 --bulk 0
 curl -fsS -o "$SCRATCH/post.html" "$POST_URL"
 log "post page: $POST_URL ($(wc -c <"$SCRATCH/post.html") bytes)"
 
@@ -225,6 +227,11 @@ measure "app Atom feed /feed" "$BASE/feed"
 # the application rendering every request: what the first guest after a change gets
 measure "app post page, cache miss every request" "$POST_URL" "" "$ROOT/bench/uncached.lua"
 
+log "timing comment posting and one bulk approval"
+COMMENT_ROWS=$(python3 "$ROOT/bench/comments.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$SLUG" \
+  --thread 0 --posts 200 --bulk 1000)
+
 kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; APP_PID=
 measure_nginx "$SCRATCH/post.html"
 print_table
+printf '\n| comment workload | rate | latency |\n| --- | ---: | ---: |\n%s\n' "$COMMENT_ROWS"

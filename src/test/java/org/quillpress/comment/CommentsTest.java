@@ -469,6 +469,7 @@ class CommentsTest {
     }
 
     long statementsFor(String path) {
+        org.quillpress.support.QuietJobs.awaitOutboxDrained();
         var statistics = emf.unwrap(SessionFactory.class).getStatistics();
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {

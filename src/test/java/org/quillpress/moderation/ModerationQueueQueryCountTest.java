@@ -31,6 +31,7 @@ class ModerationQueueQueryCountTest {
 
     /** Statements for one request; the lowest of three, since timed jobs also query now and then. */
     long statementsFor(WebClient client, String path, int expectedEntries) {
+        org.quillpress.support.QuietJobs.awaitOutboxDrained();
         var statistics = emf.unwrap(SessionFactory.class).getStatistics();
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {

@@ -1,0 +1,35 @@
+package org.quillpress.support;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.quillpress.mail.OutboxMail;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Hibernate's statement statistics count every thread's statements, so a page's count is only its own
+ * while the timed jobs have nothing to do. Mail is the busy one: comments enqueue notifications that the
+ * delivery job sends within seconds.
+ */
+public final class QuietJobs {
+
+    private QuietJobs() {
+    }
+
+    /** Waits (at most 60 s) until no mail is waiting to be sent. */
+    public static void awaitOutboxDrained() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (QuarkusTransaction.requiringNew().call(() -> OutboxMail.countWaiting(Integer.MAX_VALUE)) > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("mail is still waiting in the outbox after 60 s");
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
