@@ -20,6 +20,7 @@ import org.quillpress.comment.Comment;
 import org.quillpress.comment.CommentStatus;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.PublicUrls;
 
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;

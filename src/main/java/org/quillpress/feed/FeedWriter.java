@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.owasp.html.Encoding;
+import org.quillpress.web.PublicUrls;
 
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.quillpress.feed.FeedPosts.Keyed;
 import org.quillpress.feed.FeedPosts.Location;
+import org.quillpress.web.PublicUrls;
 
 import io.quarkus.logging.Log;
 

@@ -3,27 +3,21 @@ package org.quillpress.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.quillpress.QuillpressConfig;
+import org.quillpress.web.PublicUrls;
 
 /** Absolute addresses for mail: a link in a mail is read away from the site, so it must be whole. */
 @ApplicationScoped
 class MailLinks {
 
     @Inject
-    QuillpressConfig config;
+    PublicUrls urls;
 
-    /** The configured base URL without trailing slashes. */
     String base() {
-        String url = config.siteUrl().strip();
-        int end = url.length();
-        while (end > 0 && url.charAt(end - 1) == '/') {
-            end--;
-        }
-        return url.substring(0, end);
+        return urls.base();
     }
 
     String post(String slug) {
-        return base() + "/posts/" + slug;
+        return urls.post(slug);
     }
 
     String comment(String slug, long commentId) {

@@ -1,4 +1,4 @@
-package org.quillpress.feed;
+package org.quillpress.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,13 +10,13 @@ import org.quillpress.QuillpressConfig;
  * relative link in them would lead nowhere.
  */
 @ApplicationScoped
-class PublicUrls {
+public class PublicUrls {
 
     @Inject
     QuillpressConfig config;
 
     /** The configured base URL; a trailing slash set by mistake would double every slash after it. */
-    String base() {
+    public String base() {
         String url = config.siteUrl().strip();
         int end = url.length();
         while (end > 0 && url.charAt(end - 1) == '/') {
@@ -26,27 +26,27 @@ class PublicUrls {
     }
 
     /** {@code path} starts with a slash. */
-    String of(String path) {
+    public String of(String path) {
         return base() + path;
     }
 
-    String home() {
+    public String home() {
         return base() + "/";
     }
 
-    String post(String slug) {
+    public String post(String slug) {
         return of("/posts/" + slug);
     }
 
-    String page(String slug) {
+    public String page(String slug) {
         return of("/" + slug);
     }
 
-    String tag(String slug) {
+    public String tag(String slug) {
         return of("/tags/" + slug);
     }
 
-    String category(String slug) {
+    public String category(String slug) {
         return of("/categories/" + slug);
     }
 }
