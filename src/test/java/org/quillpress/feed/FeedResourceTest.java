@@ -274,6 +274,7 @@ class FeedResourceTest {
      * cache has not seen, so the feed is written for it.
      */
     private long statements(String path) {
+        org.quillpress.support.QuietJobs.awaitOutboxDrained();
         Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
         given().get(Uncached.path(path)).then().statusCode(200);
         long fewest = Long.MAX_VALUE;

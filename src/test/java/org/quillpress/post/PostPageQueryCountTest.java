@@ -32,6 +32,7 @@ class PostPageQueryCountTest {
      * request is one the page cache has not seen, so the page is built for it.
      */
     long statementsFor(String path) {
+        org.quillpress.support.QuietJobs.awaitOutboxDrained();
         var statistics = emf.unwrap(SessionFactory.class).getStatistics();
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
