@@ -7,9 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.quillpress.site.SiteSetting;
+import org.quillpress.web.ContentChanged;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -38,6 +41,9 @@ public class DiscussionSettings {
 
     private volatile Rules current = Rules.defaults();
 
+    @Inject
+    Event<ContentChanged> changed;
+
     void onStart(@Observes StartupEvent event) {
         reload();
     }
@@ -60,6 +66,8 @@ public class DiscussionSettings {
             put("hold-terms", String.join("\n", rules.holdTerms()));
             put("spam-terms", String.join("\n", rules.spamTerms()));
             put("comments-per-page", rules.commentsPerPage());
+            // thread depth and page size shape every post page the cache holds
+            changed.fire(new ContentChanged("discussion settings"));
         });
         current = rules;
     }

@@ -160,9 +160,13 @@ public class PostService {
             if (name.isEmpty()) {
                 category = defaultCategory();
             } else {
-                category = Category.findByName(name).or(() -> Category.findBySlug(name)).orElse(null);
-                if (category == null && editor.isAdmin() && name.length() <= 120 && !Slugs.of(name).isEmpty()
-                        && Category.findBySlug(Slugs.of(name)).isEmpty()) {
+                String derived = Slugs.of(name);
+                // by name, by slug, then by the slug the name makes (which also finds one another request
+                // has just created)
+                category = Category.findByName(name).or(() -> Category.findBySlug(name))
+                        .or(() -> derived.isEmpty() ? java.util.Optional.empty() : Category.findBySlug(derived))
+                        .orElse(null);
+                if (category == null && editor.isAdmin() && name.length() <= 120 && !derived.isEmpty()) {
                     // admins manage categories, so naming a new one creates it (as WordPress lets editors do)
                     newCategory = name;
                 } else if (category == null) {
