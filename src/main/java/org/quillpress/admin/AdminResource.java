@@ -17,7 +17,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.account.Role;
-import org.quillpress.security.CurrentUser;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.InvalidInputException;
 
@@ -50,9 +49,6 @@ public class AdminResource {
 
     @Inject
     SiteSettings settings;
-
-    @Inject
-    CurrentUser currentUser;
 
     @GET
     public TemplateInstance settingsPage(@RestQuery String saved) {
@@ -117,7 +113,7 @@ public class AdminResource {
     @Path("accounts/{id}/role")
     public Response setRole(@RestPath long id, @RestForm String role) {
         try {
-            admin.setRole(id, role, currentUser.require().id());
+            admin.setRole(id, role);
             return Response.seeOther(URI.create("/admin/accounts?saved=1")).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status())

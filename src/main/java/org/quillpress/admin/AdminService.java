@@ -130,7 +130,7 @@ public class AdminService {
 
     /** Gives an account a role; the site always keeps at least one admin. */
     @Transactional
-    public void setRole(long accountId, String roleName, long actingAdminId) {
+    public void setRole(long accountId, String roleName) {
         Role role;
         try {
             role = Role.valueOf(roleName == null ? "" : roleName.strip().toUpperCase(java.util.Locale.ROOT));

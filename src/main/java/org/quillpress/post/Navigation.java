@@ -20,8 +20,8 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class Navigation {
 
-    /** A link in the navigation; {@code depth} is 0 for top-level pages, 1 for their children. */
-    public record Link(String title, String path, int depth) {
+    /** A link in the navigation: top-level pages, each followed by its children. */
+    public record Link(String title, String path) {
     }
 
     private volatile List<Link> links = List.of();
@@ -47,10 +47,10 @@ public class Navigation {
             List<Link> built = new ArrayList<>();
             for (Post page : pages) {
                 if (page.parent == null) {
-                    built.add(new Link(page.title, "/" + page.slug, 0));
+                    built.add(new Link(page.title, "/" + page.slug));
                     for (Post child : pages) {
                         if (child.parent != null && child.parent.id.equals(page.id)) {
-                            built.add(new Link(child.title, "/" + child.slug, 1));
+                            built.add(new Link(child.title, "/" + child.slug));
                         }
                     }
                 }

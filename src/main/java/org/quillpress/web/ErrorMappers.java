@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.hibernate.StaleObjectStateException;
-import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -146,13 +145,5 @@ public class ErrorMappers {
     static Response page(int status, String title, String message) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(Templates.error(status, title, message)).build();
-    }
-
-    /** For resources that want to answer 404 with the standard page. */
-    public static RestResponse<TemplateInstance> notFound() {
-        return RestResponse.ResponseBuilder
-                .create(RestResponse.Status.NOT_FOUND,
-                        Templates.error(404, "Not found", "There is nothing at this address."))
-                .type(MediaType.TEXT_HTML_TYPE).build();
     }
 }
