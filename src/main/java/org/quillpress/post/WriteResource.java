@@ -80,8 +80,8 @@ public class WriteResource {
     @POST
     @Path("posts/{slug}/edit")
     public Response update(@RestPath String slug, @BeanParam PostForm form) {
-        posts.loadForEditing(slug, currentUser.require());
         if (form.previewRequested()) {
+            posts.loadForEditing(slug, currentUser.require());
             return Response.ok(page(form, slug, Map.of(), posts.preview(form.body()))).build();
         }
         try {
