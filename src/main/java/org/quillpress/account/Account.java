@@ -55,7 +55,9 @@ public class Account extends PanacheEntityBase {
         return count("role", Role.ADMIN) > 0;
     }
 
-    public static boolean handleTaken(String handle) {
-        return count("handle", handle) > 0;
+    /** The handles that equal {@code base} or start with "base-". */
+    public static java.util.List<String> handlesLike(String base) {
+        return find("select a.handle from Account a where a.handle = ?1 or a.handle like ?2", base, base + "-%")
+                .project(String.class).list();
     }
 }

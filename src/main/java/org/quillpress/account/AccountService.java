@@ -167,10 +167,6 @@ public class AccountService {
         if (base.length() > 50) {
             base = base.substring(0, 50);
         }
-        String handle = base;
-        for (int n = 2; Account.handleTaken(handle); n++) {
-            handle = base + "-" + n;
-        }
-        return handle;
+        return Slugs.firstFree(base, new java.util.HashSet<>(Account.handlesLike(base)));
     }
 }

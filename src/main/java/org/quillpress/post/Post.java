@@ -111,6 +111,12 @@ public class Post extends PanacheEntityBase {
                 + "left join fetch p.tags where p.slug = ?1", slug).singleResultOptional();
     }
 
+    /** The slugs, other than this post's, that equal {@code root} or start with "root-". */
+    public static List<String> slugsLike(String root, Long exceptId) {
+        return find("select p.slug from Post p where (p.slug = ?1 or p.slug like ?2) and (?3 is null or p.id <> ?3)",
+                root, root + "-%", exceptId).project(String.class).list();
+    }
+
     public static boolean slugTaken(String slug, Long exceptId) {
         return count("slug = ?1 and (?2 is null or id <> ?2)", slug, exceptId) > 0;
     }

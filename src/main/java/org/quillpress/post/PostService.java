@@ -295,12 +295,11 @@ public class PostService {
         if (root.length() > Slugs.MAX_LENGTH - 8) {
             root = root.substring(0, Slugs.MAX_LENGTH - 8).replaceAll("-+$", "");
         }
-        String slug = root;
-        for (int n = 2; Post.slugTaken(slug, post.id)
-                || (post.kind == PostKind.PAGE && RESERVED.contains(slug)); n++) {
-            slug = root + "-" + n;
+        java.util.Set<String> taken = new java.util.HashSet<>(Post.slugsLike(root, post.id));
+        if (post.kind == PostKind.PAGE) {
+            taken.addAll(RESERVED);
         }
-        return slug;
+        return Slugs.firstFree(root, taken);
     }
 
     private static boolean isSelfOrDescendant(Post candidateParent, Post page) {

@@ -30,6 +30,18 @@ public final class Slugs {
         return slug;
     }
 
+    /**
+     * {@code base}, or {@code base-2}, {@code base-3}… : the first that is not in {@code taken} (the
+     * slugs already used that equal base or start with "base-", read in one query by the caller).
+     */
+    public static String firstFree(String base, java.util.Set<String> taken) {
+        String candidate = base;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
     public static boolean isValid(String slug) {
         return slug != null && slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
     }
