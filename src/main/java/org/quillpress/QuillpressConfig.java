@@ -24,6 +24,8 @@ public interface QuillpressConfig {
 
     PageCache pageCache();
 
+    Login login();
+
     interface Admin {
         Optional<String> email();
 
@@ -79,5 +81,62 @@ public interface QuillpressConfig {
         /** Memory for cached pages, their plain and compressed copies counted. */
         @WithDefault("64M")
         MemorySize maxSize();
+    }
+
+    /**
+     * Social sign-in. Each provider is off until its client id is set; see the README for the callback URL to
+     * register at each one.
+     */
+    interface Login {
+        Provider github();
+
+        Provider google();
+
+        Provider microsoft();
+
+        Provider facebook();
+
+        Provider x();
+
+        Apple apple();
+
+        Provider mastodon();
+
+        /** Any other OpenID Connect provider (Keycloak, Auth0, a company IdP…), found by its issuer URL. */
+        Provider oidc();
+
+        interface Provider {
+            Optional<String> clientId();
+
+            Optional<String> clientSecret();
+
+            /**
+             * Where the provider lives: the issuer of a generic OIDC provider, a Mastodon instance, or another
+             * address for a provider with a well-known one (GitHub Enterprise, a test server).
+             */
+            Optional<String> url();
+
+            /** The name on the sign-in button (generic OIDC provider). */
+            Optional<String> name();
+
+            /** Endpoints relative to {@link #url()}, for a provider found at another address than its usual one. */
+            Optional<String> authorizationPath();
+
+            Optional<String> tokenPath();
+
+            Optional<String> userInfoPath();
+        }
+
+        /** Sign in with Apple signs its client secret: a key from the Apple developer account, not a password. */
+        interface Apple {
+            Optional<String> clientId();
+
+            Optional<String> teamId();
+
+            Optional<String> keyId();
+
+            /** Path of the .p8 private key file Apple gave for the key id. */
+            Optional<String> keyFile();
+        }
     }
 }

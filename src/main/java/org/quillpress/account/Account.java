@@ -38,6 +38,10 @@ public class Account extends PanacheEntityBase {
     @Column(nullable = false)
     public Role role;
 
+    /** Whether comments written while signed in ask for mail about replies (the form's box starts so). */
+    @Column(name = "notify_replies", nullable = false)
+    public boolean notifyReplies = true;
+
     @Column(name = "session_epoch", nullable = false)
     public int sessionEpoch;
 

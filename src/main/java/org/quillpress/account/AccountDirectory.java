@@ -3,7 +3,10 @@ package org.quillpress.account;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.quillpress.moderation.Bans;
 
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheKey;
@@ -19,10 +22,15 @@ public class AccountDirectory {
 
     public static final String CACHE = "account-principal";
 
+    @Inject
+    Bans bans;
+
+    /** The account, unless it is gone or banned: a banned account's sessions and tokens no longer hold. */
     @CacheResult(cacheName = CACHE)
     @Transactional
     public Optional<AccountPrincipal> find(@CacheKey long accountId) {
-        return Account.<Account> findByIdOptional(accountId).map(AccountPrincipal::of);
+        return Account.<Account> findByIdOptional(accountId).filter(a -> bans.activeAccountBan(a.id).isEmpty())
+                .map(AccountPrincipal::of);
     }
 
     /** Forget a cached account after it changed. */

@@ -32,13 +32,25 @@ public class AccountResource {
 
     /** The page's data; {@code newToken} is shown once, right after it was created. */
     public record AccountPage(AccountService.Profile profile, String email, boolean hasPassword,
-            List<ApiTokens.Listed> tokens, ApiTokens.Created newToken, String notice, Map<String, String> errors) {
+            List<ApiTokens.Listed> tokens, ApiTokens.Created newToken, String notice, Map<String, String> errors,
+            List<LinkedIdentity> identities, List<SocialProviders.Listed> linkable, boolean notifyReplies) {
+    }
+
+    /** A way to sign in, as its owner sees it; the last one cannot be removed. */
+    public record LinkedIdentity(long id, String provider, String label, String name, java.time.Instant since,
+            boolean removable) {
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance account(AccountPage page);
     }
+
+    @Inject
+    SocialProviders providers;
+
+    @Inject
+    org.quillpress.security.SessionCodec codec;
 
     @Inject
     AccountService accounts;
@@ -56,8 +68,12 @@ public class AccountResource {
     RoutingContext routing;
 
     @GET
-    public TemplateInstance show(@RestQuery String saved) {
-        return page(null, null, notice(saved), Map.of());
+    public TemplateInstance show(@RestQuery String saved, @RestQuery String refused) {
+        Map<String, String> errors = SocialProvider.byId(refused == null ? "" : refused)
+                .map(p -> Map.of("identity", "That " + providers.label(p)
+                        + " account already signs in to another account here, so it was not linked."))
+                .orElse(Map.of());
+        return page(null, null, notice(saved), errors);
     }
 
     @POST
@@ -114,14 +130,84 @@ public class AccountResource {
         return Response.seeOther(URI.create("/login")).build();
     }
 
+    @POST
+    @Path("identities/link")
+    public Response link(@RestForm String provider) {
+        SocialProvider chosen = SocialProvider.byId(provider == null ? "" : provider)
+                .filter(p -> providers.status(p) == SocialProviders.Status.ON)
+                .orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        boolean secure = "https".equalsIgnoreCase(routing.request().scheme());
+        routing.response().addCookie(
+                SocialLoginResource.linkCookie(codec, currentUser.require().id(), chosen, secure));
+        return Response.seeOther(URI.create("/login/" + chosen.id)).build();
+    }
+
+    @POST
+    @Path("identities/{id}/unlink")
+    public Response unlink(@RestPath long id) {
+        try {
+            accounts.unlink(currentUser.require().id(), id);
+            return Response.seeOther(URI.create("/account?saved=unlinked")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status()).entity(page(null, null, null, e.errors())).build();
+        }
+    }
+
+    @POST
+    @Path("notifications")
+    public Response saveNotifications(@RestForm String notifyReplies) {
+        accounts.setNotifyReplies(currentUser.require().id(), "on".equals(notifyReplies));
+        return Response.seeOther(URI.create("/account?saved=notifications")).build();
+    }
+
+    /** Everything the site holds that this person wrote or gave, as JSON. */
+    @GET
+    @Path("data")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response download() {
+        return Response.ok(accounts.export(currentUser.require().id()))
+                .header("Content-Disposition", "attachment; filename=\"quillpress-my-data.json\"").build();
+    }
+
+    /** Deletes the account; the form says beforehand what happens to the comments. */
+    @POST
+    @Path("delete")
+    public Response delete(@RestForm String comments, @RestForm String confirm) {
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        if (!"keep".equals(comments) && !"remove".equals(comments)) {
+            errors.put("comments", "Choose what happens to your comments.");
+        }
+        if (!"yes".equals(confirm)) {
+            errors.put("confirm", "Tick the box to confirm that the account goes for good.");
+        }
+        if (errors.isEmpty()) {
+            try {
+                accounts.delete(currentUser.require().id(), "remove".equals(comments));
+                sessions.clear(routing);
+                return Response.seeOther(URI.create("/?account=deleted")).build();
+            } catch (InvalidInputException e) {
+                errors.putAll(e.errors());
+            }
+        }
+        return Response.status(Response.Status.BAD_REQUEST).entity(page(null, null, null, errors)).build();
+    }
+
     private TemplateInstance page(AccountService.Profile typed, ApiTokens.Created newToken, String notice,
             Map<String, String> errors) {
         Account account = Account.findById(currentUser.require().id());
         AccountService.Profile profile = typed != null ? typed
                 : new AccountService.Profile(account.displayName, account.bio, account.website);
-        boolean hasPassword = LoginIdentity.count("account = ?1 and provider = ?2", account, LoginIdentity.LOCAL) > 0;
+        List<LoginIdentity> ways = LoginIdentity.listFor(account.id);
+        boolean hasPassword = ways.stream().anyMatch(i -> LoginIdentity.LOCAL.equals(i.provider));
+        List<LinkedIdentity> identities = ways.stream().map(i -> new LinkedIdentity(i.id, i.provider,
+                SocialProvider.byId(i.provider).map(providers::label).orElse("Email and password"),
+                LoginIdentity.LOCAL.equals(i.provider) ? i.subject : i.displayName, i.createdAt, ways.size() > 1))
+                .toList();
+        java.util.Set<String> linked = ways.stream().map(i -> i.provider).collect(java.util.stream.Collectors.toSet());
+        List<SocialProviders.Listed> linkable = providers.enabled().stream().filter(p -> !linked.contains(p.id()))
+                .toList();
         return Templates.account(new AccountPage(profile, account.email, hasPassword, tokens.list(account.id), newToken,
-                notice, errors));
+                notice, errors, identities, linkable, account.notifyReplies));
     }
 
     private static String notice(String saved) {
@@ -132,6 +218,9 @@ public class AccountResource {
             case "profile" -> "Your profile was saved.";
             case "password" -> "Your password was changed.";
             case "token-revoked" -> "The token was revoked.";
+            case "linked" -> "The new way to sign in was linked to your account.";
+            case "unlinked" -> "That way to sign in was removed.";
+            case "notifications" -> "Your notification preference was saved.";
             default -> null;
         };
     }

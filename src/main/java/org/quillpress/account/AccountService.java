@@ -2,6 +2,8 @@ package org.quillpress.account;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,6 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.quillpress.moderation.Bans;
 import org.quillpress.security.Passwords;
 import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;
@@ -31,6 +34,16 @@ public class AccountService {
 
     @Inject
     AccountDirectory directory;
+
+    @Inject
+    Bans bans;
+
+    /** A sign-in that must not go ahead, with the reason in words for the person. */
+    public static class SignInRefused extends RuntimeException {
+        public SignInRefused(String message) {
+            super(message, null, false, false);
+        }
+    }
 
     /** Creates an account that signs in locally with email and password. */
     @Transactional
@@ -79,8 +92,88 @@ public class AccountService {
         if (!ok) {
             return Optional.empty();
         }
+        refuseIfBanned(identity.get().account);
         identity.get().lastUsedAt = Instant.now();
         return Optional.of(AccountPrincipal.of(identity.get().account));
+    }
+
+    /**
+     * Signs in with a provider's identity: the account it is linked to, or a new reader account made from the
+     * provider's profile on the first sign-in. Accounts are found by (provider, subject), never by email.
+     */
+    @Transactional
+    public AccountPrincipal signInWith(SocialProfile profile) {
+        Instant now = Instant.now();
+        LoginIdentity identity = LoginIdentity.find(profile.provider().id, profile.subject()).orElse(null);
+        Account account;
+        if (identity == null) {
+            account = new Account();
+            account.displayName = profile.displayName();
+            account.email = profile.email();
+            account.handle = uniqueHandle(profile.displayName());
+            account.role = Role.READER;
+            account.createdAt = now;
+            account.persist();
+            identity = newIdentity(account, profile, now);
+        } else {
+            account = identity.account;
+            refuseIfBanned(account);
+            identity.refresh(profile);
+        }
+        identity.lastUsedAt = now;
+        return AccountPrincipal.of(account);
+    }
+
+    /** Links one more provider to a signed-in account, so that either signs in to it. */
+    @Transactional
+    public void link(long accountId, SocialProfile profile) {
+        Account account = Account.findById(accountId);
+        Optional<LoginIdentity> existing = LoginIdentity.find(profile.provider().id, profile.subject());
+        if (existing.isPresent()) {
+            if (!existing.get().account.id.equals(accountId)) {
+                throw new InvalidInputException(Map.of("identity", "This " + profile.provider().label
+                        + " account already signs in to another account here. Sign in with it and delete that account"
+                        + " first if you want to move it to this one."));
+            }
+            existing.get().refresh(profile);
+            return;
+        }
+        newIdentity(account, profile, Instant.now());
+        if (account.email == null && profile.email() != null) {
+            account.email = profile.email();
+        }
+    }
+
+    /** Removes a way to sign in; the last one stays, or the account could never be entered again. */
+    @Transactional
+    public void unlink(long accountId, long identityId) {
+        LoginIdentity identity = LoginIdentity.<LoginIdentity> findByIdOptional(identityId)
+                .filter(i -> i.account.id == accountId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        if (LoginIdentity.count("account.id", accountId) <= 1) {
+            throw new InvalidInputException(Map.of("identity",
+                    "This is your only way to sign in: link another one before removing it."));
+        }
+        identity.delete();
+    }
+
+    private static LoginIdentity newIdentity(Account account, SocialProfile profile, Instant now) {
+        LoginIdentity identity = new LoginIdentity();
+        identity.account = account;
+        identity.provider = profile.provider().id;
+        identity.subject = profile.subject();
+        identity.createdAt = now;
+        identity.refresh(profile);
+        identity.persist();
+        return identity;
+    }
+
+    /** Refuses a banned account, saying until when and why. */
+    void refuseIfBanned(Account account) {
+        bans.activeAccountBan(account.id).ifPresent(ban -> {
+            String until = ban.expiresAt == null ? "" : " until " + ban.expiresAt.toString().substring(0, 10);
+            throw new SignInRefused("This account is banned" + until
+                    + (ban.reason == null ? "." : ": " + ban.reason));
+        });
     }
 
     @Transactional
@@ -98,6 +191,85 @@ public class AccountService {
     public void endSessions(long accountId) {
         Account account = Account.findById(accountId);
         account.sessionEpoch++;
+        directory.forget(accountId);
+    }
+
+    @Transactional
+    public void setNotifyReplies(long accountId, boolean notify) {
+        Account.<Account> findById(accountId).notifyReplies = notify;
+    }
+
+    /** What "download my data" gives: the profile, the ways to sign in, and every comment written. */
+    public record MyData(String handle, String displayName, String email, String bio, String website, String role,
+            Instant createdAt, List<MyIdentity> identities, List<MyComment> comments) {
+    }
+
+    public record MyIdentity(String provider, String subject, String displayName, String email, Instant linkedAt,
+            Instant lastUsedAt) {
+    }
+
+    public record MyComment(long id, String post, String postTitle, Long inReplyTo, String status, Instant createdAt,
+            Instant editedAt, String markdown) {
+    }
+
+    @Transactional
+    public MyData export(long accountId) {
+        Account account = Account.findById(accountId);
+        List<MyIdentity> identities = LoginIdentity.listFor(accountId).stream()
+                .map(i -> new MyIdentity(i.provider, i.subject, i.displayName, i.email, i.createdAt, i.lastUsedAt))
+                .toList();
+        List<Object[]> rows = Account.getEntityManager().createQuery("select c.id, p.slug, p.title, c.parent.id, "
+                + "c.status, c.createdAt, c.editedAt, c.bodyMarkdown from Comment c join c.post p "
+                + "where c.account.id = :id order by c.createdAt, c.id", Object[].class).setParameter("id", accountId)
+                .getResultList();
+        List<MyComment> comments = rows.stream().map(r -> new MyComment((Long) r[0], (String) r[1], (String) r[2],
+                (Long) r[3], r[4].toString().toLowerCase(Locale.ROOT), (Instant) r[5], (Instant) r[6], (String) r[7]))
+                .toList();
+        return new MyData(account.handle, account.displayName, account.email, account.bio, account.website,
+                account.role.name().toLowerCase(Locale.ROOT), account.createdAt, identities, comments);
+    }
+
+    /**
+     * Deletes an account and every way to sign in to it. Its comments stay in their threads under "deleted user"
+     * with nothing that points back to the person, or, when asked, lose their text as well (replies by others
+     * keep their place). Someone who wrote posts, or the last admin, cannot delete themselves here.
+     */
+    @Transactional
+    public void delete(long accountId, boolean removeComments) {
+        Account account = Account.findById(accountId);
+        var em = Account.getEntityManager();
+        long posts = em.createQuery("select count(p) from Post p where p.author.id = :id", Long.class)
+                .setParameter("id", accountId).getSingleResult();
+        if (posts > 0) {
+            throw new InvalidInputException(Map.of("delete",
+                    "You have written posts or pages: ask an admin to hand them to someone else first."));
+        }
+        if (account.role == Role.ADMIN && Account.count("role", Role.ADMIN) <= 1) {
+            throw new InvalidInputException(Map.of("delete", "You are the only admin: make someone else admin first."));
+        }
+        if (removeComments) {
+            em.createQuery("delete from CommentRevision r where r.comment.id in "
+                    + "(select c.id from Comment c where c.account.id = :id)").setParameter("id", accountId)
+                    .executeUpdate();
+            em.createQuery("update Comment c set c.bodyMarkdown = '', c.bodyHtml = :removed where c.account.id = :id")
+                    .setParameter("removed", "<p class=\"comment-removed\">Removed by its writer.</p>")
+                    .setParameter("id", accountId).executeUpdate();
+        }
+        em.createQuery("update Comment c set c.authorName = :name, c.authorEmail = null, c.authorUrl = null, "
+                + "c.authorProvider = null, c.clientAddress = null, c.userAgent = null, c.notifyReplies = false, "
+                + "c.account = null where c.account.id = :id").setParameter("name", DELETED_USER)
+                .setParameter("id", accountId).executeUpdate();
+        em.flush();
+        account.delete();
+        directory.forget(accountId);
+        changed.fire(new ContentChanged("an account was deleted"));
+    }
+
+    /** The name shown on comments whose writer deleted their account. */
+    public static final String DELETED_USER = "deleted user";
+
+    /** Forgets what this instance cached about the account, after a change made elsewhere (a ban lifted). */
+    public void forget(long accountId) {
         directory.forget(accountId);
     }
 

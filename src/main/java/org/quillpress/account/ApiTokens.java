@@ -12,6 +12,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ApiTokens {
 
+    @jakarta.inject.Inject
+    org.quillpress.moderation.Bans bans;
+
     private static final Duration TOUCH_EVERY = Duration.ofHours(1);
 
     /** A token just created: the secret is shown once and never again. */
@@ -49,12 +52,13 @@ public class ApiTokens {
     /** The account a token belongs to, noting (at most hourly) that it was used. */
     @Transactional
     public Optional<AccountPrincipal> authenticate(String secret) {
-        return ApiToken.findBySecret(secret).map(token -> {
-            Instant now = Instant.now();
-            if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(TOUCH_EVERY))) {
-                token.lastUsedAt = now;
-            }
-            return AccountPrincipal.of(token.account);
-        });
+        return ApiToken.findBySecret(secret).filter(token -> bans.activeAccountBan(token.account.id).isEmpty())
+                .map(token -> {
+                    Instant now = Instant.now();
+                    if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(TOUCH_EVERY))) {
+                        token.lastUsedAt = now;
+                    }
+                    return AccountPrincipal.of(token.account);
+                });
     }
 }

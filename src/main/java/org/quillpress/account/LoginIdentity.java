@@ -48,9 +48,35 @@ public class LoginIdentity extends PanacheEntityBase {
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
 
+    /** What the provider last said about the person (none for the local provider). */
+    @Column(name = "display_name")
+    public String displayName;
+
+    /** An address the provider verified; private. */
+    public String email;
+
+    @Column(name = "avatar_url")
+    public String avatarUrl;
+
+    public static Optional<LoginIdentity> find(String provider, String subject) {
+        return find("from LoginIdentity i join fetch i.account where i.provider = ?1 and i.subject = ?2", provider,
+                subject).firstResultOptional();
+    }
+
+    /** The ways an account signs in, oldest first. */
+    public static java.util.List<LoginIdentity> listFor(long accountId) {
+        return list("account.id = ?1 order by createdAt, id", accountId);
+    }
+
+    /** Keeps the provider's latest profile: names and pictures change. */
+    void refresh(SocialProfile profile) {
+        displayName = profile.displayName();
+        email = profile.email();
+        avatarUrl = profile.avatarUrl();
+    }
+
     public static Optional<LoginIdentity> findLocal(String email) {
-        return find("from LoginIdentity i join fetch i.account where i.provider = ?1 and i.subject = ?2", LOCAL,
-                normalizeEmail(email)).firstResultOptional();
+        return find(LOCAL, normalizeEmail(email));
     }
 
     public static String normalizeEmail(String email) {

@@ -1,6 +1,8 @@
 package org.quillpress.account;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,10 +28,17 @@ import io.vertx.ext.web.RoutingContext;
 @Produces(MediaType.TEXT_HTML)
 public class LoginResource {
 
+    /** The sign-in page: providers first, then the email and password form. */
+    public record LoginPage(String email, String redirect, String error, List<SocialProviders.Listed> providers) {
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String email, String redirect, String error);
+        static native TemplateInstance login(LoginPage page);
     }
+
+    @Inject
+    SocialProviders providers;
 
     @Inject
     AccountService accounts;
@@ -48,12 +57,29 @@ public class LoginResource {
 
     @GET
     @Path("login")
-    public Response form(@RestQuery String redirect) {
+    public Response form(@RestQuery String redirect, @RestQuery String failed, @RestQuery String error) {
         String target = SafeRedirect.path(redirect, "/");
+        if (failed != null) {
+            // a provider sent the reader back without a sign-in (they cancelled, or it refused)
+            String label = SocialProvider.byId(failed).map(providers::label).orElse("the provider");
+            String code = error == null || !error.matches("[a-z_]{1,40}") ? "" : " (" + error + ")";
+            return refusal(Response.Status.UNAUTHORIZED, target, "Sign-in with " + label + " did not complete" + code
+                    + ". Nothing was saved: try again, or use another way to sign in.", providers);
+        }
         if (currentUser.account().isPresent()) {
             return Response.seeOther(URI.create(target)).build();
         }
-        return Response.ok(Templates.login("", target, null)).build();
+        return Response.ok(page("", target, null)).build();
+    }
+
+    /** The sign-in page with a message saying why a sign-in did not happen. */
+    static Response refusal(Response.Status status, String redirect, String message, SocialProviders providers) {
+        return Response.status(status)
+                .entity(Templates.login(new LoginPage("", redirect, message, providers.enabled()))).build();
+    }
+
+    private TemplateInstance page(String email, String redirect, String error) {
+        return Templates.login(new LoginPage(email, redirect, error, providers.enabled()));
     }
 
     @POST
@@ -64,17 +90,22 @@ public class LoginResource {
         long wait = throttle.secondsToWait(address, email);
         if (wait > 0) {
             return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", wait)
-                    .entity(Templates.login(email, target, "Too many failed attempts. Try again in "
-                            + minutes(wait) + "."))
+                    .entity(page(email, target, "Too many failed attempts. Try again in " + minutes(wait) + "."))
                     .build();
         }
-        return accounts.checkPassword(email, password).map(account -> {
-            sessions.start(account, routing);
+        Optional<AccountPrincipal> account;
+        try {
+            account = accounts.checkPassword(email, password);
+        } catch (AccountService.SignInRefused refused) {
+            return Response.status(Response.Status.FORBIDDEN).entity(page(email, target, refused.getMessage())).build();
+        }
+        return account.map(a -> {
+            sessions.start(a, routing);
             return Response.seeOther(URI.create(target)).build();
         }).orElseGet(() -> {
             throttle.recordFailure(address, email);
             return Response.status(Response.Status.UNAUTHORIZED)
-                    .entity(Templates.login(email, target, "The email or the password is not right.")).build();
+                    .entity(page(email, target, "The email or the password is not right.")).build();
         });
     }
 

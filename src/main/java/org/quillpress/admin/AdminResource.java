@@ -17,6 +17,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.account.Role;
+import org.quillpress.moderation.ModerationService;
+import org.quillpress.security.CurrentUser;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.InvalidInputException;
 
@@ -28,6 +30,12 @@ import io.quarkus.qute.TemplateInstance;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN_ROLE)
 public class AdminResource {
+
+    @Inject
+    ModerationService moderation;
+
+    @Inject
+    CurrentUser currentUser;
 
     /** The settings form as typed. */
     public record SettingsForm(String title, String tagline, String description, String postsPerPage) {
@@ -105,8 +113,32 @@ public class AdminResource {
     @GET
     @Path("accounts")
     public TemplateInstance accountsPage(@RestQuery String q, @RestQuery String saved) {
-        return Templates.accounts(admin.accounts(q), q == null ? "" : q, List.of(Role.values()), Map.of(),
-                saved != null ? "Role saved." : null);
+        String notice = saved == null ? null : switch (saved) {
+            case "banned" -> "The account is banned and signed out everywhere.";
+            case "unbanned" -> "The ban was lifted.";
+            default -> "Role saved.";
+        };
+        return Templates.accounts(admin.accounts(q), q == null ? "" : q, List.of(Role.values()), Map.of(), notice);
+    }
+
+    @POST
+    @Path("accounts/{id}/ban")
+    public Response ban(@RestPath long id, @RestForm String reason, @RestForm String days) {
+        try {
+            moderation.banAccount(id, reason, days, currentUser.require());
+            return Response.seeOther(URI.create("/admin/accounts?saved=banned")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status())
+                    .entity(Templates.accounts(admin.accounts(null), "", List.of(Role.values()), e.errors(), null))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("accounts/{id}/unban")
+    public Response unban(@RestPath long id) {
+        moderation.liftAccountBan(id);
+        return Response.seeOther(URI.create("/admin/accounts?saved=unbanned")).build();
     }
 
     @POST

@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountService;
 import org.quillpress.account.Role;
+import org.quillpress.moderation.Ban;
 import org.quillpress.post.Category;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
@@ -34,7 +35,8 @@ public class AdminService {
     Event<ContentChanged> changed;
 
     /** An account as the admin list shows it; the email is for staff eyes only. */
-    public record AccountRow(long id, String displayName, String handle, String email, Role role) {
+    /** An account in the admin list; {@code ban} describes a ban in force ("until 2026-12-01: spam"), or null. */
+    public record AccountRow(long id, String displayName, String handle, String email, Role role, String ban) {
     }
 
     /** A category with how many posts use it. */
@@ -125,7 +127,23 @@ public class AdminService {
         List<Account> found = q.isEmpty() ? Account.find("order by role desc, displayName").page(0, 200).list()
                 : Account.find("lower(displayName) like ?1 or lower(handle) like ?1 or lower(email) like ?1 "
                         + "order by displayName", "%" + q + "%").page(0, 200).list();
-        return found.stream().map(a -> new AccountRow(a.id, a.displayName, a.handle, a.email, a.role)).toList();
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Ban> bans = new java.util.HashMap<>();
+        if (!found.isEmpty()) {
+            Ban.<Ban> list("kind = ?1 and value in ?2", Ban.Kind.ACCOUNT,
+                    found.stream().map(a -> a.id.toString()).toList()).stream().filter(b -> b.activeAt(now))
+                    .forEach(b -> bans.put(b.value, b));
+        }
+        return found.stream().map(a -> new AccountRow(a.id, a.displayName, a.handle, a.email, a.role,
+                describe(bans.get(a.id.toString())))).toList();
+    }
+
+    private static String describe(Ban ban) {
+        if (ban == null) {
+            return null;
+        }
+        String until = ban.expiresAt == null ? "without end" : "until " + ban.expiresAt.toString().substring(0, 10);
+        return ban.reason == null ? until : until + ": " + ban.reason;
     }
 
     /** Gives an account a role; the site always keeps at least one admin. */

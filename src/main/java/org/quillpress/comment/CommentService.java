@@ -322,7 +322,7 @@ public class CommentService {
         return s == null ? "" : s.strip();
     }
 
-    private static int bytes(String s) {
+    static int bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8).length;
     }
 }

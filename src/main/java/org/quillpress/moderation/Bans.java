@@ -25,6 +25,13 @@ public class Bans {
                 .findFirst();
     }
 
+    /** The ban on an account that is in force now, if any. */
+    public Optional<Ban> activeAccountBan(long accountId) {
+        Instant now = Instant.now();
+        return Ban.<Ban> list("kind = ?1 and value = ?2", Ban.Kind.ACCOUNT, Long.toString(accountId)).stream()
+                .filter(b -> b.activeAt(now)).findFirst();
+    }
+
     /** True when {@code address} lies in {@code network}: a single address or CIDR such as 203.0.113.0/24. */
     public static boolean inNetwork(String address, String network) {
         try {

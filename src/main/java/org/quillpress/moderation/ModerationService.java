@@ -76,6 +76,9 @@ public class ModerationService {
     @Inject
     CommentService comments;
 
+    @Inject
+    AccountService accounts;
+
     /** Applies an action to one comment. */
     @Transactional
     public Comment apply(long commentId, Action action, AccountPrincipal moderator, String reason) {
@@ -273,11 +276,40 @@ public class ModerationService {
             }
         };
         Ban ban = ban(kind, value, "network", request.reason(), request.days(), moderator, errors);
+        if (kind == Ban.Kind.ACCOUNT) {
+            accounts.endSessions(comment.account.id);
+        }
         CommentStatus from = comment.status;
         comment.status = then.to;
         ModerationAction.record(comment, Account.findById(moderator.id()), "ban", from, then.to, describe(ban));
         events.fire(new CommentPosted(comment.id, comment.post.id, then.to, from));
         return ban;
+    }
+
+    /**
+     * Bans an account from the accounts page: its sessions and tokens stop working at once, it cannot sign in
+     * again with any of its providers, and its comments are refused until the ban ends.
+     */
+    @Transactional
+    public Ban banAccount(long accountId, String reason, String days, AccountPrincipal admin) {
+        Account account = Account.<Account> findByIdOptional(accountId).orElseThrow(NotFoundException::new);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (account.role.atLeast(Role.MODERATOR)) {
+            errors.put("ban", "Staff accounts cannot be banned; change the account's role first.");
+        }
+        Ban ban = ban(Ban.Kind.ACCOUNT, account.id.toString(), "ban", reason, days, admin, errors);
+        accounts.endSessions(accountId);
+        return ban;
+    }
+
+    /** Ends every ban in force on an account now; the bans stay on record. */
+    @Transactional
+    public void liftAccountBan(long accountId) {
+        Account account = Account.<Account> findByIdOptional(accountId).orElseThrow(NotFoundException::new);
+        Instant now = Instant.now();
+        Ban.<Ban> list("kind = ?1 and value = ?2", Ban.Kind.ACCOUNT, account.id.toString()).stream()
+                .filter(b -> b.activeAt(now)).forEach(b -> b.expiresAt = now);
+        accounts.forget(accountId);
     }
 
     /** Bans an email address or a network directly, from the bans page. */

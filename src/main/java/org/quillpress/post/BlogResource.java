@@ -20,6 +20,7 @@ import org.quillpress.account.Account;
 import org.quillpress.comment.CommentThreads;
 import org.quillpress.comment.CommentViews;
 import org.quillpress.comment.GuestCookie;
+import org.quillpress.comment.SignInDrafts;
 import org.quillpress.post.PostListing.Cursor;
 import org.quillpress.post.PostListing.Filter;
 import org.quillpress.post.PostViews.AuthorCard;
@@ -75,6 +76,9 @@ public class BlogResource {
 
     @Inject
     RoutingContext routing;
+
+    @Inject
+    SignInDrafts drafts;
 
     @GET
     public TemplateInstance home(@RestQuery String before, @RestQuery String after) {
@@ -169,8 +173,13 @@ public class BlogResource {
             CommentViews.Thread thread = threads.forPost(
                     new CommentThreads.PostRef(post.id(), post.authorId(), post.commentsOpen(), post.publishAt()),
                     currentUser.account(), guest.commentIds(), commentPage);
-            return Response.ok(Templates.post(post, thread,
-                    CommentViews.Form.empty(guest.name(), guest.email(), guest.website()))).build();
+            CommentViews.Form form = CommentViews.Form.empty(guest.name(), guest.email(), guest.website());
+            if (currentUser.account().isPresent()) {
+                // back from signing in with a provider: the comment they had typed
+                form = drafts.take(routing, post.id()).map(d -> new CommentViews.Form(d.body(), d.parentId(), null,
+                        null, null, false, java.util.Map.of())).orElse(form);
+            }
+            return Response.ok(Templates.post(post, thread, form)).build();
         }
         if (lookup instanceof PostReader.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.path())).build();

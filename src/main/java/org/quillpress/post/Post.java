@@ -106,6 +106,14 @@ public class Post extends PanacheEntityBase {
     }
 
     /** The post or page with this slug, with author, category and tags, whatever its status. */
+    /** The id of the post readers see at /posts/{slug}, if there is one. */
+    public static Optional<Long> findPublishedIdBySlug(String slug) {
+        return find("select p.id from Post p where p.slug = :slug and p.kind = :kind and " + VISIBLE,
+                Parameters.with("slug", slug).and("kind", PostKind.POST).and("now",
+                        Instant.now()))
+                .project(Long.class).firstResultOptional();
+    }
+
     public static Optional<Post> findBySlugWithDetails(String slug) {
         return find("select distinct p from Post p join fetch p.author left join fetch p.category "
                 + "left join fetch p.tags where p.slug = ?1", slug).singleResultOptional();

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.quillpress.account.AccountPrincipal;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** Who is making the current request, if anyone. */
@@ -17,7 +18,13 @@ public class CurrentUser {
     SecurityIdentity identity;
 
     public Optional<AccountPrincipal> account() {
-        return Optional.ofNullable(identity.getAttribute(AccountIdentities.ACCOUNT));
+        try {
+            return Optional.ofNullable(identity.getAttribute(AccountIdentities.ACCOUNT));
+        } catch (AuthenticationFailedException e) {
+            // the request's own sign-in failed (a provider's callback refused): it is anonymous, and its error
+            // page must still render
+            return Optional.empty();
+        }
     }
 
     /** The signed-in account; callers guarded by @Authenticated or @RolesAllowed may rely on it. */

@@ -74,6 +74,14 @@ public class SessionCodec {
         }
     }
 
+    /**
+     * A secret for another part of the sign-in machinery (OIDC state and token cookies), derived from the
+     * session secret: the same on every instance and across restarts, yet never the session key itself.
+     */
+    public String derivedSecret(String purpose) {
+        return sign("derived:" + purpose);
+    }
+
     /** True when {@code signature} is this server's signature of {@code data}. */
     public boolean verify(String data, String signature) {
         return signature != null && MessageDigest.isEqual(sign(data).getBytes(StandardCharsets.UTF_8),

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.quillpress.QuillpressConfig;
 import org.quillpress.account.AccountPrincipal;
+import org.quillpress.account.SocialProviders;
 import org.quillpress.post.Navigation;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.site.SiteSettings;
@@ -25,6 +26,11 @@ public class Globals {
     /** The signed-in account, or null for a guest. */
     static AccountPrincipal viewer() {
         return Arc.container().instance(CurrentUser.class).get().account().orElse(null);
+    }
+
+    /** The providers a guest may sign in with (empty when none is set up). */
+    static List<SocialProviders.Listed> signInProviders() {
+        return Arc.container().instance(SocialProviders.class).get().enabled();
     }
 
     static List<Navigation.Link> navigation() {

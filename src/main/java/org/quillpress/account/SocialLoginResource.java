@@ -1,0 +1,259 @@
+package org.quillpress.account;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.quillpress.comment.SignInDrafts;
+import org.quillpress.post.Post;
+import org.quillpress.security.SessionCodec;
+import org.quillpress.security.Sessions;
+import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SafeRedirect;
+
+import io.quarkus.logging.Log;
+import io.quarkus.oidc.OidcSession;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Sign-in with a provider. {@code GET /login/{provider}} sends the browser to the provider; it comes back
+ * through the callback, which Quarkus OIDC checks (state, code, tokens) before returning it here, where the
+ * account is found or made, our own session cookie starts and the provider's short session is dropped. The
+ * same return links a further provider to a signed-in account when {@code /account} asked for it.
+ */
+@Path("/login/{provider}")
+@Produces(MediaType.TEXT_HTML)
+public class SocialLoginResource {
+
+    /** Cookie naming the account that asked to link a provider, sealed, for ten minutes. */
+    public static final String LINK_COOKIE = "qp_link";
+
+    @Inject
+    SocialProviders providers;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SessionCodec codec;
+
+    @Inject
+    SignInDrafts drafts;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    OidcSession oidcSession;
+
+    @Inject
+    HttpAuthenticator authenticator;
+
+    @Inject
+    RoutingContext routing;
+
+    @GET
+    public Response signIn(@RestPath String provider, @RestQuery String then) {
+        SocialProvider chosen = usable(provider);
+        String target = SafeRedirect.path(then, "/");
+        if (!chosen.id.equals(identity.getAttribute("tenant-id")) || !(identity.getPrincipal() instanceof JsonWebToken)) {
+            return toProvider(chosen, target);
+        }
+        Optional<SocialProfile> profile = SocialProfile.of(chosen, identity);
+        dropProviderSession();
+        if (profile.isEmpty()) {
+            Log.warnf("Sign-in with %s gave no usable subject: refused", chosen.label);
+            return LoginResource.refusal(Response.Status.BAD_REQUEST, target, providers.label(chosen)
+                    + " did not say who you are, so nothing was saved. Try again, or use another way to sign in.",
+                    providers);
+        }
+        Optional<Long> linking = linkingAccount(chosen);
+        if (linking.isPresent()) {
+            clearLinkCookie();
+            try {
+                accounts.link(linking.get(), profile.get());
+                return seeOther("/account?saved=linked");
+            } catch (InvalidInputException e) {
+                return seeOther("/account?refused=" + chosen.id);
+            }
+        }
+        try {
+            sessions.start(accounts.signInWith(profile.get()), routing);
+        } catch (AccountService.SignInRefused refused) {
+            sessions.clear(routing);
+            return LoginResource.refusal(Response.Status.FORBIDDEN, "/", refused.getMessage(), providers);
+        }
+        return seeOther(target);
+    }
+
+    /**
+     * Signs in from a comment form: what the guest typed is kept for their return to the same form. The form
+     * posts here with its CSRF token, so the draft cannot be planted by another site.
+     */
+    @POST
+    public Response signInFromForm(@RestPath String provider, @RestForm String returnTo, @RestForm String body,
+            @RestForm String parentId) {
+        SocialProvider chosen = usable(provider);
+        String target = SafeRedirect.path(returnTo, "/");
+        if (target.startsWith("/posts/")) {
+            String slug = target.substring("/posts/".length()).replaceAll("[/?#].*", "");
+            Post.findPublishedIdBySlug(slug)
+                    .ifPresent(postId -> drafts.save(routing, postId, parseId(parentId), body));
+            target = "/posts/" + slug + "#respond";
+        }
+        return seeOther("/login/" + chosen.id + "?then=" + java.net.URLEncoder.encode(target,
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The callback itself reaches here only when Quarkus OIDC found no sign-in to complete: used or forged. */
+    @GET
+    @Path("callback")
+    public Response staleCallback(@RestPath String provider) {
+        SocialProvider chosen = usable(provider);
+        return LoginResource.refusal(Response.Status.BAD_REQUEST, "/",
+                "This sign-in with " + providers.label(chosen)
+                        + " was already used or has expired. Start again from the sign-in page.",
+                providers);
+    }
+
+    /** Starts linking: the next return from this provider adds it to the signed-in account. */
+    public static Cookie linkCookie(SessionCodec codec, long accountId, SocialProvider provider, boolean secure) {
+        JwtClaims claims = new JwtClaims();
+        claims.setClaim("use", "link");
+        claims.setClaim("acct", accountId);
+        claims.setClaim("prov", provider.id);
+        claims.setClaim("until", Instant.now().plusSeconds(600).getEpochSecond());
+        return Cookie.cookie(LINK_COOKIE, codec.sealClaims(claims)).setPath("/login/" + provider.id)
+                .setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(secure).setMaxAge(600);
+    }
+
+    private SocialProvider usable(String id) {
+        SocialProvider provider = SocialProvider.byId(id).orElseThrow(NotFoundException::new);
+        switch (providers.status(provider)) {
+            case OFF -> throw new NotFoundException();
+            case BROKEN -> throw new ProviderUnavailable(provider, "it is not fully set up (see the log)");
+            case ON -> {
+                return provider;
+            }
+        }
+        throw new NotFoundException();
+    }
+
+    private Response toProvider(SocialProvider provider, String target) {
+        ChallengeData challenge;
+        try {
+            challenge = authenticator.getChallenge(routing).await().atMost(java.time.Duration.ofSeconds(20));
+        } catch (RuntimeException e) {
+            Log.errorf("Sign-in with %s cannot start: %s", provider.label, e.getMessage());
+            throw new ProviderUnavailable(provider, e.getMessage());
+        }
+        if (challenge == null) {
+            throw new ProviderUnavailable(provider, "no redirect to the provider");
+        }
+        Log.debugf("Sending a reader to %s (then %s)", provider.label, target);
+        return Response.status(challenge.status).header(challenge.headerName.toString(), challenge.headerContent)
+                .build();
+    }
+
+    /** The account that asked to link this provider, when its session and the link cookie agree. */
+    private Optional<Long> linkingAccount(SocialProvider provider) {
+        Cookie cookie = routing.request().getCookie(LINK_COOKIE);
+        Cookie session = routing.request().getCookie(Sessions.COOKIE);
+        if (cookie == null || session == null) {
+            return Optional.empty();
+        }
+        Optional<Long> signedIn = codec.open(session.getValue()).map(t -> t.accountId());
+        return codec.openClaims(cookie.getValue()).flatMap(claims -> {
+            try {
+                boolean fresh = claims.getClaimValue("until", Long.class) >= Instant.now().getEpochSecond();
+                boolean matches = "link".equals(claims.getClaimValue("use"))
+                        && provider.id.equals(claims.getClaimValue("prov"));
+                Long account = claims.getClaimValue("acct", Long.class);
+                return fresh && matches && signedIn.isPresent() && signedIn.get().equals(account) ? Optional.of(account)
+                        : Optional.empty();
+            } catch (MalformedClaimException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private void clearLinkCookie() {
+        Cookie cookie = routing.request().getCookie(LINK_COOKIE);
+        if (cookie != null) {
+            routing.response().addCookie(Cookie.cookie(LINK_COOKIE, "").setPath(routing.normalizedPath()).setMaxAge(0));
+        }
+    }
+
+    /** The provider's own session was only the way here: from now on our session cookie says who is signed in. */
+    private void dropProviderSession() {
+        oidcSession.logout().await().atMost(java.time.Duration.ofSeconds(10));
+    }
+
+    private static Long parseId(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    @ServerExceptionMapper
+    Response unavailable(ProviderUnavailable e) {
+        return LoginResource.refusal(Response.Status.SERVICE_UNAVAILABLE, "/", "Sign-in with "
+                + providers.label(e.provider) + " is not available at the moment. Please use another way to sign in.",
+                providers);
+    }
+
+    /**
+     * The callback failed in Quarkus OIDC (a tampered state or code, a code the provider refused, a token that
+     * did not verify): the reader gets the sign-in page saying so, and nothing was stored.
+     */
+    @ServerExceptionMapper({ AuthenticationFailedException.class, AuthenticationCompletionException.class })
+    Response callbackFailed(RuntimeException e) {
+        String provider = routing.pathParam("provider");
+        String label = SocialProvider.byId(provider == null ? "" : provider).map(providers::label).orElse("the provider");
+        Log.warnf("Sign-in with %s failed at the callback: %s", label, e.getMessage());
+        return LoginResource.refusal(Response.Status.UNAUTHORIZED, "/", "Sign-in with " + label
+                + " could not be completed, so nothing was saved. Start again from the sign-in page.", providers);
+    }
+
+    /** A provider that is configured but cannot be used now; the reader gets the sign-in page with a message. */
+    public static class ProviderUnavailable extends RuntimeException {
+        public final SocialProvider provider;
+
+        ProviderUnavailable(SocialProvider provider, String why) {
+            super(why, null, false, false);
+            this.provider = provider;
+        }
+    }
+}

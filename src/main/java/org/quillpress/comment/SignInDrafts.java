@@ -1,0 +1,84 @@
+package org.quillpress.comment;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.quillpress.QuillpressConfig;
+
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Keeps what a guest typed while they sign in with a provider, so the comment form shows it again when they
+ * come back. The draft is stored under a random token held in a cookie for an hour; the database keeps it so
+ * that the return may reach any instance.
+ */
+@ApplicationScoped
+public class SignInDrafts {
+
+    public static final String COOKIE = "qp_draft";
+    static final Duration KEEP = Duration.ofHours(1);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** What the form showed: the text and the comment it answered. */
+    public record Draft(String body, Long parentId) {
+    }
+
+    @Inject
+    QuillpressConfig config;
+
+    /** Stores the typed comment for this post; nothing is stored for an empty form. */
+    @Transactional
+    public void save(RoutingContext routing, long postId, Long parentId, String body) {
+        if (body == null || body.isBlank() || CommentService.bytes(body) > CommentService.MAX_BODY) {
+            return;
+        }
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        SignInDraft draft = new SignInDraft();
+        draft.token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        draft.postId = postId;
+        draft.parentId = parentId;
+        draft.body = body;
+        draft.createdAt = Instant.now();
+        draft.persist();
+        routing.response().addCookie(cookie(draft.token, routing).setMaxAge(KEEP.toSeconds()));
+    }
+
+    /** The draft for this post, if the visitor left one; the cookie is cleared, so it is shown once. */
+    @Transactional
+    public Optional<Draft> take(RoutingContext routing, long postId) {
+        Cookie cookie = routing.request().getCookie(COOKIE);
+        if (cookie == null) {
+            return Optional.empty();
+        }
+        Optional<Draft> draft = SignInDraft.find(cookie.getValue(), postId, Instant.now().minus(KEEP))
+                .map(d -> new Draft(d.body, d.parentId));
+        if (draft.isPresent()) {
+            routing.response().addCookie(cookie("", routing).setMaxAge(0));
+        }
+        return draft;
+    }
+
+    @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void forgetOldDrafts() {
+        SignInDraft.deleteOlderThan(Instant.now().minus(KEEP));
+    }
+
+    private Cookie cookie(String value, RoutingContext routing) {
+        boolean https = "https".equalsIgnoreCase(routing.request().scheme());
+        return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
+                .setSecure(config.session().secureCookie() || https);
+    }
+}
