@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import org.quillpress.account.AccountDirectory;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.account.ApiTokens;
-import org.quillpress.account.Role;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -16,7 +15,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-/** Turns a session or an API token into a security identity whose roles come from the database. */
+/** Turns a session or an API token into a security identity for the account, looked up on a worker thread. */
 public final class AccountIdentities {
 
     /** Identity attribute holding the {@link AccountPrincipal}. */
@@ -27,18 +26,13 @@ public final class AccountIdentities {
     private AccountIdentities() {
     }
 
+    /** The identity carries the account as loaded (cached) from the database; {@link AccountRoles} adds its roles. */
     static SecurityIdentity identityOf(AccountPrincipal account, String via) {
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
+        return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(Long.toString(account.id())))
                 .addAttribute(ACCOUNT, account)
-                .addAttribute(VIA, via);
-        // each role includes the lower ones, so @RolesAllowed("AUTHOR") admits moderators and admins too
-        for (Role role : Role.values()) {
-            if (account.role().atLeast(role)) {
-                builder.addRole(role.name());
-            }
-        }
-        return builder.build();
+                .addAttribute(VIA, via)
+                .build();
     }
 
     /** Session cookies: valid while the account exists and its session epoch is unchanged. */
