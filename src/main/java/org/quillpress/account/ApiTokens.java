@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+
+import org.quillpress.moderation.Bans;
 
 /** Creates, lists, revokes and checks personal access tokens. */
 @ApplicationScoped
 public class ApiTokens {
 
-    @jakarta.inject.Inject
-    org.quillpress.moderation.Bans bans;
+    @Inject
+    Bans bans;
 
     private static final Duration TOUCH_EVERY = Duration.ofHours(1);
 

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.quillpress.account.SocialProvider;
+
 /** What pages and the API show of comments: never an email, never a client address. */
 public final class CommentViews {
 
@@ -14,6 +16,12 @@ public final class CommentViews {
     public record Item(long id, Long parentId, int depth, String authorName, String authorUrl, String provider,
             String bodyHtml, Instant createdAt, Instant editedAt, boolean byPostAuthor, boolean pending,
             boolean editable) {
+
+        /** The sign-in provider's name for the badge on a signed-in writer's comment; none for local accounts. */
+        public String providerLabel() {
+            return provider == null ? null
+                    : SocialProvider.byId(provider).map(p -> p.label).orElse(null);
+        }
 
         public String anchor() {
             return "comment-" + id;

@@ -14,6 +14,7 @@ import org.quillpress.support.TestAccounts;
 import org.quillpress.support.TestPosts;
 import org.quillpress.support.WebClient;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -189,5 +190,93 @@ class AccountResourceTest {
         int start = page.indexOf("<aside class=\"author-box\"");
         assertThat(start).as("the page has an author box").isNotNegative();
         return page.substring(start, page.indexOf("</aside>", start));
+    }
+
+    @Test
+    void downloadMyDataGivesTheProfileTheWaysToSignInAndTheComments() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, "Dora Download");
+        WebClient client = reader.signIn();
+        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Data post "), "Body.", List.of());
+        Response posted = client.json().body(Map.of("body", "A comment to take away.")).post(
+                "/api/v1/posts/" + slug + "/comments");
+        assertThat(posted.statusCode()).isEqualTo(201);
+
+        Response data = client.get("/account/data");
+        assertThat(data.statusCode()).isEqualTo(200);
+        assertThat(data.header("Content-Disposition")).contains("attachment");
+        assertThat(data.jsonPath().getString("displayName")).isEqualTo("Dora Download");
+        assertThat(data.jsonPath().getString("email")).isEqualTo(reader.email());
+        assertThat(data.jsonPath().getList("identities.provider")).containsExactly("local");
+        assertThat(data.jsonPath().getList("comments.markdown")).containsExactly("A comment to take away.");
+        assertThat(data.jsonPath().getList("comments.post")).containsExactly(slug);
+        assertThat(data.asString()).doesNotContain("passwordHash", "$argon2");
+    }
+
+    @Test
+    void deletingTheAccountKeepsTheCommentsAsDeletedUserWhenAsked() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, TestPosts.unique("Kim Keep "));
+        WebClient client = reader.signIn();
+        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Kept post "), "Body.", List.of());
+        long comment = client.json().body(Map.of("body", "Words that stay.")).post(
+                "/api/v1/posts/" + slug + "/comments").jsonPath().getLong("id");
+
+        Response unconfirmed = client.postForm("/account/delete", Map.of("comments", "keep"), "/account");
+        assertThat(unconfirmed.statusCode()).isEqualTo(400);
+        assertThat(unconfirmed.asString()).contains("Tick the box to confirm");
+        assertThat(accountExists(reader.principal().id())).isTrue();
+
+        Response deleted = client.postForm("/account/delete", Map.of("comments", "keep", "confirm", "yes"),
+                "/account");
+        assertThat(deleted.statusCode()).isEqualTo(303);
+        assertThat(accountExists(reader.principal().id())).isFalse();
+        assertThat(client.get("/account").statusCode()).isEqualTo(303);
+        Object[] row = commentRow(comment);
+        assertThat(row[0]).isEqualTo(AccountService.DELETED_USER);
+        assertThat(row[1]).isNull();
+        assertThat(row[2]).isEqualTo("Words that stay.");
+    }
+
+    @Test
+    void deletingTheAccountCanRemoveTheTextOfItsComments() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, TestPosts.unique("Rae Remove "));
+        WebClient client = reader.signIn();
+        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Removed post "), "Body.", List.of());
+        long comment = client.json().body(Map.of("body", "Words that go.")).post(
+                "/api/v1/posts/" + slug + "/comments").jsonPath().getLong("id");
+
+        client.postForm("/account/delete", Map.of("comments", "remove", "confirm", "yes"), "/account");
+
+        Object[] row = commentRow(comment);
+        assertThat(row[0]).isEqualTo(AccountService.DELETED_USER);
+        assertThat(row[2]).isEqualTo("");
+    }
+
+    @Test
+    void theOnlyAdminCannotDeleteTheirAccount() {
+        Response refused = WebClient.owner().postForm("/account/delete", Map.of("comments", "keep", "confirm", "yes"),
+                "/account");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("posts or pages");
+        assertThat(accountExists(TestAccounts.owner().id())).isTrue();
+    }
+
+    @Test
+    void notificationPreferenceIsSaved() {
+        WebClient client = TestAccounts.create(Role.READER, "Nell Notify").signIn();
+        client.postForm("/account/notifications", Map.of(), "/account");
+        assertThat(client.get("/account").asString()).doesNotContain("name=\"notifyReplies\" value=\"on\" checked");
+        client.postForm("/account/notifications", Map.of("notifyReplies", "on"), "/account");
+        assertThat(client.get("/account").asString()).contains("name=\"notifyReplies\" value=\"on\" checked");
+    }
+
+    private static boolean accountExists(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Account.findById(id) != null);
+    }
+
+    private static Object[] commentRow(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Account.getEntityManager()
+                .createQuery("select c.authorName, a.id, c.bodyMarkdown from Comment c left join c.account a "
+                        + "where c.id = :id", Object[].class)
+                .setParameter("id", id).getSingleResult());
     }
 }

@@ -107,4 +107,43 @@ class LoginResourceTest {
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.header("Location")).contains("/login");
     }
+
+    @Test
+    void withNoProviderSetUpTheSignInPageOffersEmailAndPasswordOnly() {
+        String page = WebClient.anonymous().get("/login").asString();
+        assertThat(page).contains("type=\"password\"").doesNotContain("Sign in with", "/login/github");
+        assertThat(WebClient.anonymous().get("/login/github").statusCode()).isEqualTo(404);
+        assertThat(WebClient.anonymous().get("/login/oidc/callback").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aBannedAccountIsSignedOutItsTokensStopAndItCannotSignInAgain() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, "Barry Banned");
+        WebClient session = reader.signIn();
+        String token = session.postForm("/account/tokens", Map.of("name", "script"), "/account").asString()
+                .replaceAll("(?s).*<code class=\"token\">(qp_[A-Za-z0-9_-]+)</code>.*", "$1");
+        assertThat(WebClient.anonymous().request().header("Authorization", "Bearer " + token).get("/account")
+                .statusCode()).isEqualTo(200);
+
+        Response ban = WebClient.owner().postForm("/admin/accounts/" + reader.principal().id() + "/ban",
+                Map.of("reason", "abuse", "days", ""), "/admin/accounts");
+        assertThat(ban.statusCode()).isEqualTo(303);
+
+        assertThat(session.get("/account").statusCode()).isEqualTo(303);
+        assertThat(WebClient.anonymous().request().header("Authorization", "Bearer " + token).get("/account")
+                .statusCode()).isNotEqualTo(200);
+        Response again = WebClient.anonymous().postForm("/login",
+                Map.of("email", reader.email(), "password", TestAccounts.PASSWORD));
+        assertThat(again.statusCode()).isEqualTo(403);
+        assertThat(again.asString()).contains("This account is banned: abuse");
+    }
+
+    @Test
+    void staffCannotBeBannedFromTheAccountsPage() {
+        TestAccounts.Created moderator = TestAccounts.create(Role.MODERATOR, "Stan Staff");
+        Response refused = WebClient.owner().postForm("/admin/accounts/" + moderator.principal().id() + "/ban",
+                Map.of("reason", "no"), "/admin/accounts");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("Staff accounts cannot be banned");
+    }
 }

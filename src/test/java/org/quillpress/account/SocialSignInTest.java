@@ -135,7 +135,8 @@ class SocialSignInTest {
                 "I typed this *before* signing in.", "action", "post", "started", started.group(1)), "/posts/" + slug);
         assertThat(posted.statusCode()).isEqualTo(303);
         // a first comment from a new account waits for a moderator, and its writer sees it waiting
-        assertThat(guest.get("/posts/" + slug).asString()).contains("Cora Commenter", "awaiting moderation");
+        assertThat(guest.get("/posts/" + slug).asString()).contains("Cora Commenter", "awaiting moderation",
+                "class=\"provider-badge\"");
     }
 
     @Test
@@ -275,5 +276,30 @@ class SocialSignInTest {
         String stored = QuarkusTransaction.requiringNew().call(() -> LoginIdentity.<LoginIdentity> find(
                 "provider = ?1 and subject = ?2", "oidc", "long-name").firstResult().account.displayName);
         assertThat(stored).hasSizeLessThanOrEqualTo(120).startsWith("Lorenzo Longname").endsWith("…");
+    }
+
+    @Test
+    void anAccountWithAnApprovedCommentIsKnownWhicheverProviderItSignsInWith() {
+        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Trust travels "), "Body.", List.of());
+        WebClient viaOidc = WebClient.anonymous();
+        ProviderLogin.signIn(viaOidc, "/login/oidc", "trusted-1", claims("{'name': 'Tara Trusted'}"));
+        viaOidc.postForm("/account/identities/link", Map.of("provider", "github"), "/account");
+        ProviderLogin.signIn(viaOidc, "/login/github", "tara-gh", claims("{'id': 7070123, 'name': 'Tara GH'}"));
+
+        long first = viaOidc.json().body(Map.of("body", "My first words here.")).post(
+                "/api/v1/posts/" + slug + "/comments").jsonPath().getLong("id");
+        assertThat(WebClient.anonymous().get("/posts/" + slug).asString()).doesNotContain("My first words here.");
+        Response approved = WebClient.owner().postForm("/moderation/comments/" + first + "/status",
+                Map.of("action", "approve"), "/moderation");
+        assertThat(approved.statusCode()).isEqualTo(303);
+
+        WebClient viaGitHub = WebClient.anonymous();
+        ProviderLogin.signIn(viaGitHub, "/login/github", "tara-gh", claims("{'id': 7070123, 'name': 'Tara GH'}"));
+        Response second = viaGitHub.json().body(Map.of("body", "And now straight through.")).post(
+                "/api/v1/posts/" + slug + "/comments");
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.jsonPath().getString("status")).isEqualToIgnoringCase("approved");
+        assertThat(WebClient.anonymous().get("/posts/" + slug).asString()).contains("And now straight through.",
+                "Tara Trusted");
     }
 }
