@@ -71,7 +71,9 @@ start_app() {
   port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
   base="http://127.0.0.1:$port"
   app_log="$app_dir/app.log"
-  (cd "$app_dir" && exec env -u QUILLPRESS_ADMIN_EMAIL -u QUILLPRESS_ADMIN_PASSWORD -u QUILLPRESS_DB_URL \
+  # the H2 URL spelled out: a jar built for PostgreSQL refuses it instead of using a real database
+  (cd "$app_dir" && exec env -u QUILLPRESS_ADMIN_EMAIL -u QUILLPRESS_ADMIN_PASSWORD \
+      QUILLPRESS_DB_URL="jdbc:h2:file:./data/quillpress;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE" \
       QUILLPRESS_SITE_URL="$base" java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
       -jar "$jar" >"$app_log" 2>&1) &
   app_pid=$!
@@ -97,6 +99,9 @@ for viewport in ${QP_VIEWPORTS:-desktop phone}; do
   mkdir -p "$out/$viewport"
   if ! node "$here/journeys.mjs" --base "$base" --log "$app_log" --viewport "$viewport" --out "$out/$viewport"; then
     failures+=("journeys at $viewport width")
+  elif [ "$viewport" = desktop ]; then
+    step "page gates (vnu, axe-core, Lighthouse, feeds, CSP, inline script)"
+    node "$here/gates.mjs" --base "$base" --out "$out/$viewport" || failures+=("page gates")
   fi
   cp "$app_log" "$out/$viewport/app.log"
   stop_app
