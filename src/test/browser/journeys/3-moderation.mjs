@@ -24,7 +24,9 @@ export async function run({ base, browser: open, state, out }) {
   await expectUrl(page, /\/moderation$/, 'the moderation queue');
   const entry = page.getByRole('article').filter({ hasText: state.guest.listItem });
   await see(page, entry, 'the guest\'s comment in the queue');
-  await see(page, entry.getByText('first comment from this email'), 'why the comment was held');
+  const reason = entry.getByText('first comment from this email');
+  await see(page, reason, 'why the comment was held');
+  await reason.scrollIntoViewIfNeeded();
   await shot(page, out, 'moderation-queue');
   await entry.getByRole('button', { name: `Approve the comment by ${state.guest.name}` }).click();
   await see(page, page.getByText('No pending comments.'), 'an empty queue after approving');
