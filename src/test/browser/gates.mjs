@@ -101,6 +101,13 @@ for (const context of [guest, owner]) {
 await browser.close();
 
 writeFileSync(join(args.out, 'gates-report.json'), JSON.stringify(report, null, 2));
+for (const [name, scores] of Object.entries(report.lighthouse)) {
+  console.log(`        Lighthouse ${name}: ${Object.entries(scores).map(([id, score]) => `${id} ${score}`).join(', ')}`);
+}
+const checked = Object.values(report.pages);
+console.log(`        ${checked.length} pages: ${checked.reduce((n, p) => n + (p.vnuErrors ?? 0), 0)} vnu errors, `
+  + `${checked.reduce((n, p) => n + p.axeSeriousOrCritical, 0)} serious or critical axe violations `
+  + `(${checked.reduce((n, p) => n + p.axeOther, 0)} minor or moderate); ${Object.keys(report.feeds).length} feeds checked`);
 if (failures.length > 0) {
   console.error(`FAILED  page gates, ${failures.length} problem(s):\n  - ${failures.join('\n  - ')}`);
   process.exit(1);

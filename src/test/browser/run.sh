@@ -29,7 +29,7 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${CHROME_PATH:-}" ]; then
   [ "$(id -u)" = 0 ] || die "no Chromium at /usr/bin/chromium: install Debian's package (apt-get install chromium) or set CHROME_PATH"
   echo "installing Debian's chromium"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 command -v node >/dev/null || die "Node.js 20 or newer is needed (node not found)"
