@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.quillpress.comment.CommentStatus;
+import org.quillpress.web.TemplateExtensions;
 
 /**
  * What the moderation pages show. Unlike {@code CommentViews}, these carry the writer's email and
@@ -129,7 +130,7 @@ public final class ModerationViews {
         }
 
         public String iso() {
-            return at == null ? "" : at.toString();
+            return TemplateExtensions.iso(at);
         }
 
         /** The pipeline writes one reason per line. */
@@ -154,7 +155,7 @@ public final class ModerationViews {
         }
 
         public String createdIso() {
-            return createdAt.toString();
+            return TemplateExtensions.iso(createdAt);
         }
 
         public String edited() {

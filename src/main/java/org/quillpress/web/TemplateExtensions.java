@@ -3,6 +3,7 @@ package org.quillpress.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
@@ -21,9 +22,12 @@ public class TemplateExtensions {
         return instant == null ? "" : LONG_DATE.format(instant);
     }
 
-    /** For {@code <time datetime>} and feeds. */
-    static String iso(Instant instant) {
-        return instant == null ? "" : instant.toString();
+    /**
+     * For {@code <time datetime>} and feeds. Whole seconds: HTML allows at most three digits of a fraction,
+     * and the database keeps six.
+     */
+    public static String iso(Instant instant) {
+        return instant == null ? "" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** For a query parameter in a link. */

@@ -1,0 +1,272 @@
+// Page-quality gates, run after the desktop journeys on the same instance (so there is a post with
+// comments, tags, a category and an owner to sign in as):
+//   node gates.mjs --base http://127.0.0.1:PORT --out DIR
+// DIR holds owner-state.json and post-url.txt from the journeys; reports are written there.
+// Every page checked must: answer with its expected status and a Content-Security-Policy that allows
+// no inline or foreign script; hold no inline script, inline style or event-handler attribute; have
+// zero errors from the W3C Nu HTML Checker and no serious or critical axe-core violation; and load
+// without a console error or a request to another host. Lighthouse scores home and post pages; the
+// feeds validate against the Atom 1.0 and RSS 2.0 schemas in schemas/.
+import axe from 'axe-core';
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { CHROMIUM, CHROMIUM_FLAGS, launch, openContext } from './lib/browser.mjs';
+
+const run = promisify(execFile);
+const here = dirname(fileURLToPath(import.meta.url));
+const vnuJar = String(createRequire(import.meta.url)('vnu-jar'));
+const { values: args } = parseArgs({ options: { base: { type: 'string' }, out: { type: 'string' } } });
+const base = args.base;
+
+// Lighthouse's mobile preset (its default: a phone screen, slow 4G and a 4x slower CPU, simulated)
+// is the harder of the two; the gate holds the pages to it.
+const LIGHTHOUSE_MINIMUM = {
+  home: { accessibility: 95, 'best-practices': 95, seo: 95 },
+  post: { accessibility: 95, 'best-practices': 95, seo: 95, performance: 95 },
+};
+const CSP_MUST_HAVE = ["default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'"];
+const CSP_MUST_NOT = ["'unsafe-inline'", "'unsafe-eval'", '*'];
+
+const failures = [];
+const report = { pages: {}, lighthouse: {}, feeds: {} };
+const pagesDir = join(args.out, 'pages');
+mkdirSync(pagesDir, { recursive: true });
+
+const postPath = new URL(readFileSync(join(args.out, 'post-url.txt'), 'utf8').trim()).pathname;
+const browser = await launch();
+const guest = await openContext(browser, { base, viewport: 'desktop', who: 'guest' });
+const owner = await openContext(browser, {
+  base, viewport: 'desktop', who: 'owner', storageState: JSON.parse(readFileSync(join(args.out, 'owner-state.json'), 'utf8')),
+});
+
+// The archive pages and the first comment are found from the post page, as a reader would.
+const links = await (async () => {
+  const page = await guest.newPage();
+  await page.goto(base + postPath);
+  const found = await page.evaluate(() => ({
+    tag: document.querySelector('a[rel=tag]')?.getAttribute('href'),
+    category: document.querySelector('a[rel~=category]')?.getAttribute('href'),
+    author: document.querySelector('a.p-author')?.getAttribute('href'),
+    month: (() => {
+      const published = document.querySelector('time.dt-published')?.getAttribute('datetime');
+      return published && `/archive/${published.slice(0, 4)}/${published.slice(5, 7)}`;
+    })(),
+    comment: document.querySelector('li.comment')?.id.replace('comment-', ''),
+  }));
+  await page.close();
+  return found;
+})();
+
+const pages = [
+  { name: 'home', path: '/', who: guest },
+  { name: 'post', path: postPath, who: guest },
+  { name: 'post-signed-in', path: postPath, who: owner },
+  { name: 'tag-archive', path: links.tag, who: guest },
+  { name: 'category-archive', path: links.category, who: guest },
+  { name: 'author-archive', path: links.author, who: guest },
+  { name: 'month-archive', path: links.month, who: guest },
+  { name: 'search', path: '/search?q=clay', who: guest },
+  { name: 'sign-in', path: '/login', who: guest },
+  { name: 'write', path: '/write', who: owner },
+  { name: 'moderation-queue', path: '/moderation?status=approved', who: owner },
+  { name: 'moderation-comment', path: `/moderation/comments/${links.comment}`, who: owner },
+  { name: 'account', path: '/account', who: owner },
+  { name: 'not-found', path: '/posts/no-such-post', who: guest, status: 404 },
+];
+
+for (const spec of pages) {
+  if (!spec.path) {
+    failures.push(`page ${spec.name}: no link to it on the post page`);
+    continue;
+  }
+  await checkPage(spec);
+}
+await validateHtml();
+await lighthouse('home', '/');
+await lighthouse('post', postPath);
+await validateFeeds();
+
+// Chromium reports every 404 answer as a console error; on the page meant to answer 404 it is no problem.
+const notFound = base + pages.find((p) => p.status === 404).path;
+const expected = `console error on ${notFound}: Failed to load resource: the server responded with a status of 404`;
+for (const context of [guest, owner]) {
+  for (const problem of context.problems.filter((p) => !p.startsWith(expected))) {
+    failures.push(`browser (${context.who}): ${problem}`);
+  }
+}
+await browser.close();
+
+writeFileSync(join(args.out, 'gates-report.json'), JSON.stringify(report, null, 2));
+for (const [name, scores] of Object.entries(report.lighthouse)) {
+  console.log(`        Lighthouse ${name}: ${Object.entries(scores).map(([id, score]) => `${id} ${score}`).join(', ')}`);
+}
+const checked = Object.values(report.pages);
+console.log(`        ${checked.length} pages: ${checked.reduce((n, p) => n + (p.vnuErrors ?? 0), 0)} vnu errors, `
+  + `${checked.reduce((n, p) => n + p.axeSeriousOrCritical, 0)} serious or critical axe violations `
+  + `(${checked.reduce((n, p) => n + p.axeOther, 0)} minor or moderate); ${Object.keys(report.feeds).length} feeds checked`);
+if (failures.length > 0) {
+  console.error(`FAILED  page gates, ${failures.length} problem(s):\n  - ${failures.join('\n  - ')}`);
+  process.exit(1);
+}
+console.log('passed  page gates');
+
+async function checkPage({ name, path, who, status = 200 }) {
+  const url = base + path;
+  const page = await who.newPage();
+  // twice for guests: the first answer may come from the application, the second from the page cache
+  const answers = [];
+  let html;
+  for (let i = 0; i < (who === guest ? 2 : 1); i++) {
+    const response = await page.goto(url, { waitUntil: 'load' });
+    html ??= await response.text();
+    answers.push(response);
+  }
+  for (const response of answers) {
+    if (response.status() !== status) {
+      failures.push(`page ${name} (${path}): status ${response.status()}, expected ${status}`);
+    }
+    const csp = response.headers()['content-security-policy'];
+    if (!csp) {
+      failures.push(`page ${name} (${path}): no Content-Security-Policy header`);
+    } else {
+      const directives = csp.split(';').map((d) => d.trim());
+      for (const needed of CSP_MUST_HAVE) {
+        if (!directives.includes(needed)) {
+          failures.push(`page ${name} (${path}): Content-Security-Policy lacks "${needed}" (${csp})`);
+        }
+      }
+      for (const word of CSP_MUST_NOT) {
+        if (directives.some((d) => d.split(/\s+/).includes(word))) {
+          failures.push(`page ${name} (${path}): Content-Security-Policy allows ${word} (${csp})`);
+        }
+      }
+    }
+  }
+  writeFileSync(join(pagesDir, `${name}.html`), html);
+
+  const inline = await page.evaluate(() => {
+    const found = [];
+    document.querySelectorAll('script:not([src])').forEach((s) => found.push(`inline <script>: ${s.textContent.trim().slice(0, 60)}`));
+    document.querySelectorAll('*').forEach((el) => {
+      for (const attr of el.attributes) {
+        if (/^on/i.test(attr.name)) {
+          found.push(`event-handler attribute ${attr.name} on <${el.tagName.toLowerCase()}>`);
+        }
+      }
+      if (el.hasAttribute('style')) {
+        found.push(`inline style on <${el.tagName.toLowerCase()}>`);
+      }
+    });
+    document.querySelectorAll('a[href^="javascript:" i], form[action^="javascript:" i]').forEach(() => found.push('javascript: URL'));
+    return found;
+  });
+  for (const item of inline) {
+    failures.push(`page ${name} (${path}): ${item}`);
+  }
+
+  // axe-core's source is evaluated by the browser itself, which the page's CSP does not restrict
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of serious) {
+    for (const node of v.nodes) {
+      failures.push(`axe on ${name} (${path}): ${v.id} (${v.impact}): ${v.help} — element ${node.target.join(' ')}: ${node.failureSummary.replace(/\s+/g, ' ')}`);
+    }
+  }
+  report.pages[name] = {
+    path, axeSeriousOrCritical: serious.length, axeOther: results.violations.length - serious.length,
+    axeOtherRules: results.violations.filter((v) => !serious.includes(v)).map((v) => `${v.id} (${v.impact})`),
+  };
+  await page.close();
+}
+
+async function validateHtml() {
+  const files = Object.keys(report.pages).map((name) => join(pagesDir, `${name}.html`));
+  let output;
+  try {
+    const result = await run('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], { maxBuffer: 1 << 26 });
+    output = result.stderr;
+  } catch (error) {
+    // vnu exits 1 when it found errors; its report is on stderr either way
+    output = error.stderr;
+  }
+  const messages = JSON.parse(output).messages.filter((m) => m.type === 'error' || m.subType === 'fatal');
+  for (const name of Object.keys(report.pages)) {
+    const mine = messages.filter((m) => m.url.endsWith(`/pages/${name}.html`));
+    report.pages[name].vnuErrors = mine.length;
+    for (const m of mine) {
+      failures.push(`vnu on ${name} (${report.pages[name].path}) line ${m.lastLine}: ${m.message} «${(m.extract ?? '').replace(/\s+/g, ' ').trim()}»`);
+    }
+  }
+}
+
+async function lighthouse(name, path) {
+  const reportPath = join(args.out, `lighthouse-${name}.json`);
+  const bin = join(here, 'node_modules', '.bin', 'lighthouse');
+  try {
+    await run(bin, [base + path, '--quiet', '--output=json', `--output-path=${reportPath}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`], { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 1 << 26 });
+  } catch (error) {
+    failures.push(`lighthouse on ${name} (${path}) did not run: ${error.stderr || error.message}`);
+    return;
+  }
+  const result = JSON.parse(readFileSync(reportPath, 'utf8'));
+  const scores = {};
+  for (const [id, category] of Object.entries(result.categories)) {
+    scores[id] = Math.round(category.score * 100);
+  }
+  report.lighthouse[name] = scores;
+  for (const [id, minimum] of Object.entries(LIGHTHOUSE_MINIMUM[name])) {
+    if (scores[id] < minimum) {
+      const losing = result.categories[id].auditRefs
+        .map((ref) => result.audits[ref.id])
+        .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
+        .map((audit) => `${audit.id} (${audit.displayValue || audit.score})`);
+      failures.push(`lighthouse on ${name} (${path}): ${id} ${scores[id]} < ${minimum}; audits not passed: ${losing.join(', ')}`);
+    }
+  }
+}
+
+async function validateFeeds() {
+  const slug = postPath.split('/').pop();
+  const feeds = ['/feed', '/rss', `${links.tag}/feed`, `${links.tag}/feed/rss`, `${links.category}/feed`,
+    `${links.category}/feed/rss`, `/posts/${slug}/comments/feed`, '/comments/feed'];
+  const bySchema = { atom: [], rss: [] };
+  for (const path of feeds) {
+    const response = await guest.context.request.get(base + path);
+    const body = await response.text();
+    const type = response.headers()['content-type'] ?? '';
+    const kind = /<feed[\s>]/.test(body) ? 'atom' : /<rss[\s>]/.test(body) ? 'rss' : null;
+    if (response.status() !== 200 || kind === null) {
+      failures.push(`feed ${path}: status ${response.status()}, ${kind ?? 'neither Atom nor RSS'}`);
+      continue;
+    }
+    if (!type.startsWith(kind === 'atom' ? 'application/atom+xml' : 'application/rss+xml')) {
+      failures.push(`feed ${path}: ${kind} served as ${type}`);
+    }
+    const file = join(pagesDir, `feed${path.replaceAll('/', '_')}.xml`);
+    writeFileSync(file, body);
+    bySchema[kind].push({ path, file });
+    report.feeds[path] = kind;
+  }
+  for (const [kind, list] of Object.entries(bySchema)) {
+    if (list.length === 0) {
+      continue;
+    }
+    try {
+      // Jing, the RELAX NG validator inside vnu.jar
+      await run('java', ['-cp', vnuJar, 'nu.validator.vendor.thaiopensource.relaxng.util.Driver', '-c',
+        join(here, 'schemas', `${kind}.rnc`), ...list.map((f) => f.file)]);
+    } catch (error) {
+      for (const line of (error.stdout + error.stderr).split('\n').filter(Boolean)) {
+        const feed = list.find((f) => line.startsWith(f.file));
+        failures.push(`feed ${feed ? feed.path : ''} is not valid ${kind === 'atom' ? 'Atom 1.0' : 'RSS 2.0'}: ${feed ? line.slice(feed.file.length + 1) : line}`);
+      }
+    }
+  }
+}

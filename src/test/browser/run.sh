@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Real-browser journeys and page-quality gates: src/test/browser/run.sh [--update-screenshots]
+#
+# Installs what is missing (Debian's chromium when run as root, the npm packages from the lockfile),
+# builds the application jar when the sources are newer, then for each width (desktop, phone) starts
+# the jar on a free port with a fresh, empty database and no owner configured, runs the journeys in
+# headless Chromium, and at desktop width also the page gates (gates.mjs). Exits non-zero, saying what
+# failed and where, when anything does. Screenshots and reports go to target/browser/;
+# --update-screenshots also copies the README's screenshots into docs/screenshots/.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../.." && pwd)
+out="$root/target/browser"
+jar="$root/target/quarkus-app/quarkus-run.jar"
+update_screenshots=false
+for arg in "$@"; do
+  case "$arg" in
+    --update-screenshots) update_screenshots=true ;;
+    *) echo "usage: $0 [--update-screenshots]" >&2; exit 2 ;;
+  esac
+done
+
+started=$SECONDS
+step() { printf '\n---- %s\n' "$*"; }
+die() { echo "FAILED: $*" >&2; exit 1; }
+
+step "tools"
+if [ ! -x /usr/bin/chromium ] && [ -z "${CHROME_PATH:-}" ]; then
+  [ "$(id -u)" = 0 ] || die "no Chromium at /usr/bin/chromium: install Debian's package (apt-get install chromium) or set CHROME_PATH"
+  echo "installing Debian's chromium"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
+command -v node >/dev/null || die "Node.js 20 or newer is needed (node not found)"
+[ "$(node -p 'process.versions.node.split(".")[0]')" -ge 20 ] || die "Node.js 20 or newer is needed (found $(node --version))"
+# npm ci when node_modules is missing or was installed from another lockfile. --ignore-scripts: the only
+# install script (vnu-jar's) would download a Java runtime; the machine's java runs vnu.jar.
+if ! cmp -s "$here/package-lock.json" "$here/node_modules/.installed-lock.json"; then
+  (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+  cp "$here/package-lock.json" "$here/node_modules/.installed-lock.json"
+fi
+echo "$("$CHROME_PATH" --version 2>/dev/null | head -n 1), Node $(node --version), $(java -version 2>&1 | head -n 1)"
+
+step "application jar"
+if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
+  (cd "$root" && ./mvnw -B -q package -DskipTests) || die "the application did not build"
+fi
+echo "$jar"
+
+app_pid=
+app_dir=
+stop_app() {
+  if [ -n "$app_pid" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+    app_pid=
+  fi
+  if [ -n "$app_dir" ]; then
+    rm -rf "$app_dir"
+    app_dir=
+  fi
+}
+trap stop_app EXIT
+
+# Starts the jar in a fresh temporary directory (its ./data holds the H2 database) on a free port,
+# without an owner so that /setup asks for one; sets base and app_log.
+start_app() {
+  app_dir=$(mktemp -d "${TMPDIR:-/tmp}/qp-browser-app.XXXXXX")
+  local port
+  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  base="http://127.0.0.1:$port"
+  app_log="$app_dir/app.log"
+  # the H2 URL spelled out: a jar built for PostgreSQL refuses it instead of using a real database
+  (cd "$app_dir" && exec env -u QUILLPRESS_ADMIN_EMAIL -u QUILLPRESS_ADMIN_PASSWORD \
+      QUILLPRESS_DB_URL="jdbc:h2:file:./data/quillpress;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE" \
+      QUILLPRESS_SITE_URL="$base" java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+      -jar "$jar" >"$app_log" 2>&1) &
+  app_pid=$!
+  for _ in $(seq 1 120); do
+    if node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
+        "$base/q/health/ready"; then
+      echo "application up at $base (log: $app_log)"
+      return 0
+    fi
+    kill -0 "$app_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  tail -n 40 "$app_log" >&2
+  die "the application did not start at $base"
+}
+
+rm -rf "$out"
+mkdir -p "$out"
+failures=()
+for viewport in ${QP_VIEWPORTS:-desktop phone}; do
+  step "journeys at $viewport width"
+  start_app
+  mkdir -p "$out/$viewport"
+  if ! node "$here/journeys.mjs" --base "$base" --log "$app_log" --viewport "$viewport" --out "$out/$viewport"; then
+    failures+=("journeys at $viewport width")
+  elif [ "$viewport" = desktop ]; then
+    step "page gates (vnu, axe-core, Lighthouse, feeds, CSP, inline script)"
+    node "$here/gates.mjs" --base "$base" --out "$out/$viewport" || failures+=("page gates")
+  fi
+  cp "$app_log" "$out/$viewport/app.log"
+  stop_app
+done
+
+if $update_screenshots; then
+  mkdir -p "$root/docs/screenshots"
+  for viewport in desktop phone; do
+    for name in home post-with-comments moderation-queue write sign-in; do
+      src="$out/$viewport/screenshots/$name.png"
+      [ -f "$src" ] && cp "$src" "$root/docs/screenshots/$name-$viewport.png"
+    done
+  done
+  echo "screenshots copied to docs/screenshots/"
+fi
+
+step "done in $((SECONDS - started)) s"
+if [ ${#failures[@]} -gt 0 ]; then
+  printf 'FAILED: %s\n' "${failures[@]}" >&2
+  exit 1
+fi
+echo "all journeys and gates passed (screenshots and reports in $out)"
