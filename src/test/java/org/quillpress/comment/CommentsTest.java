@@ -2,6 +2,7 @@ package org.quillpress.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -349,6 +350,45 @@ class CommentsTest {
         assertThat(byAuthor.jsonPath().getString("status")).isEqualTo("APPROVED");
         assertThat(WebClient.anonymous().get("/posts/" + slug).asString()).contains("Post author")
                 .contains("Thanks for reading").doesNotContain("Reader's view");
+    }
+
+    @Test
+    void commentsCloseByThemselvesSomeDaysAfterPublishing() {
+        String slug = TestPosts.save(TestAccounts.owner(), new PostInput(
+                TestPosts.unique("An older post "), "Written a while ago.", null, List.of(), null, null, "published",
+                Instant.now().minus(Duration.ofDays(20)).toString(), true, null, "POST", null, null));
+        DiscussionSettings.Rules r = settings.current();
+        settings.save(new DiscussionSettings.Rules(r.threadDepth(), r.editWindowMinutes(), 14, r.floodSeconds(),
+                r.hourlyLimit(), r.minSecondsToWrite(), r.linkLimit(), r.requireApproval(), r.requirePriorApproval(),
+                r.holdTerms(), r.spamTerms(), r.commentsPerPage()));
+
+        Response refused = formComment(WebClient.anonymous(), slug,
+                Map.of("body", "Too late?", "name", "Lena Late", "email", email()));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.asString()).contains("Comments are closed on this post.");
+
+        settings.save(new DiscussionSettings.Rules(r.threadDepth(), r.editWindowMinutes(), 30, r.floodSeconds(),
+                r.hourlyLimit(), r.minSecondsToWrite(), r.linkLimit(), r.requireApproval(), r.requirePriorApproval(),
+                r.holdTerms(), r.spamTerms(), r.commentsPerPage()));
+        assertThat(formComment(WebClient.anonymous(), slug,
+                Map.of("body", "Just in time", "name", "Tim Intime", "email", email())).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aCommentCanNoLongerBeEditedOnceTheEditWindowIsOver() {
+        String slug = newPost();
+        WebClient guest = WebClient.anonymous();
+        Response posted = formComment(guest, slug, Map.of("body", "Soon frozen", "name", "Fay Frozen", "email", email()));
+        long id = Long.parseLong(posted.header("Location").replaceAll(".*#comment-", ""));
+        assertThat(guest.get("/comments/" + id + "/edit").statusCode()).isEqualTo(200);
+
+        DiscussionSettings.Rules r = settings.current();
+        settings.save(new DiscussionSettings.Rules(r.threadDepth(), 0, r.closeAfterDays(), r.floodSeconds(),
+                r.hourlyLimit(), r.minSecondsToWrite(), r.linkLimit(), r.requireApproval(), r.requirePriorApproval(),
+                r.holdTerms(), r.spamTerms(), r.commentsPerPage()));
+        Response late = guest.get("/comments/" + id + "/edit");
+        assertThat(late.statusCode()).isEqualTo(403);
+        assertThat(late.asString()).contains("that time is over");
     }
 
     @Test
