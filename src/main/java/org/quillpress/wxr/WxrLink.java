@@ -84,17 +84,20 @@ public class WxrLink extends PanacheEntityBase {
                 source, kind, wpId).project(Long.class).firstResultOptional();
     }
 
-    /** The current slug of the post that had WordPress id {@code wpId} (in any imported site). */
-    public static Optional<String> slugForWordPressId(long wpId) {
-        return find("select p.slug from WxrLink l, org.quillpress.post.Post p where l.key.kind = ?1 "
-                + "and l.key.wpId = ?2 and p.id = l.localId order by l.key.source", Kind.POST, wpId)
-                .project(String.class).firstResultOptional();
+    /** Where the post or page that had WordPress id {@code wpId} (in any imported site) lives now. */
+    static Optional<String> pathForWordPressId(long wpId) {
+        return path("l.key.wpId = ?2", wpId);
     }
 
-    /** The current slug of the post that had slug {@code wpSlug} on WordPress. */
-    public static Optional<String> slugForWordPressSlug(String wpSlug) {
-        return find("select p.slug from WxrLink l, org.quillpress.post.Post p where l.key.kind = ?1 "
-                + "and l.wpSlug = ?2 and p.id = l.localId order by l.key.source", Kind.POST, wpSlug)
-                .project(String.class).firstResultOptional();
+    /** Where the post that had the slug {@code wpSlug} on WordPress lives now. */
+    static Optional<String> pathForWordPressSlug(String wpSlug) {
+        return path("l.wpSlug = ?2", wpSlug);
+    }
+
+    private static Optional<String> path(String condition, Object value) {
+        return find("select p.slug, p.kind from WxrLink l, org.quillpress.post.Post p where l.key.kind = ?1 and "
+                + condition + " and p.id = l.localId order by l.key.source", Kind.POST, value)
+                .project(Object[].class).firstResultOptional()
+                .map(row -> (row[1] == org.quillpress.post.PostKind.PAGE ? "/" : "/posts/") + row[0]);
     }
 }
