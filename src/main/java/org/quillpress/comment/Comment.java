@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 
 import org.quillpress.account.Account;
 import org.quillpress.post.Post;
+import org.quillpress.web.BodyFormat;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -68,6 +69,11 @@ public class Comment extends PanacheEntityBase {
 
     @Column(name = "body_html", nullable = false)
     public String bodyHtml;
+
+    /** How {@link #bodyMarkdown} is written: Markdown, or HTML imported from WordPress. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "body_format", nullable = false)
+    public BodyFormat bodyFormat = BodyFormat.MARKDOWN;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -254,7 +254,7 @@ public class CommentService {
         revision.editor = comment.account;
         revision.persist();
         comment.bodyMarkdown = body;
-        comment.bodyHtml = markdown.renderComment(body);
+        comment.bodyHtml = markdown.renderComment(body, comment.bodyFormat);
         comment.editedAt = revision.replacedAt;
         ModerationAction.record(comment, comment.account, "edited by writer", comment.status, comment.status, null);
         posted.fire(new CommentPosted(comment.id, comment.post.id, comment.status, comment.status));

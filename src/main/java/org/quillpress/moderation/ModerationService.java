@@ -203,7 +203,7 @@ public class ModerationService {
         revision.editor = editor;
         revision.persist();
         comment.bodyMarkdown = body;
-        comment.bodyHtml = markdown.renderComment(body);
+        comment.bodyHtml = markdown.renderComment(body, comment.bodyFormat);
         comment.editedAt = revision.replacedAt;
         ModerationAction.record(comment, editor, "edited by staff", comment.status, comment.status, null);
         events.fire(new CommentPosted(comment.id, comment.post.id, comment.status, comment.status));

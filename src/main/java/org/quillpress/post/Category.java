@@ -5,9 +5,12 @@ import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -29,6 +32,11 @@ public class Category extends PanacheEntityBase {
     public String name;
 
     public String description;
+
+    /** The category this one sits under, as WordPress nests them; null at the top level. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    public Category parent;
 
     public static Optional<Category> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();

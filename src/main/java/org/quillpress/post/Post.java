@@ -21,6 +21,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
 import org.quillpress.account.Account;
+import org.quillpress.web.BodyFormat;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
@@ -58,6 +59,15 @@ public class Post extends PanacheEntityBase {
 
     @Column(name = "body_html", nullable = false)
     public String bodyHtml;
+
+    /** How {@link #bodyMarkdown} is written: Markdown, or HTML imported from WordPress. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "body_format", nullable = false)
+    public BodyFormat bodyFormat = BodyFormat.MARKDOWN;
+
+    /** WordPress's "stick to the front page", kept from an import and given back by an export. */
+    @Column(nullable = false)
+    public boolean sticky;
 
     @Column(nullable = false)
     public String excerpt;

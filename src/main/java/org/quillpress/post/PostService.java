@@ -36,7 +36,7 @@ public class PostService {
     private static final int DERIVED_EXCERPT = 300;
 
     /** Slugs that would shadow the site's own addresses when used by a page at /{slug}. */
-    static final Set<String> RESERVED = Set.of("admin", "account", "api", "archive", "authors", "categories", "css",
+    public static final Set<String> RESERVED = Set.of("admin", "account", "api", "archive", "authors", "categories", "css",
             "feed", "js", "login", "logout", "moderation", "pages", "posts", "q", "rss", "search", "setup",
             "sitemap", "tags", "write", "img", "avatars", "comments");
 
@@ -213,7 +213,7 @@ public class PostService {
         }
         post.title = title;
         post.bodyMarkdown = body;
-        post.bodyHtml = markdown.renderPost(body);
+        post.bodyHtml = markdown.renderPost(body, post.bodyFormat);
         post.excerpt = excerpt.isEmpty() ? deriveExcerpt(body) : excerpt;
         post.slug = slug;
         post.category = category;

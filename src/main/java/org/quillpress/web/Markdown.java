@@ -104,6 +104,20 @@ public class Markdown {
         }
     }
 
+    /** Renders a post body written in {@code format} to safe HTML. */
+    public String renderPost(String source, BodyFormat format) {
+        return format == BodyFormat.WORDPRESS ? POST_POLICY.sanitize(WordPressHtml.toHtml(source)) : renderPost(source);
+    }
+
+    /**
+     * Renders a comment body written in {@code format} to safe HTML; imported WordPress comments keep their
+     * HTML within the comment allow-list (links get rel="nofollow ugc noopener").
+     */
+    public String renderComment(String source, BodyFormat format) {
+        return format == BodyFormat.WORDPRESS ? COMMENT_POLICY.sanitize(WordPressHtml.toHtml(source))
+                : renderComment(source);
+    }
+
     /** Renders an author's Markdown to safe HTML. */
     public String renderPost(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);

@@ -1,0 +1,164 @@
+package org.quillpress.wxr;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an import did: counts per kind of thing, every skipped or failed item with its reason (the first
+ * {@value #MAX_LINES} listed one by one, all of them counted by reason), notes on what was changed on the
+ * way in, and how a broken file ended it. Written by the import, read by the progress page meanwhile.
+ */
+public final class ImportReport {
+
+    static final int MAX_LINES = 500;
+
+    /** The kinds of things a WordPress export holds. */
+    public enum Kind {
+        AUTHOR("Authors"),
+        CATEGORY("Categories"),
+        TAG("Tags"),
+        POST("Posts"),
+        PAGE("Pages"),
+        COMMENT("Comments"),
+        OTHER("Other items");
+
+        public final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One row of the counts table. */
+    public record Counts(String kind, int imported, int skipped, int failed) {
+    }
+
+    private final Map<Kind, int[]> counts = new EnumMap<>(Kind.class);
+    private final Map<String, Integer> skippedByReason = new LinkedHashMap<>();
+    private final List<String> skipped = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private int moreSkipped;
+    private int moreNotes;
+    private int batches;
+    private String error;
+    private boolean finished;
+
+    synchronized void add(Kind kind) {
+        counts.computeIfAbsent(kind, k -> new int[3])[0]++;
+    }
+
+    synchronized void skipped(Kind kind, String what, String reason) {
+        counts.computeIfAbsent(kind, k -> new int[3])[1]++;
+        skippedByReason.merge(kind.label + ": " + reason, 1, Integer::sum);
+        if (skipped.size() < MAX_LINES) {
+            skipped.add(what + ": " + reason);
+        } else {
+            moreSkipped++;
+        }
+    }
+
+    synchronized void failed(Kind kind, String what, String reason) {
+        counts.computeIfAbsent(kind, k -> new int[3])[2]++;
+        note(what + " failed: " + reason);
+    }
+
+    synchronized void note(String note) {
+        if (notes.size() < MAX_LINES) {
+            notes.add(note);
+        } else {
+            moreNotes++;
+        }
+    }
+
+    synchronized void batchCommitted() {
+        batches++;
+    }
+
+    synchronized void fail(String message) {
+        error = message;
+        finished = true;
+    }
+
+    synchronized void finish() {
+        finished = true;
+    }
+
+    public synchronized List<Counts> counts() {
+        List<Counts> rows = new ArrayList<>();
+        counts.forEach((kind, c) -> rows.add(new Counts(kind.label, c[0], c[1], c[2])));
+        return rows;
+    }
+
+    public synchronized int importedCount(Kind kind) {
+        return counts.getOrDefault(kind, new int[3])[0];
+    }
+
+    public synchronized int skippedCount(Kind kind) {
+        return counts.getOrDefault(kind, new int[3])[1];
+    }
+
+    public synchronized int failedCount(Kind kind) {
+        return counts.getOrDefault(kind, new int[3])[2];
+    }
+
+    /** Each skipped item with its reason, the first {@value #MAX_LINES}; then how many more. */
+    public synchronized List<String> skippedItems() {
+        List<String> lines = new ArrayList<>(skipped);
+        if (moreSkipped > 0) {
+            lines.add("… and " + moreSkipped + " more (counted by reason above)");
+        }
+        return lines;
+    }
+
+    /** How many items were skipped for each reason. */
+    public synchronized Map<String, Integer> skippedByReason() {
+        return new LinkedHashMap<>(skippedByReason);
+    }
+
+    public synchronized List<String> notes() {
+        List<String> lines = new ArrayList<>(notes);
+        if (moreNotes > 0) {
+            lines.add("… and " + moreNotes + " more notes");
+        }
+        return lines;
+    }
+
+    public synchronized int batches() {
+        return batches;
+    }
+
+    /** Why the import stopped early (a malformed file), or null when it read the whole file. */
+    public synchronized String error() {
+        return error;
+    }
+
+    public synchronized boolean finished() {
+        return finished;
+    }
+
+    /** The report as plain text, for the command line and the log. */
+    public synchronized String toText() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%-14s %9s %9s %9s%n", "", "imported", "skipped", "failed"));
+        counts.forEach((kind, c) -> out.append(String.format("%-14s %9d %9d %9d%n", kind.label, c[0], c[1], c[2])));
+        if (!skippedByReason.isEmpty()) {
+            out.append("\nSkipped, by reason:\n");
+            skippedByReason.forEach((reason, n) -> out.append("  ").append(n).append(" × ").append(reason).append('\n'));
+        }
+        if (!skipped.isEmpty()) {
+            out.append("\nSkipped items:\n");
+            skippedItems().forEach(line -> out.append("  ").append(line).append('\n'));
+        }
+        if (!notes.isEmpty()) {
+            out.append("\nNotes:\n");
+            notes().forEach(line -> out.append("  ").append(line).append('\n'));
+        }
+        if (error != null) {
+            out.append("\nFAILED: ").append(error).append('\n');
+        }
+        return out.toString();
+    }
+}

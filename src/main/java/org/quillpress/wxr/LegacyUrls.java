@@ -1,0 +1,101 @@
+package org.quillpress.wxr;
+
+import java.net.URI;
+import java.util.Optional;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.quillpress.post.Post;
+import org.quillpress.post.PostKind;
+import org.quillpress.post.SlugRedirect;
+
+/**
+ * WordPress addresses of an imported blog keep working: each answers 301 with the new address, so links
+ * from elsewhere and search engines follow the move. Dated permalinks are found by the slug the post had
+ * on WordPress (it may have a different one here after a collision), then by its slug here.
+ */
+@Path("/")
+public class LegacyUrls {
+
+    @GET
+    @Path("{year: \\d{4}}/{month: \\d{2}}/{day: \\d{2}}/{slug}")
+    @Transactional
+    public Response daily(@RestPath String slug) {
+        return moved(postPath(slug));
+    }
+
+    @GET
+    @Path("{year: \\d{4}}/{month: \\d{2}}/{slug: [^/]*[^/0-9][^/]*}")
+    @Transactional
+    public Response monthly(@RestPath String slug) {
+        return moved(postPath(slug));
+    }
+
+    @GET
+    @Path("{year: \\d{4}}/{month: \\d{2}}")
+    public Response month(@RestPath String year, @RestPath String month) {
+        return moved(Optional.of("/archive/" + year + "/" + month));
+    }
+
+    /** Nested categories have each ancestor in the address; the last segment names the category. */
+    @GET
+    @Path("category/{slugs: .+}")
+    public Response category(@RestPath String slugs) {
+        String[] parts = slugs.split("/");
+        return moved(Optional.of("/categories/" + parts[parts.length - 1]));
+    }
+
+    @GET
+    @Path("tag/{slug}")
+    public Response tag(@RestPath String slug) {
+        return moved(Optional.of("/tags/" + slug));
+    }
+
+    /** WordPress's feed address ends in a slash; the site feed (Atom) is at /feed. */
+    @GET
+    @Path("feed/{kind: (rss2?|atom|rdf)?}")
+    public Response feed(@RestPath String kind) {
+        return moved(Optional.of(kind.startsWith("rss") || kind.equals("rdf") ? "/rss" : "/feed"));
+    }
+
+    /**
+     * {@code /?p=42} and {@code /?page_id=7}: WordPress's plain links, answered instead of the home page
+     * (after matching, so on the home page's worker thread). The page cache keys pages by their query and
+     * never stores a redirect, so the cached home page is unaffected.
+     */
+    @ServerRequestFilter
+    @Transactional
+    public Optional<Response> plainLinks(ContainerRequestContext request) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+                || !"/".equals(request.getUriInfo().getPath())) {
+            return Optional.empty();
+        }
+        var query = request.getUriInfo().getQueryParameters();
+        String id = query.getFirst("p") != null ? query.getFirst("p") : query.getFirst("page_id");
+        if (id == null) {
+            return Optional.empty();
+        }
+        long wpId = WxrReader.number(id);
+        return Optional.of(moved(wpId <= 0 ? Optional.empty() : WxrLink.pathForWordPressId(wpId)));
+    }
+
+    private static Optional<String> postPath(String rawSlug) {
+        String slug = rawSlug.endsWith("/") ? rawSlug.substring(0, rawSlug.length() - 1) : rawSlug;
+        return WxrLink.pathForWordPressSlug(slug)
+                .or(() -> Post.<Post> find("slug", slug).firstResultOptional()
+                        .map(p -> (p.kind == PostKind.PAGE ? "/" : "/posts/") + p.slug))
+                .or(() -> SlugRedirect.currentSlugFor(slug).map(s -> "/posts/" + s));
+    }
+
+    private static Response moved(Optional<String> path) {
+        return path.map(p -> Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(p)).build())
+                .orElseThrow(NotFoundException::new);
+    }
+}

@@ -1,0 +1,89 @@
+package org.quillpress.wxr;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * The application's entry point. {@code import-wxr FILE}, {@code export-wxr FILE} and
+ * {@code export-json FILE} run that one task against the configured database and exit (without opening
+ * the HTTP port or running timed jobs); anything else starts the site as usual.
+ */
+@QuarkusMain
+public class WxrCommand implements QuarkusApplication {
+
+    static final Set<String> COMMANDS = Set.of("import-wxr", "export-wxr", "export-json");
+
+    @Inject
+    WxrImporter importer;
+
+    @Inject
+    WxrExporter exporter;
+
+    public static void main(String... args) {
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            // a task, not a server: no listener, no scheduled mail or publishing while it runs
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("quarkus.scheduler.enabled", "false");
+        }
+        Quarkus.run(WxrCommand.class, args);
+    }
+
+    @Override
+    public int run(String... args) throws Exception {
+        if (args.length == 0 || !COMMANDS.contains(args[0])) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        if (args.length != 2) {
+            Log.errorf("Usage: %s FILE", args[0]);
+            return 2;
+        }
+        Path file = Path.of(args[1]);
+        return switch (args[0]) {
+            case "import-wxr" -> importFile(file);
+            case "export-wxr" -> export(file, true);
+            default -> export(file, false);
+        };
+    }
+
+    private int importFile(Path file) throws IOException {
+        if (!Files.isReadable(file)) {
+            Log.errorf("Cannot read %s", file);
+            return 2;
+        }
+        long started = System.nanoTime();
+        ImportReport report;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            report = importer.run(in, new ImportReport());
+        }
+        Log.infof("Import of %s took %.1f s%n%s", file, (System.nanoTime() - started) / 1e9, report.toText());
+        return report.error() == null ? 0 : 1;
+    }
+
+    private int export(Path file, boolean wxr) throws IOException {
+        long started = System.nanoTime();
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            if (wxr) {
+                exporter.writeWxr(out);
+            } else {
+                exporter.writeJson(out);
+            }
+        }
+        Log.infof("Exported the site to %s (%d bytes) in %.1f s", file, Files.size(file),
+                (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+}

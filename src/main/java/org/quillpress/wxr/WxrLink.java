@@ -1,0 +1,103 @@
+package org.quillpress.wxr;
+
+import java.io.Serializable;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * What an import brought in: the WordPress site it came from, the id it had there and the row it became
+ * here. A second import of the same file finds its posts and comments here and leaves them alone; old
+ * WordPress addresses find their new place through it.
+ */
+@Entity
+@Table(name = "wxr_link")
+public class WxrLink extends PanacheEntityBase {
+
+    /** What a link points at. */
+    public enum Kind {
+        POST,
+        COMMENT
+    }
+
+    @Embeddable
+    public static class Key implements Serializable {
+        @Column(nullable = false)
+        public String source;
+
+        @Enumerated(EnumType.STRING)
+        @Column(nullable = false)
+        public Kind kind;
+
+        @Column(name = "wp_id", nullable = false)
+        public long wpId;
+
+        public Key() {
+        }
+
+        Key(String source, Kind kind, long wpId) {
+            this.source = source;
+            this.kind = kind;
+            this.wpId = wpId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.source.equals(source) && k.kind == kind && k.wpId == wpId;
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(source, kind, wpId);
+        }
+    }
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(name = "local_id", nullable = false)
+    public long localId;
+
+    /** The slug the post had on WordPress (its old permalinks), which may differ here after a collision. */
+    @Column(name = "wp_slug")
+    public String wpSlug;
+
+    static void record(String source, Kind kind, long wpId, long localId, String wpSlug) {
+        WxrLink link = new WxrLink();
+        link.key = new Key(source, kind, wpId);
+        link.localId = localId;
+        link.wpSlug = wpSlug;
+        link.persist();
+    }
+
+    /** The local id of what came from {@code source} with this WordPress id. */
+    static Optional<Long> localId(String source, Kind kind, long wpId) {
+        return find("select l.localId from WxrLink l where l.key.source = ?1 and l.key.kind = ?2 and l.key.wpId = ?3",
+                source, kind, wpId).project(Long.class).firstResultOptional();
+    }
+
+    /** Where the post or page that had WordPress id {@code wpId} (in any imported site) lives now. */
+    static Optional<String> pathForWordPressId(long wpId) {
+        return path("l.key.wpId = ?2", wpId);
+    }
+
+    /** Where the post that had the slug {@code wpSlug} on WordPress lives now. */
+    static Optional<String> pathForWordPressSlug(String wpSlug) {
+        return path("l.wpSlug = ?2", wpSlug);
+    }
+
+    private static Optional<String> path(String condition, Object value) {
+        return find("select p.slug, p.kind from WxrLink l, org.quillpress.post.Post p where l.key.kind = ?1 and "
+                + condition + " and p.id = l.localId order by l.key.source", Kind.POST, value)
+                .project(Object[].class).firstResultOptional()
+                .map(row -> (row[1] == org.quillpress.post.PostKind.PAGE ? "/" : "/posts/") + row[0]);
+    }
+}

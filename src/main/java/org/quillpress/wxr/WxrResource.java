@@ -1,0 +1,101 @@
+package org.quillpress.wxr;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.quillpress.account.Role;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Admin pages to bring a WordPress export in (upload, progress, report) and to take the site out again. */
+@jakarta.ws.rs.Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed(Role.ADMIN_ROLE)
+public class WxrResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance importer(String error);
+
+        static native TemplateInstance progress(ImportJobs.Job job);
+    }
+
+    @Inject
+    ImportJobs jobs;
+
+    @Inject
+    WxrExporter exporter;
+
+    @GET
+    @jakarta.ws.rs.Path("import")
+    public TemplateInstance importPage() {
+        return Templates.importer(null);
+    }
+
+    /**
+     * Takes an uploaded export (Quarkus has already streamed it to a file on disk) and starts importing it
+     * in the background; the answer leads to the progress page.
+     */
+    @POST
+    @jakarta.ws.rs.Path("import")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") FileUpload file) throws IOException {
+        if (file == null || file.uploadedFile() == null || file.size() == 0) {
+            return Response.status(Response.Status.BAD_REQUEST)
+                    .entity(Templates.importer("Choose a WordPress export file (.xml) to upload.")).build();
+        }
+        Path own = Files.createTempFile("wxr-import-", ".xml");
+        Files.move(file.uploadedFile(), own, StandardCopyOption.REPLACE_EXISTING);
+        ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName());
+        return Response.seeOther(URI.create("/admin/import/" + job.id)).build();
+    }
+
+    /** The import's progress while it runs (the page refreshes itself), then its report. */
+    @GET
+    @jakarta.ws.rs.Path("import/{id}")
+    public TemplateInstance progress(@RestPath String id) {
+        return Templates.progress(jobs.find(id).orElseThrow(NotFoundException::new));
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("export.xml")
+    @Produces(MediaType.APPLICATION_XML)
+    public Response exportWxr() {
+        StreamingOutput body = exporter::writeWxr;
+        return download(body, "xml");
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("export.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response exportJson() {
+        StreamingOutput body = exporter::writeJson;
+        return download(body, "json");
+    }
+
+    private static Response download(StreamingOutput body, String extension) {
+        String name = "quillpress-" + LocalDate.now(ZoneOffset.UTC) + "." + extension;
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("Cache-Control", "no-store").build();
+    }
+}

@@ -1,0 +1,82 @@
+package org.quillpress.wxr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quillpress.post.PostInput;
+import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestPosts;
+import org.quillpress.support.WebClient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class LegacyUrlsTest {
+
+    @Inject
+    WxrFixtures fixtures;
+
+    @BeforeEach
+    void importLighthouse() {
+        fixtures.importResource("lighthouse-1.2.xml");
+    }
+
+    private static void assertMoved(String from, String to) {
+        Response response = WebClient.anonymous().get(from);
+        assertThat(response.statusCode()).as(from).isEqualTo(301);
+        assertThat(response.header("Location")).as(from).endsWith(to);
+    }
+
+    @Test
+    void oldWordPressAddressesLeadToTheNewOnes() {
+        assertMoved("/?p=101", "/posts/fog-returns");
+        assertMoved("/?page_id=201", "/about-the-light");
+        assertMoved("/2019/03/04/fog-returns/", "/posts/fog-returns");
+        assertMoved("/2019/03/04/fog-returns", "/posts/fog-returns");
+        assertMoved("/2019/03/fog-returns/", "/posts/fog-returns");
+        assertMoved("/2019/03/", "/archive/2019/03");
+        assertMoved("/category/coast/lighthouses/", "/categories/lighthouses");
+        assertMoved("/category/coast/", "/categories/coast");
+        assertMoved("/tag/fog/", "/tags/fog");
+        assertMoved("/feed/", "/feed");
+        assertMoved("/feed/rss2/", "/rss");
+        assertThat(WebClient.anonymous().get("/?p=999999").statusCode()).isEqualTo(404);
+        assertThat(WebClient.anonymous().get("/2019/03/04/no-such-post/").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void plainLinkIsNotAnsweredWithTheCachedHomePage() {
+        assertThat(WebClient.anonymous().get("/").statusCode()).isEqualTo(200);
+        assertThat(WebClient.anonymous().get("/").header("X-Cache")).isEqualTo("HIT");
+
+        assertMoved("/?p=101", "/posts/fog-returns");
+        assertMoved("/?p=101", "/posts/fog-returns");
+        assertThat(WebClient.anonymous().get("/archive/2019/03").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void slugCollisionIsResolvedReportedAndTheOldAddressStillLeadsThere() {
+        TestPosts.save(TestAccounts.owner(), new PostInput("Breakwater", "Already here first.", null, List.of(), null,
+                "breakwater-walk", "PUBLISHED", null, true, null, null, null, null));
+        String xml = WxrFixtures.resource("harbour-1.1-https.xml").replace("https://harbour.example",
+                "https://breakwater.example").replace("tide-tables", "breakwater-walk")
+                .replace("<w:post_date_gmt>2020-06-01 10:00:00", "<w:post_date_gmt>2020-07-09 10:00:00");
+
+        ImportReport report = fixtures.importText(xml);
+
+        assertThat(report.notes()).anyMatch(n -> n.contains("\"breakwater-walk\" is taken here")
+                && n.contains("breakwater-walk-2"));
+        assertThat(WebClient.anonymous().get("/posts/breakwater-walk").asString()).contains("Already here first.");
+        assertThat(WebClient.anonymous().get("/posts/breakwater-walk-2").asString()).contains("HARBOUR-BODY-8810");
+        assertMoved("/2020/07/09/breakwater-walk/", "/posts/breakwater-walk-2");
+        Map<String, Integer> reasons = report.skippedByReason();
+        assertThat(reasons).isEmpty();
+    }
+}

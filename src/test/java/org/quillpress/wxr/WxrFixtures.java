@@ -1,0 +1,41 @@
+package org.quillpress.wxr;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Imports the test exports under src/test/resources/wxr; importing one twice changes nothing. */
+@ApplicationScoped
+public class WxrFixtures {
+
+    @Inject
+    WxrImporter importer;
+
+    public ImportReport importResource(String name) {
+        try (InputStream in = WxrFixtures.class.getResourceAsStream("/wxr/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return importer.run(in, new ImportReport());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ImportReport importText(String xml) {
+        return importer.run(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), new ImportReport());
+    }
+
+    public static String resource(String name) {
+        try (InputStream in = WxrFixtures.class.getResourceAsStream("/wxr/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
