@@ -200,7 +200,8 @@ public class AccountResource {
         List<LoginIdentity> ways = LoginIdentity.listFor(account.id);
         boolean hasPassword = ways.stream().anyMatch(i -> LoginIdentity.LOCAL.equals(i.provider));
         List<LinkedIdentity> identities = ways.stream().map(i -> new LinkedIdentity(i.id, i.provider,
-                SocialProvider.byId(i.provider).map(providers::label).orElse("Email and password"),
+                LoginIdentity.LOCAL.equals(i.provider) ? "Email and password"
+                        : SocialProvider.byId(i.provider).map(providers::label).orElse(i.provider),
                 LoginIdentity.LOCAL.equals(i.provider) ? i.subject : i.displayName, i.createdAt, ways.size() > 1))
                 .toList();
         java.util.Set<String> linked = ways.stream().map(i -> i.provider).collect(java.util.stream.Collectors.toSet());

@@ -40,11 +40,13 @@ public class BodyLimit {
                 bytes = Long.MAX_VALUE;
             }
             if (bytes > MAX_BYTES) {
-                routing.response().setStatusCode(413).end();
+                routing.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                        .end("The request body is larger than 4 MB, the limit here.\n");
                 return;
             }
         } else if (routing.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-            routing.response().setStatusCode(411).end();
+            routing.response().setStatusCode(411).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                    .end("Send the request body with a Content-Length header.\n");
             return;
         }
         routing.next();
