@@ -5,7 +5,10 @@
 # builds the application jar when the sources are newer, then for each width (desktop, phone) starts
 # the jar on a free port with a fresh, empty database and no owner configured, runs the journeys in
 # headless Chromium, and at desktop width also the page gates (gates.mjs). Exits non-zero, saying what
-# failed and where, when anything does. Screenshots and reports go to target/browser/;
+# failed and where, when anything does. The application always runs with one sign-in provider, the
+# generic OIDC one ("Test ID"), served by mock-oauth2-server (the project's test dependency) started here
+# as its own process on a free port with its interactive login form: journey 4 signs in through it, and
+# the gates check the pages as they look with a provider configured. Screenshots and reports go to target/browser/;
 # --update-screenshots also copies the README's screenshots into docs/screenshots/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -48,6 +51,59 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar
 fi
 echo "$jar"
 
+rm -rf "$out"
+mkdir -p "$out"
+
+step "test OIDC server"
+# mock-oauth2-server's classpath: the project's test classpath (the versions the JVM tests run it with),
+# without JBoss LogManager and its SLF4J binding, so that the server logs through its own logback
+oidc_classpath="$root/target/browser-oidc-classpath.txt"
+if [ ! -s "$oidc_classpath" ] || [ "$root/pom.xml" -nt "$oidc_classpath" ]; then
+  (cd "$root" && ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test \
+      -Dmdep.outputFile="$oidc_classpath.all") || die "the test classpath (for mock-oauth2-server) could not be resolved"
+  tr ':' '\n' <"$oidc_classpath.all" | grep -v -E '/org/jboss/(slf4j|logmanager)/' | paste -sd: >"$oidc_classpath"
+  rm -f "$oidc_classpath.all"
+fi
+grep -q 'mock-oauth2-server' "$oidc_classpath" || die "mock-oauth2-server is not on the test classpath ($oidc_classpath)"
+
+free_port() {
+  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+oidc_pid=
+oidc_log="$out/oidc-server.log"
+stop_oidc() {
+  if [ -n "$oidc_pid" ]; then
+    kill "$oidc_pid" 2>/dev/null || true
+    wait "$oidc_pid" 2>/dev/null || true
+    oidc_pid=
+  fi
+}
+
+# One server for both widths: each sign-in is its own authorization request, and the accounts live in the
+# application's fresh database.
+oidc_port=$(free_port)
+oidc_origin="http://127.0.0.1:$oidc_port"
+SERVER_HOSTNAME=127.0.0.1 SERVER_PORT="$oidc_port" JSON_CONFIG='{"interactiveLogin": true}' \
+  java -cp "$(cat "$oidc_classpath")" no.nav.security.mock.oauth2.StandaloneMockOAuth2ServerKt >"$oidc_log" 2>&1 &
+oidc_pid=$!
+trap stop_oidc EXIT
+for _ in $(seq 1 120); do
+  if node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
+      "$oidc_origin/oidc/.well-known/openid-configuration"; then
+    break
+  fi
+  kill -0 "$oidc_pid" 2>/dev/null || { cat "$oidc_log" >&2; die "mock-oauth2-server stopped"; }
+  sleep 0.5
+done
+node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' \
+  "$oidc_origin/oidc/.well-known/openid-configuration" || { cat "$oidc_log" >&2; die "mock-oauth2-server did not start at $oidc_origin"; }
+echo "mock-oauth2-server up at $oidc_origin, issuer $oidc_origin/oidc"
+
+# What journey 4 needs to know about the provider and its login form (see journeys/4-oidc-reader.mjs)
+export QP_OIDC_BUTTON="Sign in with Test ID" QP_OIDC_ORIGIN="$oidc_origin" QP_OIDC_USER="rita-reader" \
+  QP_OIDC_USER_LABEL="user" QP_OIDC_CLAIMS_LABEL="claims" QP_OIDC_NAME="Rita Reader" QP_OIDC_SUBMIT="^sign-in$"
+
 app_pid=
 app_dir=
 stop_app() {
@@ -61,20 +117,23 @@ stop_app() {
     app_dir=
   fi
 }
-trap stop_app EXIT
+trap 'stop_app; stop_oidc' EXIT
 
 # Starts the jar in a fresh temporary directory (its ./data holds the H2 database) on a free port,
 # without an owner so that /setup asks for one; sets base and app_log.
 start_app() {
   app_dir=$(mktemp -d "${TMPDIR:-/tmp}/qp-browser-app.XXXXXX")
   local port
-  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  port=$(free_port)
   base="http://127.0.0.1:$port"
   app_log="$app_dir/app.log"
   # the H2 URL spelled out: a jar built for PostgreSQL refuses it instead of using a real database
   (cd "$app_dir" && exec env -u QUILLPRESS_ADMIN_EMAIL -u QUILLPRESS_ADMIN_PASSWORD \
       QUILLPRESS_DB_URL="jdbc:h2:file:./data/quillpress;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE" \
-      QUILLPRESS_SITE_URL="$base" java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+      QUILLPRESS_SITE_URL="$base" QUILLPRESS_LOGIN_OIDC_URL="$oidc_origin/oidc" \
+      QUILLPRESS_LOGIN_OIDC_CLIENT_ID=quillpress-browser-journeys QUILLPRESS_LOGIN_OIDC_NAME="Test ID" \
+      QUILLPRESS_LOGIN_OIDC_CLIENT_SECRET=a-client-secret-for-the-browser-journeys-only \
+      java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
       -jar "$jar" >"$app_log" 2>&1) &
   app_pid=$!
   for _ in $(seq 1 120); do
@@ -90,8 +149,6 @@ start_app() {
   die "the application did not start at $base"
 }
 
-rm -rf "$out"
-mkdir -p "$out"
 failures=()
 for viewport in ${QP_VIEWPORTS:-desktop phone}; do
   step "journeys at $viewport width"

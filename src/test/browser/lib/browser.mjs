@@ -37,10 +37,16 @@ export function launch() {
 /**
  * A browser context (one person's browser) at the given viewport, watched by the guards.
  * problems collects what went wrong; assertClean() fails with all of it.
+ *
+ * otherOrigins are hosts this person is sent to and comes back from, such as a sign-in provider: the
+ * browser may navigate to them (and nothing else of this site may load from them). Their pages are not this
+ * site's: what they log to the console and what they load are theirs. Whatever such a page asks of a third
+ * host (mock-oauth2-server's login page links a Google font) is aborted, so the run stays offline.
  */
 export async function openContext(browser, { base, viewport, who, storageState, mobile, otherOrigins = [] }) {
   const origin = new URL(base).origin;
   const allowed = new Set([origin, ...otherOrigins]);
+  const foreignPage = (url) => otherOrigins.includes(originOf(url));
   const context = await browser.newContext({
     viewport: VIEWPORTS[viewport],
     deviceScaleFactor: 1,
@@ -52,6 +58,9 @@ export async function openContext(browser, { base, viewport, who, storageState, 
   // Registered before any page script runs; evaluated by the browser itself, so the page's CSP
   // does not apply to it and it cannot hide a violation the page causes.
   await context.exposeBinding('__qpReportViolation', ({ page }, v) => {
+    if (foreignPage(page.url())) {
+      return;
+    }
     problems.push(`CSP violation on ${page.url()}: ${v.directive} blocked ${v.blocked || 'inline'}`
       + (v.sample ? ` (${v.sample})` : '') + (v.source ? ` at ${v.source}:${v.line}` : ''));
   });
@@ -63,13 +72,24 @@ export async function openContext(browser, { base, viewport, who, storageState, 
       });
     });
   });
-  context.on('page', (page) => watch(page, origin, problems));
+  context.on('page', (page) => watch(page, origin, problems, foreignPage));
   context.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith('data:') && !url.startsWith('blob:') && !allowed.has(new URL(url).origin)) {
-      problems.push(`request to another host: ${request.method()} ${url} (from ${request.frame()?.url() ?? '?'})`);
+    if (url.startsWith('data:') || url.startsWith('blob:')) {
+      return;
+    }
+    const target = originOf(url);
+    const from = request.frame()?.url() ?? '?';
+    if (target === origin || (foreignPage(from) && !request.isNavigationRequest())) {
+      return;
+    }
+    if (!(otherOrigins.includes(target) && request.isNavigationRequest())) {
+      problems.push(`request to another host: ${request.method()} ${url} (from ${from})`);
     }
   });
+  if (otherOrigins.length > 0) {
+    await context.route((url) => /^https?:$/.test(url.protocol) && !allowed.has(url.origin), (route) => route.abort());
+  }
   return {
     context,
     who,
@@ -89,15 +109,26 @@ export async function openContext(browser, { base, viewport, who, storageState, 
   };
 }
 
-function watch(page, origin, problems) {
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+function watch(page, origin, problems, foreignPage) {
   page.on('console', (message) => {
-    if (message.type() === 'error') {
+    if (message.type() === 'error' && !foreignPage(page.url())) {
       const where = message.location();
       problems.push(`console error on ${page.url()}: ${message.text()}`
         + (where.url ? ` (${where.url}:${where.lineNumber})` : ''));
     }
   });
   page.on('pageerror', (error) => {
+    if (foreignPage(page.url())) {
+      return;
+    }
     problems.push(`uncaught exception on ${page.url()}: ${error.message}`);
   });
   page.on('response', (response) => {

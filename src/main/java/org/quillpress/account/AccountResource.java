@@ -139,7 +139,7 @@ public class AccountResource {
         boolean secure = "https".equalsIgnoreCase(routing.request().scheme());
         routing.response().addCookie(
                 SocialLoginResource.linkCookie(codec, currentUser.require().id(), chosen, secure));
-        return Response.seeOther(URI.create("/login/" + chosen.id)).build();
+        return SocialLoginResource.onTheWay(providers.label(chosen), "/login/" + chosen.id);
     }
 
     @POST

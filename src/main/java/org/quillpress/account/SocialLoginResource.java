@@ -29,6 +29,8 @@ import org.quillpress.web.SafeRedirect;
 
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.OidcSession;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -47,6 +49,18 @@ import io.vertx.ext.web.RoutingContext;
 @Path("/login/{provider}")
 @Produces(MediaType.TEXT_HTML)
 public class SocialLoginResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance onTheWay(OnTheWay way);
+    }
+
+    /** The page between a form and the provider: {@code next} is this site's path that leads on to the provider. */
+    public record OnTheWay(String provider, String next) {
+        public String title() {
+            return "Signing in with " + provider;
+        }
+    }
 
     /** Cookie naming the account that asked to link a provider, sealed, for ten minutes. */
     public static final String LINK_COOKIE = "qp_link";
@@ -127,8 +141,18 @@ public class SocialLoginResource {
                     .ifPresent(postId -> drafts.save(routing, postId, parseId(parentId), body));
             target = "/posts/" + slug + "#respond";
         }
-        return seeOther("/login/" + chosen.id + "?then=" + java.net.URLEncoder.encode(target,
-                java.nio.charset.StandardCharsets.UTF_8));
+        return onTheWay(providers.label(chosen), "/login/" + chosen.id + "?then="
+                + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * After a form (sign in from the comment form, link a provider from the account page) the browser goes on to
+     * the provider from a page of its own, which moves on at once (meta refresh) and has a link for when it does
+     * not. A redirect would not do: the Content-Security-Policy's {@code form-action 'self'} also covers the
+     * redirects that follow a form submission, and browsers stop one that leads to the provider's host.
+     */
+    static Response onTheWay(String providerLabel, String next) {
+        return Response.ok(Templates.onTheWay(new OnTheWay(providerLabel, next))).build();
     }
 
     /** The callback itself reaches here only when Quarkus OIDC found no sign-in to complete: used or forged. */

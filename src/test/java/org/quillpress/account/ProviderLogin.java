@@ -50,6 +50,23 @@ final class ProviderLogin {
         return client.keep(client.request().urlEncodingEnabled(false).get(pathOf(back.header("Location"))));
     }
 
+    private static final Pattern REFRESH = Pattern.compile(
+            "<meta http-equiv=\"refresh\" content=\"0; url=([^\"]+)\">");
+
+    /**
+     * The page a form leads to before the provider (not a redirect, which the CSP's form-action would stop): it
+     * moves on by itself to the returned path, and links to it for when it does not.
+     */
+    static String onTheWay(Response page) {
+        assertThat(page.statusCode()).isEqualTo(200);
+        String html = page.asString();
+        Matcher refresh = REFRESH.matcher(html);
+        assertThat(refresh.find()).as(html).isTrue();
+        String next = refresh.group(1).replace("&amp;", "&");
+        assertThat(html).contains("href=\"" + refresh.group(1) + "\"");
+        return next;
+    }
+
     static String pathOf(String location) {
         Matcher m = Pattern.compile("^https?://[^/]+(/.*)$").matcher(location);
         return m.matches() ? m.group(1) : location;
