@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.quillpress.account.SocialProvider;
+import org.quillpress.account.SocialProviders;
+
+import io.quarkus.arc.Arc;
 
 /** What pages and the API show of comments: never an email, never a client address. */
 public final class CommentViews {
@@ -20,7 +23,8 @@ public final class CommentViews {
         /** The sign-in provider's name for the badge on a signed-in writer's comment; none for local accounts. */
         public String providerLabel() {
             return provider == null ? null
-                    : SocialProvider.byId(provider).map(p -> p.label).orElse(null);
+                    : SocialProvider.byId(provider)
+                            .map(p -> Arc.container().instance(SocialProviders.class).get().label(p)).orElse(null);
         }
 
         public String anchor() {

@@ -135,7 +135,7 @@ class SocialSignInTest {
         assertThat(posted.statusCode()).isEqualTo(303);
         // a first comment from a new account waits for a moderator, and its writer sees it waiting
         assertThat(guest.get("/posts/" + slug).asString()).contains("Cora Commenter", "awaiting moderation",
-                "class=\"provider-badge\"");
+                "class=\"provider-badge\"", "signed in with</span> Test ID");
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -30,12 +29,11 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(RoundTripTest.FreshSite.class)
 class RoundTripTest {
 
-    /** A profile of its own, so the application restarts on a freshly migrated, empty database. */
+    /**
+     * A profile of its own, so the application restarts; the tests' Flyway clean-at-start gives it a freshly
+     * migrated, empty database, whichever database the suite runs on (H2 or PostgreSQL).
+     */
     public static class FreshSite implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:h2:mem:roundtrip;DB_CLOSE_DELAY=-1");
-        }
     }
 
     @Inject
