@@ -493,6 +493,12 @@ public class WxrImporter {
         } else if (base.length() > Slugs.MAX_LENGTH - 8) {
             base = base.substring(0, Slugs.MAX_LENGTH - 8).replaceAll("-+$", "");
         }
+        boolean reserved = kind == PostKind.PAGE && PostService.RESERVED.contains(base);
+        if (!reserved && !Post.slugTaken(base, null)) {
+            // the usual case, answered from the slug index; listing the slugs like "base-%" makes H2 read the
+            // whole index, once per post
+            return base;
+        }
         Set<String> taken = new HashSet<>(Post.slugsLike(base, null));
         if (kind == PostKind.PAGE) {
             taken.addAll(PostService.RESERVED);
