@@ -3,8 +3,9 @@
 
     python3 bench/wxr-gen.py OUT.xml [POSTS] [COMMENTS]
 
-Defaults: 5,000 posts and 100,000 comments, spread evenly; every fifth comment replies to the one
-before it (threads up to 8 deep), one in fifty is held, one in a hundred is spam. Standard library only.
+Defaults: 5,000 posts and 100,000 comments, spread evenly; every fifth comment starts a thread and the
+next four each reply to the one before (threads 5 deep), one in a hundred is held and one in a hundred is
+spam. Standard library only.
 """
 import sys
 

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountService;
@@ -64,6 +65,9 @@ public class WxrImporter {
     static final int BATCH_ITEMS = 200;
     static final int BATCH_COMMENTS = 5000;
 
+    /** Comments of one post written to the database (and forgotten by the session) at a time. */
+    static final int FLUSH_COMMENTS = 1000;
+
     /** Each thread level adds 13 characters to a comment's path (400 at most). */
     static final int MAX_STORED_DEPTH = 30;
 
@@ -74,6 +78,9 @@ public class WxrImporter {
 
     @Inject
     Markdown markdown;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     Event<ContentChanged> changed;
@@ -142,6 +149,10 @@ public class WxrImporter {
                 run.begin();
                 for (Unit unit : batch) {
                     apply(run, source, unit);
+                    // write each item out and forget it: the session stays small, so the flush before each
+                    // query checks one item's entities, not the whole batch's (pending work is batched)
+                    em.flush();
+                    em.clear();
                 }
                 announce(run);
             });
@@ -482,6 +493,12 @@ public class WxrImporter {
         } else if (base.length() > Slugs.MAX_LENGTH - 8) {
             base = base.substring(0, Slugs.MAX_LENGTH - 8).replaceAll("-+$", "");
         }
+        boolean reserved = kind == PostKind.PAGE && PostService.RESERVED.contains(base);
+        if (!reserved && !Post.slugTaken(base, null)) {
+            // the usual case, answered from the slug index; listing the slugs like "base-%" makes H2 read the
+            // whole index, once per post
+            return base;
+        }
         Set<String> taken = new HashSet<>(Post.slugsLike(base, null));
         if (kind == PostKind.PAGE) {
             taken.addAll(PostService.RESERVED);
@@ -548,11 +565,40 @@ public class WxrImporter {
 
     // --- comments ----------------------------------------------------------------------------------------
 
+    /** A comment here as far as threading needs it: its id, depth and path (the chain of ids from its root). */
+    record Node(long id, int depth, String path) {
+
+        /** The comment this one replies to, read from the path (null for a thread's first comment). */
+        Node parent() {
+            int cut = path.lastIndexOf('/');
+            if (cut < 0) {
+                return null;
+            }
+            String parentPath = path.substring(0, cut);
+            return new Node(Long.parseLong(parentPath.substring(parentPath.lastIndexOf('/') + 1)), depth - 1,
+                    parentPath);
+        }
+    }
+
     private void importComments(Run run, String source, Item item, Post post, String what) {
         List<Map<String, String>> comments = new ArrayList<>(item.comments());
         // WordPress numbers comments in the order they were written, so a parent comes before its replies
         comments.sort(Comparator.comparingLong(c -> WxrReader.number(c.get("wp:comment_id"))));
-        Map<Long, Comment> byWpId = new HashMap<>();
+        // What this item's comments and their parents became in earlier imports or items, in a few queries
+        // rather than one (and a flush of everything pending) per comment; kept up to date as comments come in.
+        Set<Long> wanted = new HashSet<>();
+        for (Map<String, String> c : comments) {
+            wanted.add(WxrReader.number(c.get("wp:comment_id")));
+            wanted.add(WxrReader.number(c.get("wp:comment_parent")));
+        }
+        wanted.removeIf(id -> id <= 0);
+        Map<Long, Long> linked = WxrLink.localIds(source, WxrLink.Kind.COMMENT, wanted);
+        Map<Long, Node> known = nodes(linked.values());
+        Map<Long, Node> byWpId = new HashMap<>();
+        List<WxrLink> links = new ArrayList<>();
+        long postId = post.id;
+        Instant postCreated = post.createdAt;
+        int sinceFlush = 0;
         for (Map<String, String> c : comments) {
             long wpId = WxrReader.number(c.get("wp:comment_id"));
             String author = value(c, "wp:comment_author");
@@ -567,9 +613,9 @@ public class WxrImporter {
                 continue;
             }
             if (wpId > 0) {
-                Long existing = WxrLink.localId(source, WxrLink.Kind.COMMENT, wpId).orElse(null);
+                Long existing = linked.get(wpId);
                 if (existing != null) {
-                    Comment here = Comment.findById(existing);
+                    Node here = known.get(existing);
                     if (here != null) {
                         byWpId.put(wpId, here);
                     }
@@ -586,23 +632,23 @@ public class WxrImporter {
             Comment comment = new Comment();
             comment.post = post;
             long wpParent = WxrReader.number(c.get("wp:comment_parent"));
-            Comment parent = null;
+            Node parent = null;
             if (wpParent > 0) {
                 parent = byWpId.get(wpParent);
                 if (parent == null) {
-                    parent = WxrLink.localId(source, WxrLink.Kind.COMMENT, wpParent)
-                            .map(id -> Comment.<Comment> findById(id)).orElse(null);
+                    Long parentId = linked.get(wpParent);
+                    parent = parentId == null ? null : known.get(parentId);
                 }
                 if (parent == null) {
                     run.note(label + ": replies to comment " + wpParent
                             + ", which was not imported; it starts a thread of its own.");
                 }
             }
-            while (parent != null && parent.depth >= MAX_STORED_DEPTH) {
-                parent = parent.parent;
+            while (parent != null && parent.depth() >= MAX_STORED_DEPTH) {
+                parent = parent.parent();
             }
-            comment.parent = parent;
-            comment.depth = parent == null ? 1 : parent.depth + 1;
+            comment.parent = parent == null ? null : em.getReference(Comment.class, parent.id());
+            comment.depth = parent == null ? 1 : parent.depth() + 1;
             comment.path = "";
             comment.authorName = clip(author.isEmpty() ? "Anonymous" : author, 245);
             String email = value(c, "wp:comment_author_email");
@@ -626,15 +672,43 @@ public class WxrImporter {
                 comment.reasons = "awaiting moderation on WordPress when it was exported";
             }
             Instant created = date(value(c, "wp:comment_date_gmt"), value(c, "wp:comment_date"), "");
-            comment.createdAt = created != null ? created : post.createdAt;
+            comment.createdAt = created != null ? created : postCreated;
             comment.persist();
-            comment.path = (parent == null ? "" : parent.path + "/") + Comment.segment(comment.id);
+            comment.path = (parent == null ? "" : parent.path() + "/") + Comment.segment(comment.id);
             if (wpId > 0) {
-                WxrLink.record(source, WxrLink.Kind.COMMENT, wpId, comment.id, null);
-                byWpId.put(wpId, comment);
+                // stored with the item's other links once its comments are in, as one JDBC batch
+                links.add(WxrLink.of(source, WxrLink.Kind.COMMENT, wpId, comment.id, null));
+                Node node = new Node(comment.id, comment.depth, comment.path);
+                byWpId.put(wpId, node);
+                linked.put(wpId, comment.id);
+                known.put(comment.id, node);
             }
             run.imported(Kind.COMMENT);
+            if (++sinceFlush >= FLUSH_COMMENTS) {
+                // a post with a great many comments: write what is pending and forget it, so that memory and
+                // the cost of each flush stay bounded (the transaction still ends with the batch)
+                links.forEach(link -> link.persist());
+                links.clear();
+                em.flush();
+                em.clear();
+                post = em.getReference(Post.class, postId);
+                sinceFlush = 0;
+            }
         }
+        links.forEach(link -> link.persist());
+    }
+
+    /** Id, depth and path of these comments, those still here. */
+    private static Map<Long, Node> nodes(java.util.Collection<Long> ids) {
+        Map<Long, Node> nodes = new HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += WxrLink.LOOKUP_CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + WxrLink.LOOKUP_CHUNK));
+            Comment.find("select c.id, c.depth, c.path from Comment c where c.id in ?1", chunk)
+                    .project(Object[].class).<Object[]> list().forEach(row -> nodes.put((Long) row[0],
+                            new Node((Long) row[0], (Integer) row[1], (String) row[2])));
+        }
+        return nodes;
     }
 
     /** Pages whose parent came later in the file than they did: placed under it now that all are in. */

@@ -1,6 +1,11 @@
 package org.quillpress.wxr;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -70,12 +75,50 @@ public class WxrLink extends PanacheEntityBase {
     @Column(name = "wp_slug")
     public String wpSlug;
 
+    /** WordPress ids looked up per query, well under every database's limit on parameters. */
+    static final int LOOKUP_CHUNK = 300;
+
     static void record(String source, Kind kind, long wpId, long localId, String wpSlug) {
+        of(source, kind, wpId, localId, wpSlug).persist();
+    }
+
+    /** A link not yet stored. */
+    static WxrLink of(String source, Kind kind, long wpId, long localId, String wpSlug) {
         WxrLink link = new WxrLink();
         link.key = new Key(source, kind, wpId);
         link.localId = localId;
         link.wpSlug = wpSlug;
-        link.persist();
+        return link;
+    }
+
+    /**
+     * The local ids of what came from {@code source} with these WordPress ids (those imported), by WordPress id.
+     * The keys are compared as whole rows, {@code (source, kind, wp_id) in ((?, ?, ?), …)}: H2 then looks each one
+     * up in the primary key, where {@code wp_id in (…)} beside the other two columns would make it read every
+     * link of the site (PostgreSQL looks them up either way).
+     */
+    static Map<Long, Long> localIds(String source, Kind kind, Collection<Long> wpIds) {
+        Map<Long, Long> ids = new HashMap<>();
+        List<Long> all = new ArrayList<>(wpIds);
+        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+            StringBuilder sql = new StringBuilder("select wp_id, local_id from wxr_link where (source, kind, wp_id) in (");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append("(?, ?, ?)");
+            }
+            jakarta.persistence.Query query = getEntityManager().createNativeQuery(sql.append(')').toString());
+            int position = 1;
+            for (Long wpId : chunk) {
+                query.setParameter(position++, source);
+                query.setParameter(position++, kind.name());
+                query.setParameter(position++, wpId);
+            }
+            for (Object row : query.getResultList()) {
+                Object[] columns = (Object[]) row;
+                ids.put(((Number) columns[0]).longValue(), ((Number) columns[1]).longValue());
+            }
+        }
+        return ids;
     }
 
     /** The local id of what came from {@code source} with this WordPress id. */
