@@ -30,12 +30,16 @@ public class FloodGuard {
     public long take(String writerKey) {
         DiscussionSettings.Rules rules = settings.current();
         String key = writerKey + "|" + rules.floodSeconds() + "|" + rules.hourlyLimit();
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(1)
-                        .refillIntervally(1, Duration.ofSeconds(Math.max(1, rules.floodSeconds()))).build())
-                .addLimit(Bandwidth.builder().capacity(Math.max(1, rules.hourlyLimit()))
-                        .refillGreedy(Math.max(1, rules.hourlyLimit()), Duration.ofHours(1)).build())
-                .build());
+        Bucket bucket = buckets.get(key, k -> {
+            var builder = Bucket.builder();
+            // 0 seconds between comments switches the interval off; the hourly limit still holds
+            if (rules.floodSeconds() > 0) {
+                builder.addLimit(Bandwidth.builder().capacity(1)
+                        .refillIntervally(1, Duration.ofSeconds(rules.floodSeconds())).build());
+            }
+            return builder.addLimit(Bandwidth.builder().capacity(Math.max(1, rules.hourlyLimit()))
+                    .refillGreedy(Math.max(1, rules.hourlyLimit()), Duration.ofHours(1)).build()).build();
+        });
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
     }

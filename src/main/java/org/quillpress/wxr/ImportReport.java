@@ -44,7 +44,7 @@ public final class ImportReport {
     private int moreNotes;
     private int batches;
     private String error;
-    private boolean finished;
+    private volatile boolean finished;
 
     synchronized void add(Kind kind) {
         counts.computeIfAbsent(kind, k -> new int[3])[0]++;

@@ -37,7 +37,7 @@ public class WxrResource {
     static class Templates {
         static native TemplateInstance importer(String error);
 
-        static native TemplateInstance progress(ImportJobs.Job job);
+        static native TemplateInstance progress(ImportJobs.Job job, boolean finished);
     }
 
     @Inject
@@ -74,7 +74,9 @@ public class WxrResource {
     @GET
     @jakarta.ws.rs.Path("import/{id}")
     public TemplateInstance progress(@RestPath String id) {
-        return Templates.progress(jobs.find(id).orElseThrow(NotFoundException::new));
+        ImportJobs.Job job = jobs.find(id).orElseThrow(NotFoundException::new);
+        // read once: the job runs on while the page renders, and head and body must agree
+        return Templates.progress(job, job.report.finished());
     }
 
     @GET
