@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -48,34 +49,55 @@ public class SocialProviders {
 
     private final Map<SocialProvider, OidcTenantConfig> tenants = new EnumMap<>(SocialProvider.class);
 
+    /** What is wrong with each provider that is set up in part; the settings do not change while running. */
+    private final Map<SocialProvider, String> problems = new EnumMap<>(SocialProvider.class);
+
+    private final Map<SocialProvider, Status> statuses = new EnumMap<>(SocialProvider.class);
+
+    /** The providers to offer, in a stable order: read on every page with a comment form. */
+    private List<Listed> enabled = List.of();
+
+    @PostConstruct
+    void read() {
+        List<Listed> listed = new ArrayList<>();
+        for (SocialProvider provider : SocialProvider.values()) {
+            Optional<String> problem = clientId(provider).isEmpty() ? Optional.empty() : problem(provider);
+            problem.ifPresent(p -> problems.put(provider, p));
+            Status status = clientId(provider).isEmpty() ? Status.OFF : problem.isPresent() ? Status.BROKEN : Status.ON;
+            statuses.put(provider, status);
+            if (status == Status.ON) {
+                listed.add(new Listed(provider.id, label(provider)));
+            }
+        }
+        enabled = List.copyOf(listed);
+    }
+
     void report(@Observes StartupEvent event) {
         for (SocialProvider provider : SocialProvider.values()) {
-            problem(provider).ifPresentOrElse(
-                    problem -> Log.errorf("Sign-in with %s is switched off: %s", label(provider), problem),
-                    () -> {
-                        if (status(provider) == Status.ON) {
-                            Log.infof("Sign-in with %s is on (callback %s)", label(provider), callbackPath(provider));
-                        }
-                    });
+            if (problems.containsKey(provider)) {
+                Log.errorf("Sign-in with %s is switched off: %s", label(provider), problems.get(provider));
+            } else if (statuses.get(provider) == Status.ON) {
+                Log.infof("Sign-in with %s is on (callback %s)", label(provider), callbackPath(provider));
+            }
         }
     }
 
     public Status status(SocialProvider provider) {
-        if (clientId(provider).isEmpty()) {
-            return Status.OFF;
-        }
-        return problem(provider).isPresent() ? Status.BROKEN : Status.ON;
+        return statuses.get(provider);
     }
 
-    /** The providers to offer, in a stable order. */
+    /** The provider with this id when it is on. */
+    public Optional<SocialProvider> usable(String id) {
+        return SocialProvider.byId(id == null ? "" : id).filter(p -> status(p) == Status.ON);
+    }
+
     public List<Listed> enabled() {
-        List<Listed> listed = new ArrayList<>();
-        for (SocialProvider provider : SocialProvider.values()) {
-            if (status(provider) == Status.ON) {
-                listed.add(new Listed(provider.id, label(provider)));
-            }
-        }
-        return listed;
+        return enabled;
+    }
+
+    /** The name for a provider id as stored on an identity or a comment; null for none or an unknown one. */
+    public String labelOf(String id) {
+        return id == null ? null : SocialProvider.byId(id).map(this::label).orElse(null);
     }
 
     /** The name people know the provider by; a generic provider may be given one (e.g. "Company login"). */
@@ -131,9 +153,6 @@ public class SocialProviders {
     }
 
     private Optional<String> problem(SocialProvider provider) {
-        if (clientId(provider).isEmpty()) {
-            return Optional.empty();
-        }
         String prefix = provider.environmentPrefix();
         if (provider == SocialProvider.APPLE) {
             Login.Apple apple = config.login().apple();

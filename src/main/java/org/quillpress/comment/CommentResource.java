@@ -158,7 +158,7 @@ public class CommentResource {
             parent = Comment.<Comment> findByIdOptional(parentId)
                     .filter(c -> c.post.id.equals(post.id) && c.status == CommentStatus.APPROVED)
                     .map(c -> new CommentViews.Item(c.id, null, c.depth,
-                            c.account != null ? c.account.displayName : c.authorName, null, null, c.bodyHtml,
+                            c.account != null ? c.account.displayName : c.authorName, null, null, null, c.bodyHtml,
                             c.createdAt, c.editedAt, false, false, false))
                     .orElse(null);
         }

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.quillpress.account.AccountPrincipal;
+import org.quillpress.account.SocialProviders;
 import org.quillpress.comment.CommentViews.Item;
 import org.quillpress.comment.CommentViews.Thread;
 
@@ -24,6 +25,9 @@ public class CommentThreads {
 
     @Inject
     DiscussionSettings settings;
+
+    @Inject
+    SocialProviders providers;
 
     @Inject
     CommentService comments;
@@ -89,7 +93,8 @@ public class CommentThreads {
         boolean mine = r.accountId() != null ? viewer.map(v -> v.id() == r.accountId()).orElse(false)
                 : viewer.isEmpty() && guestIds.contains(r.id());
         return new Item(r.id(), r.parentId(), r.depth(), r.accountId() != null ? r.accountName() : r.authorName(),
-                r.accountId() != null ? r.accountWebsite() : r.authorUrl(), r.authorProvider(), r.bodyHtml(),
+                r.accountId() != null ? r.accountWebsite() : r.authorUrl(), r.authorProvider(),
+                providers.labelOf(r.authorProvider()), r.bodyHtml(),
                 r.createdAt(), r.editedAt(), byAuthor, r.status() == CommentStatus.PENDING,
                 mine && comments.withinEditWindow(r.createdAt()));
     }

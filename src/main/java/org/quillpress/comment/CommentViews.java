@@ -4,11 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.quillpress.account.SocialProvider;
-import org.quillpress.account.SocialProviders;
-
-import io.quarkus.arc.Arc;
-
 /** What pages and the API show of comments: never an email, never a client address. */
 public final class CommentViews {
 
@@ -17,15 +12,8 @@ public final class CommentViews {
 
     /** One comment as the thread shows it. */
     public record Item(long id, Long parentId, int depth, String authorName, String authorUrl, String provider,
-            String bodyHtml, Instant createdAt, Instant editedAt, boolean byPostAuthor, boolean pending,
+            String providerLabel, String bodyHtml, Instant createdAt, Instant editedAt, boolean byPostAuthor, boolean pending,
             boolean editable) {
-
-        /** The sign-in provider's name for the badge on a signed-in writer's comment; none for local accounts. */
-        public String providerLabel() {
-            return provider == null ? null
-                    : SocialProvider.byId(provider)
-                            .map(p -> Arc.container().instance(SocialProviders.class).get().label(p)).orElse(null);
-        }
 
         public String anchor() {
             return "comment-" + id;
