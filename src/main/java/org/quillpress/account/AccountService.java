@@ -170,7 +170,7 @@ public class AccountService {
     /** Refuses a banned account, saying until when and why. */
     void refuseIfBanned(Account account) {
         bans.activeAccountBan(account.id).ifPresent(ban -> {
-            String until = ban.expiresAt == null ? "" : " until " + ban.expiresAt.toString().substring(0, 10);
+            String until = ban.endDay() == null ? "" : " until " + ban.endDay();
             throw new SignInRefused("This account is banned" + until
                     + (ban.reason == null ? "." : ": " + ban.reason));
         });

@@ -142,7 +142,7 @@ public class AdminService {
         if (ban == null) {
             return null;
         }
-        String until = ban.expiresAt == null ? "without end" : "until " + ban.expiresAt.toString().substring(0, 10);
+        String until = ban.endDay() == null ? "without end" : "until " + ban.endDay();
         return ban.reason == null ? until : until + ": " + ban.reason;
     }
 

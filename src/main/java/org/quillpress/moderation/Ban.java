@@ -45,6 +45,17 @@ public class Ban extends PanacheEntityBase {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
+    /** The bans on this account, address or network that are in force now. */
+    public static java.util.List<Ban> listActive(Kind kind, String value) {
+        Instant now = Instant.now();
+        return Ban.<Ban> list("kind = ?1 and value = ?2", kind, value).stream().filter(b -> b.activeAt(now)).toList();
+    }
+
+    /** The day the ban ends (UTC, 2026-12-01), or null for a ban without end. */
+    public String endDay() {
+        return expiresAt == null ? null : expiresAt.toString().substring(0, 10);
+    }
+
     public boolean activeAt(Instant now) {
         return expiresAt == null || expiresAt.isAfter(now);
     }

@@ -27,9 +27,7 @@ public class Bans {
 
     /** The ban on an account that is in force now, if any. */
     public Optional<Ban> activeAccountBan(long accountId) {
-        Instant now = Instant.now();
-        return Ban.<Ban> list("kind = ?1 and value = ?2", Ban.Kind.ACCOUNT, Long.toString(accountId)).stream()
-                .filter(b -> b.activeAt(now)).findFirst();
+        return Ban.listActive(Ban.Kind.ACCOUNT, Long.toString(accountId)).stream().findFirst();
     }
 
     /** True when {@code address} lies in {@code network}: a single address or CIDR such as 203.0.113.0/24. */

@@ -307,8 +307,7 @@ public class ModerationService {
     public void liftAccountBan(long accountId) {
         Account account = Account.<Account> findByIdOptional(accountId).orElseThrow(NotFoundException::new);
         Instant now = Instant.now();
-        Ban.<Ban> list("kind = ?1 and value = ?2", Ban.Kind.ACCOUNT, account.id.toString()).stream()
-                .filter(b -> b.activeAt(now)).forEach(b -> b.expiresAt = now);
+        Ban.listActive(Ban.Kind.ACCOUNT, account.id.toString()).forEach(b -> b.expiresAt = now);
         accounts.forget(accountId);
     }
 
@@ -365,8 +364,7 @@ public class ModerationService {
         }
         Instant now = Instant.now();
         String stored = value;
-        Ban ban = Ban.<Ban> list("kind = ?1 and value = ?2", kind, stored).stream().filter(b -> b.activeAt(now))
-                .findFirst().orElseGet(Ban::new);
+        Ban ban = Ban.listActive(kind, stored).stream().findFirst().orElseGet(Ban::new);
         ban.kind = kind;
         ban.value = stored;
         ban.reason = why.isEmpty() ? null : why;
