@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.security.SessionCodec;
 import org.quillpress.security.Sessions;
 import org.quillpress.web.InvalidInputException;
 
@@ -50,7 +51,7 @@ public class AccountResource {
     SocialProviders providers;
 
     @Inject
-    org.quillpress.security.SessionCodec codec;
+    SessionCodec codec;
 
     @Inject
     AccountService accounts;
@@ -133,12 +134,10 @@ public class AccountResource {
     @POST
     @Path("identities/link")
     public Response link(@RestForm String provider) {
-        SocialProvider chosen = SocialProvider.byId(provider == null ? "" : provider)
-                .filter(p -> providers.status(p) == SocialProviders.Status.ON)
-                .orElseThrow(jakarta.ws.rs.NotFoundException::new);
-        boolean secure = "https".equalsIgnoreCase(routing.request().scheme());
-        routing.response().addCookie(
-                SocialLoginResource.linkCookie(codec, currentUser.require().id(), chosen, secure));
+        SocialProvider chosen = providers.usable(provider).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        routing.response().addCookie(sessions.cookie(SocialLoginResource.LINK_COOKIE,
+                SocialLoginResource.linkIntent(codec, currentUser.require().id(), chosen), routing)
+                .setPath("/login/" + chosen.id).setMaxAge(SocialLoginResource.LINK_SECONDS));
         return SocialLoginResource.onTheWay(providers.label(chosen), "/login/" + chosen.id);
     }
 

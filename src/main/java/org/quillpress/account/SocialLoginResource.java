@@ -37,7 +37,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -64,6 +63,7 @@ public class SocialLoginResource {
 
     /** Cookie naming the account that asked to link a provider, sealed, for ten minutes. */
     public static final String LINK_COOKIE = "qp_link";
+    static final int LINK_SECONDS = 600;
 
     @Inject
     SocialProviders providers;
@@ -166,15 +166,17 @@ public class SocialLoginResource {
                 providers);
     }
 
-    /** Starts linking: the next return from this provider adds it to the signed-in account. */
-    public static Cookie linkCookie(SessionCodec codec, long accountId, SocialProvider provider, boolean secure) {
+    /**
+     * The sealed value of the link cookie: the next return from this provider adds it to this account. The
+     * cookie lives on the provider's path only, for {@link #LINK_SECONDS}.
+     */
+    public static String linkIntent(SessionCodec codec, long accountId, SocialProvider provider) {
         JwtClaims claims = new JwtClaims();
         claims.setClaim("use", "link");
         claims.setClaim("acct", accountId);
         claims.setClaim("prov", provider.id);
-        claims.setClaim("until", Instant.now().plusSeconds(600).getEpochSecond());
-        return Cookie.cookie(LINK_COOKIE, codec.sealClaims(claims)).setPath("/login/" + provider.id)
-                .setHttpOnly(true).setSameSite(CookieSameSite.LAX).setSecure(secure).setMaxAge(600);
+        claims.setClaim("until", Instant.now().plusSeconds(LINK_SECONDS).getEpochSecond());
+        return codec.sealClaims(claims);
     }
 
     private SocialProvider usable(String id) {
@@ -230,7 +232,8 @@ public class SocialLoginResource {
     private void clearLinkCookie() {
         Cookie cookie = routing.request().getCookie(LINK_COOKIE);
         if (cookie != null) {
-            routing.response().addCookie(Cookie.cookie(LINK_COOKIE, "").setPath(routing.normalizedPath()).setMaxAge(0));
+            routing.response().addCookie(sessions.cookie(LINK_COOKIE, "", routing).setPath(routing.normalizedPath())
+                    .setMaxAge(0));
         }
     }
 

@@ -10,11 +10,10 @@ import jakarta.inject.Inject;
 
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
-import org.quillpress.QuillpressConfig;
 import org.quillpress.security.SessionCodec;
+import org.quillpress.security.Sessions;
 
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -33,7 +32,7 @@ public class GuestCookie {
     SessionCodec codec;
 
     @Inject
-    QuillpressConfig config;
+    Sessions sessions;
 
     /** The remembered guest. */
     public record Guest(String name, String email, String website, List<Long> commentIds) {
@@ -76,9 +75,7 @@ public class GuestCookie {
         claims.setStringClaim("e", email);
         claims.setStringClaim("w", website == null ? "" : website);
         claims.setClaim("ids", ids);
-        boolean https = "https".equalsIgnoreCase(routing.request().scheme());
-        routing.response().addCookie(Cookie.cookie(NAME, codec.sealClaims(claims)).setPath("/").setHttpOnly(true)
-                .setSameSite(CookieSameSite.LAX).setSecure(config.session().secureCookie() || https)
+        routing.response().addCookie(sessions.cookie(NAME, codec.sealClaims(claims), routing)
                 .setMaxAge(LIFETIME.toSeconds()));
     }
 }

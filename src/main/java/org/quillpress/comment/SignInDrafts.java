@@ -10,11 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.quillpress.QuillpressConfig;
+import org.quillpress.security.Sessions;
 
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -35,7 +34,7 @@ public class SignInDrafts {
     }
 
     @Inject
-    QuillpressConfig config;
+    Sessions sessions;
 
     /** Stores the typed comment for this post; nothing is stored for an empty form. */
     @Transactional
@@ -52,7 +51,7 @@ public class SignInDrafts {
         draft.body = body;
         draft.createdAt = Instant.now();
         draft.persist();
-        routing.response().addCookie(cookie(draft.token, routing).setMaxAge(KEEP.toSeconds()));
+        routing.response().addCookie(sessions.cookie(COOKIE, draft.token, routing).setMaxAge(KEEP.toSeconds()));
     }
 
     /** The draft for this post, if the visitor left one; the cookie is cleared, so it is shown once. */
@@ -65,7 +64,7 @@ public class SignInDrafts {
         Optional<Draft> draft = SignInDraft.find(cookie.getValue(), postId, Instant.now().minus(KEEP))
                 .map(d -> new Draft(d.body, d.parentId));
         if (draft.isPresent()) {
-            routing.response().addCookie(cookie("", routing).setMaxAge(0));
+            routing.response().addCookie(sessions.cookie(COOKIE, "", routing).setMaxAge(0));
         }
         return draft;
     }
@@ -74,11 +73,5 @@ public class SignInDrafts {
     @Transactional
     void forgetOldDrafts() {
         SignInDraft.deleteOlderThan(Instant.now().minus(KEEP));
-    }
-
-    private Cookie cookie(String value, RoutingContext routing) {
-        boolean https = "https".equalsIgnoreCase(routing.request().scheme());
-        return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
-                .setSecure(config.session().secureCookie() || https);
     }
 }

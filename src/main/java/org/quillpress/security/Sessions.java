@@ -36,10 +36,18 @@ public class Sessions {
         }
     }
 
-    /** Secure when configured, and whenever the request came over HTTPS (directly or through a trusted proxy). */
     private Cookie cookie(String value, RoutingContext routing) {
+        return cookie(COOKIE, value, routing);
+    }
+
+    /**
+     * A cookie for the site's own sign-in state (session, guest, draft, link): HttpOnly, SameSite=Lax, for the
+     * whole site, and Secure when configured and whenever the request came over HTTPS (directly or through a
+     * trusted proxy).
+     */
+    public Cookie cookie(String name, String value, RoutingContext routing) {
         boolean https = "https".equalsIgnoreCase(routing.request().scheme());
-        return Cookie.cookie(COOKIE, value).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
+        return Cookie.cookie(name, value).setPath("/").setHttpOnly(true).setSameSite(CookieSameSite.LAX)
                 .setSecure(config.session().secureCookie() || https);
     }
 }
