@@ -252,7 +252,7 @@ class AccountResourceTest {
     }
 
     @Test
-    void theOnlyAdminCannotDeleteTheirAccount() {
+    void anAccountThatWrotePostsCannotBeDeletedByItsHolder() {
         Response refused = WebClient.owner().postForm("/account/delete", Map.of("comments", "keep", "confirm", "yes"),
                 "/account");
         assertThat(refused.statusCode()).isEqualTo(400);

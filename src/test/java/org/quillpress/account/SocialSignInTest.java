@@ -300,4 +300,32 @@ class SocialSignInTest {
         assertThat(WebClient.anonymous().get("/posts/" + slug).asString()).contains("And now straight through.",
                 "Tara Trusted");
     }
+
+    @Test
+    void aReaderSentBackByTheProviderWithoutSigningInIsToldSo() {
+        Response cancelled = WebClient.anonymous().get("/login?failed=oidc&error=access_denied");
+        assertThat(cancelled.statusCode()).isEqualTo(401);
+        assertThat(cancelled.asString()).contains("Sign-in with Test ID did not complete (access_denied)",
+                "Nothing was saved", "type=\"password\"");
+    }
+
+    @Test
+    void aLinkedProviderCanBeRemovedAndThenNoLongerSignsInToTheAccount() {
+        WebClient reader = WebClient.anonymous();
+        ProviderLogin.signIn(reader, "/login/oidc", "unlinker-1", claims("{'name': 'Uma Unlinker'}"));
+        reader.postForm("/account/identities/link", Map.of("provider", "github"), "/account");
+        ProviderLogin.signIn(reader, "/login/github", "uma-gh", claims("{'id': 6060123, 'name': 'Uma on GitHub'}"));
+        long github = QuarkusTransaction.requiringNew().call(() -> LoginIdentity.<LoginIdentity> find(
+                "provider = ?1 and subject = ?2", "github", "6060123").firstResult().id);
+
+        Response removed = reader.postForm("/account/identities/" + github + "/unlink", Map.of(), "/account");
+        assertThat(removed.statusCode()).isEqualTo(303);
+        assertThat(removed.header("Location")).endsWith("/account?saved=unlinked");
+        assertThat(identities("github", "6060123")).isZero();
+
+        WebClient viaGitHub = WebClient.anonymous();
+        ProviderLogin.signIn(viaGitHub, "/login/github", "uma-gh", claims("{'id': 6060123, 'name': 'Uma on GitHub'}"));
+        assertThat(viaGitHub.get("/account").asString()).contains("value=\"Uma on GitHub\"");
+        assertThat(accountsNamed("Uma Unlinker")).isEqualTo(1);
+    }
 }
