@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.quillpress.moderation.Bans;
 import org.quillpress.security.Passwords;
 import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;

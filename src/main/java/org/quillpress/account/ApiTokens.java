@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.quillpress.moderation.Bans;
-
 /** Creates, lists, revokes and checks personal access tokens. */
 @ApplicationScoped
 public class ApiTokens {

@@ -1,27 +1,25 @@
 package org.quillpress.account;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
-import org.quillpress.comment.SignInDrafts;
-import org.quillpress.post.Post;
 import org.quillpress.security.SessionCodec;
 import org.quillpress.security.Sessions;
 import org.quillpress.web.InvalidInputException;
@@ -78,9 +76,6 @@ public class SocialLoginResource {
     SessionCodec codec;
 
     @Inject
-    SignInDrafts drafts;
-
-    @Inject
     SecurityIdentity identity;
 
     @Inject
@@ -127,22 +122,16 @@ public class SocialLoginResource {
     }
 
     /**
-     * Signs in from a comment form: what the guest typed is kept for their return to the same form. The form
-     * posts here with its CSRF token, so the draft cannot be planted by another site.
+     * The way on to the provider after a form: the comment form comes here once it has kept what the guest
+     * typed (see {@link #onTheWay}). Only ever leads to this provider's own entry point.
      */
-    @POST
-    public Response signInFromForm(@RestPath String provider, @RestForm String returnTo, @RestForm String body,
-            @RestForm String parentId) {
+    @GET
+    @Path("on-the-way")
+    public Response continueToProvider(@RestPath String provider, @RestQuery String then) {
         SocialProvider chosen = usable(provider);
-        String target = SafeRedirect.path(returnTo, "/");
-        if (target.startsWith("/posts/")) {
-            String slug = target.substring("/posts/".length()).replaceAll("[/?#].*", "");
-            Post.findPublishedIdBySlug(slug)
-                    .ifPresent(postId -> drafts.save(routing, postId, parseId(parentId), body));
-            target = "/posts/" + slug + "#respond";
-        }
-        return onTheWay(providers.label(chosen), "/login/" + chosen.id + "?then="
-                + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
+        String target = SafeRedirect.path(then, "/");
+        return onTheWay(providers.label(chosen),
+                "/login/" + chosen.id + "?then=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
     }
 
     /**
@@ -240,14 +229,6 @@ public class SocialLoginResource {
     /** The provider's own session was only the way here: from now on our session cookie says who is signed in. */
     private void dropProviderSession() {
         oidcSession.logout().await().atMost(java.time.Duration.ofSeconds(10));
-    }
-
-    private static Long parseId(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static Response seeOther(String path) {

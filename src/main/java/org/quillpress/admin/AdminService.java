@@ -12,8 +12,8 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountService;
+import org.quillpress.account.Ban;
 import org.quillpress.account.Role;
-import org.quillpress.moderation.Ban;
 import org.quillpress.post.Category;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
-import org.quillpress.web.FormFields;
+import org.quillpress.security.FormFields;
 
 import io.vertx.core.buffer.Buffer;
 

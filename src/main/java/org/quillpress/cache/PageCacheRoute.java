@@ -6,8 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.quillpress.web.FormFields;
-import org.quillpress.web.FormStamp;
+import org.quillpress.security.FormFields;
+import org.quillpress.security.FormStamp;
 
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.filters.Filters;

@@ -1,6 +1,8 @@
 package org.quillpress.comment;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
+import org.quillpress.account.SocialProvider;
 import org.quillpress.post.Post;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.web.InvalidInputException;
@@ -60,6 +63,9 @@ public class CommentResource {
     @Inject
     RoutingContext routing;
 
+    @Inject
+    SignInDrafts drafts;
+
     @POST
     @Path("posts/{slug}/comments")
     public Response post(@RestPath String slug, @RestForm String body, @RestForm Long parentId,
@@ -88,6 +94,21 @@ public class CommentResource {
             }
             return response.build();
         }
+    }
+
+    /**
+     * A guest leaves the comment form to sign in with a provider: what they typed is kept for their return to the
+     * same form, then the account package takes them on to the provider. The form posts here with its CSRF token,
+     * so a draft cannot be planted by another site.
+     */
+    @POST
+    @Path("posts/{slug}/comments/sign-in/{provider}")
+    public Response signInFromForm(@RestPath String slug, @RestPath String provider, @RestForm String body,
+            @RestForm Long parentId) {
+        SocialProvider chosen = SocialProvider.byId(provider).orElseThrow(NotFoundException::new);
+        Post.findPublishedIdBySlug(slug).ifPresent(postId -> drafts.save(routing, postId, parentId, body));
+        String back = URLEncoder.encode("/posts/" + slug + "#respond", StandardCharsets.UTF_8);
+        return Response.seeOther(URI.create("/login/" + chosen.id + "/on-the-way?then=" + back)).build();
     }
 
     @GET

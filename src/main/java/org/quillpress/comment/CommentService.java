@@ -19,12 +19,11 @@ import jakarta.ws.rs.NotFoundException;
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.account.AccountService;
+import org.quillpress.account.Ban;
+import org.quillpress.account.Bans;
 import org.quillpress.account.LoginIdentity;
-import org.quillpress.moderation.Ban;
-import org.quillpress.moderation.Bans;
-import org.quillpress.moderation.ModerationAction;
 import org.quillpress.post.Post;
-import org.quillpress.web.FormStamp;
+import org.quillpress.security.FormStamp;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
 

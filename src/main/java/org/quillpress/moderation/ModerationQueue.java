@@ -18,9 +18,11 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.text.TextContentRenderer;
+import org.quillpress.account.Ban;
 import org.quillpress.comment.Comment;
 import org.quillpress.comment.CommentRevision;
 import org.quillpress.comment.CommentStatus;
+import org.quillpress.comment.ModerationAction;
 import org.quillpress.moderation.ModerationViews.Decision;
 import org.quillpress.moderation.ModerationViews.Entry;
 import org.quillpress.moderation.ModerationViews.Filter;

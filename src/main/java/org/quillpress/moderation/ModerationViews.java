@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.quillpress.account.Ban;
 import org.quillpress.comment.CommentStatus;
 import org.quillpress.web.TemplateExtensions;
 

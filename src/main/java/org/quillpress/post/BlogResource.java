@@ -1,6 +1,5 @@
 package org.quillpress.post;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
@@ -17,23 +16,16 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.account.Account;
-import org.quillpress.comment.CommentThreads;
-import org.quillpress.comment.CommentViews;
-import org.quillpress.comment.GuestCookie;
-import org.quillpress.comment.SignInDrafts;
 import org.quillpress.post.PostListing.Cursor;
 import org.quillpress.post.PostListing.Filter;
 import org.quillpress.post.PostViews.AuthorCard;
-import org.quillpress.post.PostViews.Full;
 import org.quillpress.post.PostViews.Listing;
-import org.quillpress.security.CurrentUser;
 import org.quillpress.site.SiteSettings;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.vertx.ext.web.RoutingContext;
 
-/** The public pages: home, a post, a page, the archives and search. */
+/** The public lists of posts: home, the archives and search (a post's own page is comment.PostPageResource). */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class BlogResource {
@@ -46,8 +38,6 @@ public class BlogResource {
     static class Templates {
         static native TemplateInstance home(Listing listing, boolean firstPage);
 
-        static native TemplateInstance post(Full post, CommentViews.Thread thread, CommentViews.Form form);
-
         static native TemplateInstance archive(ArchiveHeading heading, Listing listing, AuthorCard author);
 
         static native TemplateInstance search(String title, String query, PostSearch.Results results);
@@ -57,46 +47,15 @@ public class BlogResource {
     PostListing listing;
 
     @Inject
-    PostReader reader;
-
-    @Inject
     PostSearch search;
 
     @Inject
     SiteSettings settings;
 
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    CommentThreads threads;
-
-    @Inject
-    GuestCookie guestCookie;
-
-    @Inject
-    RoutingContext routing;
-
-    @Inject
-    SignInDrafts drafts;
-
     @GET
     public TemplateInstance home(@RestQuery String before, @RestQuery String after) {
         Listing page = listing.list(Filter.ALL, Cursor.decode(before), Cursor.decode(after), pageSize());
         return Templates.home(page, before == null && after == null);
-    }
-
-    @GET
-    @Path("posts/{slug}")
-    public Response post(@RestPath String slug, @RestQuery Integer cpage) {
-        return show(slug, PostKind.POST, cpage == null ? 1 : cpage);
-    }
-
-    /** Standalone pages live at the top level; the slug pattern keeps files such as /favicon.svg out. */
-    @GET
-    @Path("{slug: [a-z0-9]+(?:-[a-z0-9]+)*}")
-    public Response page(@RestPath String slug) {
-        return show(slug, PostKind.PAGE, 1);
     }
 
     @GET
@@ -160,31 +119,6 @@ public class BlogResource {
         int pageNumber = page == null || page < 1 ? 1 : Math.min(page, 1000);
         String title = query.isEmpty() ? "Search" : "Search results for " + query;
         return Response.ok(Templates.search(title, query, search.search(query, pageNumber))).build();
-    }
-
-    private Response show(String slug, PostKind kind, int commentPage) {
-        PostReader.Lookup lookup = reader.find(slug, kind, currentUser.account());
-        if (lookup instanceof PostReader.Found found) {
-            Full post = found.post();
-            if (post.isPage()) {
-                return Response.ok(Templates.post(post, null, null)).build();
-            }
-            GuestCookie.Guest guest = guestCookie.read(routing);
-            CommentViews.Thread thread = threads.forPost(
-                    new CommentThreads.PostRef(post.id(), post.authorId(), post.commentsOpen(), post.publishAt()),
-                    currentUser.account(), guest.commentIds(), commentPage);
-            CommentViews.Form form = CommentViews.Form.empty(guest.name(), guest.email(), guest.website());
-            if (currentUser.account().isPresent()) {
-                // back from signing in with a provider: the comment they had typed
-                form = drafts.take(routing, post.id()).map(d -> new CommentViews.Form(d.body(), d.parentId(), null,
-                        null, null, false, java.util.Map.of())).orElse(form);
-            }
-            return Response.ok(Templates.post(post, thread, form)).build();
-        }
-        if (lookup instanceof PostReader.Moved moved) {
-            return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.path())).build();
-        }
-        throw new NotFoundException();
     }
 
     private int pageSize() {

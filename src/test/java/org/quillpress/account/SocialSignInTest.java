@@ -115,10 +115,12 @@ class SocialSignInTest {
                 "A post to discuss after signing in.", List.of());
         WebClient guest = WebClient.anonymous();
         String page = guest.get("/posts/" + slug).asString();
-        assertThat(page).contains("formaction=\"/login/oidc\"", "Sign in with Test ID");
-        Response toLogin = guest.postForm("/login/oidc", Map.of("returnTo", "/posts/" + slug, "body",
+        String signIn = "/posts/" + slug + "/comments/sign-in/oidc";
+        assertThat(page).contains("formaction=\"" + signIn + "\"", "Sign in with Test ID");
+        Response kept = guest.postForm(signIn, Map.of("returnTo", "/posts/" + slug, "body",
                 "I typed this *before* signing in.", "parentId", "", "name", "", "email", ""), "/posts/" + slug);
-        String start = ProviderLogin.onTheWay(toLogin);
+        assertThat(kept.statusCode()).isEqualTo(303);
+        String start = ProviderLogin.onTheWay(guest.get(ProviderLogin.pathOf(kept.header("Location"))));
         assertThat(URLDecoder.decode(start, StandardCharsets.UTF_8)).endsWith("then=/posts/" + slug + "#respond");
 
         Response back = ProviderLogin.signIn(guest, start, "commenter-1", claims("{'name': 'Cora Commenter'}"));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.quillpress.web.FormFields;
+import org.quillpress.security.FormFields;
 
 class CachedPageTest {
 

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.quillpress.account.Ban;
+import org.quillpress.account.Bans;
 
 /** The address arithmetic behind network bans, without the application. */
 class BansTest {

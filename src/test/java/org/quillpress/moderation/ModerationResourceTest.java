@@ -20,11 +20,13 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.quillpress.account.Ban;
 import org.quillpress.account.Role;
 import org.quillpress.comment.Comment;
 import org.quillpress.comment.CommentRevision;
 import org.quillpress.comment.CommentStatus;
 import org.quillpress.comment.DiscussionSettings;
+import org.quillpress.comment.ModerationAction;
 import org.quillpress.support.TestAccounts;
 import org.quillpress.support.WebClient;
 

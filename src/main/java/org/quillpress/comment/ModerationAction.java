@@ -1,4 +1,4 @@
-package org.quillpress.moderation;
+package org.quillpress.comment;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,8 +16,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.quillpress.account.Account;
-import org.quillpress.comment.Comment;
-import org.quillpress.comment.CommentStatus;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 

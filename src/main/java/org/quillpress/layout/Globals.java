@@ -1,4 +1,4 @@
-package org.quillpress.web;
+package org.quillpress.layout;
 
 import java.util.List;
 
@@ -7,13 +7,12 @@ import org.quillpress.account.AccountPrincipal;
 import org.quillpress.account.SocialProviders;
 import org.quillpress.post.Navigation;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.security.FormFields;
+import org.quillpress.security.FormStamp;
 import org.quillpress.site.SiteSettings;
 
 import io.quarkus.arc.Arc;
-import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.TemplateGlobal;
-import io.vertx.core.http.Cookie;
-import io.vertx.ext.web.RoutingContext;
 
 /** Data every page's layout needs: the site, who is looking, and the navigation. */
 @TemplateGlobal
@@ -46,19 +45,8 @@ public class Globals {
         return Arc.container().instance(QuillpressConfig.class).get().siteUrl();
     }
 
-    /**
-     * The CSRF token for the page's forms. The CSRF filter provides it, but a request refused by a role
-     * check or matching no resource never reaches that filter, and its error page still carries the
-     * sign-out form: then the token is the one in the browser's CSRF cookie, as the filter would reuse it.
-     */
+    /** The CSRF token for the page's forms (see {@link FormFields#csrfToken}). */
     static String csrfToken() {
-        CsrfTokenParameterProvider csrf = Arc.container().instance(CsrfTokenParameterProvider.class).get();
-        try {
-            return csrf.getToken();
-        } catch (IllegalStateException notFiltered) {
-            Cookie cookie = Arc.container().instance(RoutingContext.class).get().request()
-                    .getCookie(csrf.getCookieName());
-            return cookie == null ? "" : cookie.getValue();
-        }
+        return FormFields.csrfToken();
     }
 }

@@ -1,4 +1,4 @@
-package org.quillpress.web;
+package org.quillpress.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.quillpress.security.CurrentUser;
+import org.quillpress.web.Problem;
 
 /**
  * quarkus-rest-csrf checks forms, and JSON requests only when they carry the X-CSRF-TOKEN header. A

@@ -1,4 +1,4 @@
-package org.quillpress.web;
+package org.quillpress.security;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import org.quillpress.security.SessionCodec;
 
 /**
  * A signed "form shown at" time for public forms: the comment form sends it back, so the server can tell

@@ -1,4 +1,4 @@
-package org.quillpress.web;
+package org.quillpress.security;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
@@ -6,6 +6,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateGlobal;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The per-visitor hidden fields of a public form: the visitor's CSRF token and a fresh signed stamp (see
@@ -40,6 +42,22 @@ public final class FormFields {
     static RawString formFieldsForThisRequest() {
         CsrfTokenParameterProvider csrf = Arc.container().instance(CsrfTokenParameterProvider.class).get();
         String stamp = Arc.container().instance(FormStamp.class).get().issue();
-        return new RawString(region(csrf.getParameterName(), Globals.csrfToken(), stamp));
+        return new RawString(region(csrf.getParameterName(), csrfToken(), stamp));
+    }
+
+    /**
+     * The CSRF token for the page's forms. The CSRF filter provides it, but a request refused by a role
+     * check or matching no resource never reaches that filter, and its error page still carries the
+     * sign-out form: then the token is the one in the browser's CSRF cookie, as the filter would reuse it.
+     */
+    public static String csrfToken() {
+        CsrfTokenParameterProvider csrf = Arc.container().instance(CsrfTokenParameterProvider.class).get();
+        try {
+            return csrf.getToken();
+        } catch (IllegalStateException notFiltered) {
+            Cookie cookie = Arc.container().instance(RoutingContext.class).get().request()
+                    .getCookie(csrf.getCookieName());
+            return cookie == null ? "" : cookie.getValue();
+        }
     }
 }

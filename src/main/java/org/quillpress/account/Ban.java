@@ -1,4 +1,4 @@
-package org.quillpress.moderation;
+package org.quillpress.account;
 
 import java.time.Instant;
 

@@ -1,0 +1,93 @@
+package org.quillpress.comment;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.quillpress.post.PostKind;
+import org.quillpress.post.PostReader;
+import org.quillpress.post.PostViews.Full;
+import org.quillpress.security.CurrentUser;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A post's permalink and a standalone page: the post from the post package, and under it the discussion,
+ * which is this package's. It lives here because the discussion is the part that depends on both.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class PostPageResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance post(Full post, CommentViews.Thread thread, CommentViews.Form form);
+    }
+
+    @Inject
+    PostReader reader;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    CommentThreads threads;
+
+    @Inject
+    GuestCookie guestCookie;
+
+    @Inject
+    SignInDrafts drafts;
+
+    @Inject
+    RoutingContext routing;
+
+    @GET
+    @Path("posts/{slug}")
+    public Response post(@RestPath String slug, @RestQuery Integer cpage) {
+        return show(slug, PostKind.POST, cpage == null ? 1 : cpage);
+    }
+
+    /** Standalone pages live at the top level; the slug pattern keeps files such as /favicon.svg out. */
+    @GET
+    @Path("{slug: [a-z0-9]+(?:-[a-z0-9]+)*}")
+    public Response page(@RestPath String slug) {
+        return show(slug, PostKind.PAGE, 1);
+    }
+
+    private Response show(String slug, PostKind kind, int commentPage) {
+        PostReader.Lookup lookup = reader.find(slug, kind, currentUser.account());
+        if (lookup instanceof PostReader.Found found) {
+            Full post = found.post();
+            if (post.isPage()) {
+                return Response.ok(Templates.post(post, null, null)).build();
+            }
+            GuestCookie.Guest guest = guestCookie.read(routing);
+            CommentViews.Thread thread = threads.forPost(
+                    new CommentThreads.PostRef(post.id(), post.authorId(), post.commentsOpen(), post.publishAt()),
+                    currentUser.account(), guest.commentIds(), commentPage);
+            CommentViews.Form form = CommentViews.Form.empty(guest.name(), guest.email(), guest.website());
+            if (currentUser.account().isPresent()) {
+                // back from signing in with a provider: the comment they had typed
+                form = drafts.take(routing, post.id()).map(d -> new CommentViews.Form(d.body(), d.parentId(), null,
+                        null, null, false, Map.of())).orElse(form);
+            }
+            return Response.ok(Templates.post(post, thread, form)).build();
+        }
+        if (lookup instanceof PostReader.Moved moved) {
+            return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.path())).build();
+        }
+        throw new NotFoundException();
+    }
+}
