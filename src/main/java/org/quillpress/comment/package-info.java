@@ -1,0 +1,12 @@
+/**
+ * The discussion under a post: a post's page with its thread ({@link org.quillpress.comment.PostPageResource}),
+ * the comment form and API ({@link org.quillpress.comment.CommentResource},
+ * {@link org.quillpress.comment.CommentApi}), the moderation pipeline every new comment goes through
+ * ({@link org.quillpress.comment.CommentService}), threads built in one query
+ * ({@link org.quillpress.comment.CommentThreads}) and every comment's audit trail
+ * ({@link org.quillpress.comment.ModerationAction}).
+ * <p>
+ * Rules: refused input stores nothing; flood limits and repeats answer 429 and 409; each decision keeps its
+ * reasons in words; a reply below the deepest level joins its parent's replies; emails are never shown.
+ */
+package org.quillpress.comment;
