@@ -131,12 +131,14 @@ async function checkPage({ name, path, who, status = 200, press }) {
     answers.push(response);
   }
   if (press) {
-    // the page the button's form answers with moves on by itself: that step is answered "204 No Content",
+    // the form keeps what was typed and answers "303 See Other" to the page on the way to the provider
+    // (/login/{provider}/on-the-way), which moves on by itself: that next step is answered "204 No Content",
     // which leaves the browser on the page
-    await page.route((u) => u.origin === new URL(base).origin && u.searchParams.has('then'),
+    const onTheWay = (u) => u.pathname.endsWith('/on-the-way');
+    await page.route((u) => u.origin === new URL(base).origin && u.searchParams.has('then') && !onTheWay(u),
       (route) => route.fulfill({ status: 204 }));
     const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().isNavigationRequest() && r.request().method() === 'POST'),
+      page.waitForResponse((r) => r.request().isNavigationRequest() && onTheWay(new URL(r.url()))),
       page.getByRole('button', { name: press }).first().click(),
     ]);
     await page.waitForLoadState('load');
