@@ -1,6 +1,7 @@
 package org.quillpress.comment;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -59,12 +60,15 @@ public class CommentApi {
     @Inject
     RoutingContext routing;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Operation(summary = "The approved comments of a post, in thread order")
     @Transactional
     public List<CommentJson> thread(@RestPath String slug) {
         Post post = Post.<Post> find("slug", slug).firstResultOptional()
-                .filter(p -> p.isVisibleAt(Instant.now())).orElseThrow(NotFoundException::new);
+                .filter(p -> p.isVisibleAt(clock.instant())).orElseThrow(NotFoundException::new);
         CommentViews.Thread thread = threads.forPost(
                 new CommentThreads.PostRef(post.id, post.author.id, post.commentsOpen, post.publishAt),
                 java.util.Optional.empty(), List.of());

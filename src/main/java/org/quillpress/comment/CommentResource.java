@@ -3,6 +3,7 @@ package org.quillpress.comment;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -66,6 +67,9 @@ public class CommentResource {
     @Inject
     SignInDrafts drafts;
 
+    @Inject
+    Clock clock;
+
     @POST
     @Path("posts/{slug}/comments")
     public Response post(@RestPath String slug, @RestForm String body, @RestForm Long parentId,
@@ -124,7 +128,7 @@ public class CommentResource {
     @Path("comments/{id: \\d+}")
     public Response permalink(@RestPath long id) {
         Comment comment = Comment.<Comment> findByIdOptional(id)
-                .filter(c -> c.status == CommentStatus.APPROVED && c.post.isVisibleAt(java.time.Instant.now()))
+                .filter(c -> c.status == CommentStatus.APPROVED && c.post.isVisibleAt(clock.instant()))
                 .orElseThrow(NotFoundException::new);
         int page = threads.pageOf(comment);
         return Response.seeOther(URI.create("/posts/" + comment.post.slug + (page > 1 ? "?cpage=" + page : "")

@@ -1,5 +1,6 @@
 package org.quillpress.comment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,6 +32,9 @@ public class CommentThreads {
 
     @Inject
     CommentService comments;
+
+    @Inject
+    Clock clock;
 
     /** What the thread needs to know of its post, which the post page has loaded already. */
     public record PostRef(long id, long authorId, boolean commentsOpen, Instant publishAt) {
@@ -75,7 +79,7 @@ public class CommentThreads {
             }
         }
         return new Thread(items, approved,
-                CommentService.commentsOpen(ref.commentsOpen(), ref.publishAt(), settings.current(), Instant.now()),
+                CommentService.commentsOpen(ref.commentsOpen(), ref.publishAt(), settings.current(), clock.instant()),
                 current, pageCount);
     }
 

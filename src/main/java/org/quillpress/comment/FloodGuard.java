@@ -1,6 +1,8 @@
 package org.quillpress.comment;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 
 /**
  * Flood control: one comment per writer every N seconds and at most M an hour (both settings). A writer
@@ -23,6 +26,22 @@ public class FloodGuard {
     @Inject
     DiscussionSettings settings;
 
+    @Inject
+    Clock clock;
+
+    /** Bucket4j reads time from the application's clock, so that tests move it instead of waiting. */
+    private final TimeMeter time = new TimeMeter() {
+        @Override
+        public long currentTimeNanos() {
+            return TimeUnit.MILLISECONDS.toNanos(clock.millis());
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    };
+
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofHours(1)).build();
 
@@ -31,7 +50,7 @@ public class FloodGuard {
         DiscussionSettings.Rules rules = settings.current();
         String key = writerKey + "|" + rules.floodSeconds() + "|" + rules.hourlyLimit();
         Bucket bucket = buckets.get(key, k -> {
-            var builder = Bucket.builder();
+            var builder = Bucket.builder().withCustomTimePrecision(time);
             // 0 seconds between comments switches the interval off; the hourly limit still holds
             if (rules.floodSeconds() > 0) {
                 builder.addLimit(Bandwidth.builder().capacity(1)

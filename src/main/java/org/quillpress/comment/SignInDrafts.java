@@ -1,8 +1,8 @@
 package org.quillpress.comment;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -36,10 +36,13 @@ public class SignInDrafts {
     @Inject
     Sessions sessions;
 
-    /** Stores the typed comment for this post; nothing is stored for an empty form. */
+    @Inject
+    Clock clock;
+
+    /** Stores the typed comment for this post; nothing is stored for a text that could not be posted. */
     @Transactional
     public void save(RoutingContext routing, long postId, Long parentId, String body) {
-        if (body == null || body.isBlank() || CommentService.bytes(body) > CommentService.MAX_BODY) {
+        if (CommentBody.problem(CommentBody.clean(body)).isPresent()) {
             return;
         }
         byte[] random = new byte[24];
@@ -49,7 +52,7 @@ public class SignInDrafts {
         draft.postId = postId;
         draft.parentId = parentId;
         draft.body = body;
-        draft.createdAt = Instant.now();
+        draft.createdAt = clock.instant();
         draft.persist();
         routing.response().addCookie(sessions.cookie(COOKIE, draft.token, routing).setMaxAge(KEEP.toSeconds()));
     }
@@ -61,7 +64,7 @@ public class SignInDrafts {
         if (cookie == null) {
             return Optional.empty();
         }
-        Optional<Draft> draft = SignInDraft.find(cookie.getValue(), postId, Instant.now().minus(KEEP))
+        Optional<Draft> draft = SignInDraft.find(cookie.getValue(), postId, clock.instant().minus(KEEP))
                 .map(d -> new Draft(d.body, d.parentId));
         if (draft.isPresent()) {
             routing.response().addCookie(sessions.cookie(COOKIE, "", routing).setMaxAge(0));
@@ -72,6 +75,6 @@ public class SignInDrafts {
     @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void forgetOldDrafts() {
-        SignInDraft.deleteOlderThan(Instant.now().minus(KEEP));
+        SignInDraft.deleteOlderThan(clock.instant().minus(KEEP));
     }
 }

@@ -1,6 +1,5 @@
 package org.quillpress.moderation;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -25,6 +24,7 @@ import org.quillpress.account.Ban;
 import org.quillpress.account.Bans;
 import org.quillpress.account.Role;
 import org.quillpress.comment.Comment;
+import org.quillpress.comment.CommentBody;
 import org.quillpress.comment.CommentPosted;
 import org.quillpress.comment.CommentRevision;
 import org.quillpress.comment.CommentService;
@@ -187,14 +187,13 @@ public class ModerationService {
     @Transactional
     public Comment editBody(long commentId, String newBody, AccountPrincipal moderator) {
         Comment comment = Comment.<Comment> findByIdOptional(commentId).orElseThrow(NotFoundException::new);
-        String body = newBody == null ? "" : newBody.replace("\r\n", "\n").strip();
+        String body = CommentBody.clean(newBody);
         if (body.isEmpty()) {
             throw new InvalidInputException(Map.of("body", "Write the comment's text; to remove it, trash it."));
         }
-        if (body.getBytes(StandardCharsets.UTF_8).length > CommentService.MAX_BODY) {
-            throw new InvalidInputException(Map.of("body", "The comment is too long; the limit is "
-                    + CommentService.MAX_BODY + " bytes."));
-        }
+        CommentBody.problem(body).ifPresent(tooLong -> {
+            throw new InvalidInputException(Map.of("body", tooLong));
+        });
         if (body.equals(comment.bodyMarkdown)) {
             return comment;
         }
