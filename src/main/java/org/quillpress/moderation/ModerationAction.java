@@ -1,5 +1,6 @@
 package org.quillpress.moderation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import org.quillpress.account.Account;
 import org.quillpress.comment.Comment;
 import org.quillpress.comment.CommentStatus;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One entry of the audit trail: who (null for the pipeline) did what to which comment, when and why. */
@@ -54,8 +56,18 @@ public class ModerationAction extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * For callers that do not pass the time yet (CommentService). The trail is ordered by time, so this reads
+     * the same injected clock as every other entry, never the system clock.
+     */
     public static ModerationAction record(Comment comment, Account actor, String action, CommentStatus from,
             CommentStatus to, String reason) {
+        return record(comment, actor, action, from, to, reason, Arc.container().instance(Clock.class).get().instant());
+    }
+
+    /** Adds an entry to the trail, made at {@code at}. */
+    public static ModerationAction record(Comment comment, Account actor, String action, CommentStatus from,
+            CommentStatus to, String reason, Instant at) {
         ModerationAction entry = new ModerationAction();
         entry.comment = comment;
         entry.actor = actor;
@@ -63,7 +75,7 @@ public class ModerationAction extends PanacheEntityBase {
         entry.fromStatus = from;
         entry.toStatus = to;
         entry.reason = reason;
-        entry.createdAt = Instant.now();
+        entry.createdAt = at;
         entry.persist();
         return entry;
     }
