@@ -1,5 +1,6 @@
 package org.quillpress.feed;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.quillpress.post.PostInput;
 import org.quillpress.post.PostKind;
 import org.quillpress.post.PostService;
 import org.quillpress.post.PostStatus;
+import org.quillpress.support.TestAccounts;
 import org.quillpress.web.ContentChanged;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,14 +27,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class FeedFixtures {
 
-    static final String OWNER_EMAIL = "owner@quillpress.test";
-
     /** Fixtures that write straight to the database say so, as every writer of public content must. */
     @Inject
     Event<ContentChanged> changed;
 
     @Inject
     PostService posts;
+
+    @Inject
+    Clock clock;
 
     /** A slug-safe name no other test uses: the tests share one database. */
     public static String unique(String prefix) {
@@ -41,7 +44,7 @@ public class FeedFixtures {
 
     public Account owner() {
         return QuarkusTransaction.requiringNew()
-                .call(() -> Account.<Account> find("email", OWNER_EMAIL).firstResult());
+                .call(() -> Account.<Account> find("email", TestAccounts.OWNER_EMAIL).firstResult());
     }
 
     public Post published(String title, String slug, List<String> tags, String category) {
@@ -53,7 +56,8 @@ public class FeedFixtures {
     }
 
     public Post scheduledTomorrow(String title, String slug, List<String> tags, String category) {
-        return post(title, slug, tags, category, "SCHEDULED", Instant.now().plus(1, ChronoUnit.DAYS).toString());
+        return post(title, slug, tags, category, "SCHEDULED",
+                clock.instant().plus(1, ChronoUnit.DAYS).toString());
     }
 
     public Post publishedPage(String title, String slug) {
@@ -84,8 +88,8 @@ public class FeedFixtures {
      */
     public void bulkPublished(String slugPrefix, int count) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Account owner = Account.find("email", OWNER_EMAIL).firstResult();
-            Instant now = Instant.now();
+            Account owner = Account.find("email", TestAccounts.OWNER_EMAIL).firstResult();
+            Instant now = clock.instant();
             for (int i = 0; i < count; i++) {
                 Post post = new Post();
                 post.kind = PostKind.POST;
