@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,11 +35,6 @@ public class FeedFixtures {
 
     @Inject
     Clock clock;
-
-    /** A slug-safe name no other test uses: the tests share one database. */
-    public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     public Account owner() {
         return QuarkusTransaction.requiringNew()
