@@ -1,6 +1,7 @@
 package org.quillpress.account;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +68,9 @@ public class AccountResource {
 
     @Inject
     RoutingContext routing;
+
+    @Inject
+    Clock clock;
 
     @GET
     public TemplateInstance show(@RestQuery String saved, @RestQuery String refused) {
@@ -136,7 +140,7 @@ public class AccountResource {
     public Response link(@RestForm String provider) {
         SocialProvider chosen = providers.usable(provider).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         routing.response().addCookie(sessions.cookie(SocialLoginResource.LINK_COOKIE,
-                SocialLoginResource.linkIntent(codec, currentUser.require().id(), chosen), routing)
+                SocialLoginResource.linkIntent(codec, currentUser.require().id(), chosen, clock.instant()), routing)
                 .setPath("/login/" + chosen.id).setMaxAge(SocialLoginResource.LINK_SECONDS));
         return SocialLoginResource.onTheWay(providers.label(chosen), "/login/" + chosen.id);
     }

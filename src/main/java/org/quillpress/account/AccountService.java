@@ -1,5 +1,6 @@
 package org.quillpress.account;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ public class AccountService {
     @Inject
     Bans bans;
 
+    @Inject
+    Clock clock;
+
     /** A sign-in that must not go ahead, with the reason in words for the person. */
     public static class SignInRefused extends RuntimeException {
         public SignInRefused(String message) {
@@ -70,7 +74,7 @@ public class AccountService {
         account.email = email.strip();
         account.handle = uniqueHandle(displayName);
         account.role = role;
-        account.createdAt = Instant.now();
+        account.createdAt = clock.instant();
         account.persist();
 
         LoginIdentity identity = new LoginIdentity();
@@ -92,7 +96,7 @@ public class AccountService {
             return Optional.empty();
         }
         refuseIfBanned(identity.get().account);
-        identity.get().lastUsedAt = Instant.now();
+        identity.get().lastUsedAt = clock.instant();
         return Optional.of(AccountPrincipal.of(identity.get().account));
     }
 
@@ -102,7 +106,7 @@ public class AccountService {
      */
     @Transactional
     public AccountPrincipal signInWith(SocialProfile profile) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         LoginIdentity identity = LoginIdentity.find(profile.provider().id, profile.subject()).orElse(null);
         Account account;
         if (identity == null) {
@@ -137,7 +141,7 @@ public class AccountService {
             existing.get().refresh(profile);
             return;
         }
-        newIdentity(account, profile, Instant.now());
+        newIdentity(account, profile, clock.instant());
         if (account.email == null && profile.email() != null) {
             account.email = profile.email();
         }

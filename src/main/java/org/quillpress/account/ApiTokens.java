@@ -1,5 +1,6 @@
 package org.quillpress.account;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,9 @@ public class ApiTokens {
 
     @Inject
     Bans bans;
+
+    @Inject
+    Clock clock;
 
     private static final Duration TOUCH_EVERY = Duration.ofHours(1);
 
@@ -33,7 +37,7 @@ public class ApiTokens {
         token.name = name;
         String secret = ApiToken.newSecret();
         token.tokenHash = ApiToken.hash(secret);
-        token.createdAt = Instant.now();
+        token.createdAt = clock.instant();
         token.persist();
         return new Created(token.id, name, secret);
     }
@@ -55,7 +59,7 @@ public class ApiTokens {
     public Optional<AccountPrincipal> authenticate(String secret) {
         return ApiToken.findBySecret(secret).filter(token -> bans.activeAccountBan(token.account.id).isEmpty())
                 .map(token -> {
-                    Instant now = Instant.now();
+                    Instant now = clock.instant();
                     if (token.lastUsedAt == null || token.lastUsedAt.isBefore(now.minus(TOUCH_EVERY))) {
                         token.lastUsedAt = now;
                     }

@@ -45,9 +45,8 @@ public class Ban extends PanacheEntityBase {
     @Column(name = "expires_at")
     public Instant expiresAt;
 
-    /** The bans on this account, address or network that are in force now. */
-    public static java.util.List<Ban> listActive(Kind kind, String value) {
-        Instant now = Instant.now();
+    /** The bans on this account, address or network that are in force at {@code now}. */
+    public static java.util.List<Ban> listActive(Kind kind, String value, Instant now) {
         return Ban.<Ban> list("kind = ?1 and value = ?2", kind, value).stream().filter(b -> b.activeAt(now)).toList();
     }
 

@@ -3,20 +3,25 @@ package org.quillpress.account;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /** Whether a writer is banned: by account, by email, or by network (an address or a CIDR range). */
 @ApplicationScoped
 public class Bans {
 
+    @Inject
+    Clock clock;
+
     /** The ban that applies to this writer, if any. */
     public Optional<Ban> find(Long accountId, String email, String address) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Ban> candidates = Ban.list("(kind = ?1 and value = ?2) or (kind = ?3 and value = ?4) or kind = ?5",
                 Ban.Kind.ACCOUNT, accountId == null ? "" : accountId.toString(), Ban.Kind.EMAIL,
                 email == null ? "" : email.strip().toLowerCase(Locale.ROOT), Ban.Kind.NETWORK);
@@ -27,7 +32,7 @@ public class Bans {
 
     /** The ban on an account that is in force now, if any. */
     public Optional<Ban> activeAccountBan(long accountId) {
-        return Ban.listActive(Ban.Kind.ACCOUNT, Long.toString(accountId)).stream().findFirst();
+        return Ban.listActive(Ban.Kind.ACCOUNT, Long.toString(accountId), clock.instant()).stream().findFirst();
     }
 
     /** True when {@code address} lies in {@code network}: a single address or CIDR such as 203.0.113.0/24. */

@@ -3,6 +3,7 @@ package org.quillpress.account;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -87,6 +88,9 @@ public class SocialLoginResource {
     @Inject
     RoutingContext routing;
 
+    @Inject
+    Clock clock;
+
     @GET
     public Response signIn(@RestPath String provider, @RestQuery String then) {
         SocialProvider chosen = usable(provider);
@@ -157,14 +161,14 @@ public class SocialLoginResource {
 
     /**
      * The sealed value of the link cookie: the next return from this provider adds it to this account. The
-     * cookie lives on the provider's path only, for {@link #LINK_SECONDS}.
+     * cookie lives on the provider's path only, for {@link #LINK_SECONDS} from {@code now}.
      */
-    public static String linkIntent(SessionCodec codec, long accountId, SocialProvider provider) {
+    public static String linkIntent(SessionCodec codec, long accountId, SocialProvider provider, Instant now) {
         JwtClaims claims = new JwtClaims();
         claims.setClaim("use", "link");
         claims.setClaim("acct", accountId);
         claims.setClaim("prov", provider.id);
-        claims.setClaim("until", Instant.now().plusSeconds(LINK_SECONDS).getEpochSecond());
+        claims.setClaim("until", now.plusSeconds(LINK_SECONDS).getEpochSecond());
         return codec.sealClaims(claims);
     }
 
@@ -206,7 +210,7 @@ public class SocialLoginResource {
         Optional<Long> signedIn = codec.open(session.getValue()).map(t -> t.accountId());
         return codec.openClaims(cookie.getValue()).flatMap(claims -> {
             try {
-                boolean fresh = claims.getClaimValue("until", Long.class) >= Instant.now().getEpochSecond();
+                boolean fresh = claims.getClaimValue("until", Long.class) >= clock.instant().getEpochSecond();
                 boolean matches = "link".equals(claims.getClaimValue("use"))
                         && provider.id.equals(claims.getClaimValue("prov"));
                 Long account = claims.getClaimValue("acct", Long.class);

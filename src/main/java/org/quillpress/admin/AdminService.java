@@ -1,5 +1,7 @@
 package org.quillpress.admin;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,9 @@ public class AdminService {
 
     @Inject
     Event<ContentChanged> changed;
+
+    @Inject
+    Clock clock;
 
     /** An account as the admin list shows it; the email is for staff eyes only. */
     /** An account in the admin list; {@code ban} describes a ban in force ("until 2026-12-01: spam"), or null. */
@@ -127,7 +132,7 @@ public class AdminService {
         List<Account> found = q.isEmpty() ? Account.find("order by role desc, displayName").page(0, 200).list()
                 : Account.find("lower(displayName) like ?1 or lower(handle) like ?1 or lower(email) like ?1 "
                         + "order by displayName", "%" + q + "%").page(0, 200).list();
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = clock.instant();
         Map<String, Ban> bans = new java.util.HashMap<>();
         if (!found.isEmpty()) {
             Ban.<Ban> list("kind = ?1 and value in ?2", Ban.Kind.ACCOUNT,

@@ -1,5 +1,6 @@
 package org.quillpress.cache;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -49,6 +50,9 @@ public class PageCache {
 
     @Inject
     QuillpressConfig config;
+
+    @Inject
+    Clock clock;
 
     /**
      * With HTTP compression on, every cached page keeps a gzip copy: all of them are text (HTML, feeds, XML,
@@ -134,7 +138,7 @@ public class PageCache {
     CachedPage lookup(String key) {
         CachedPage page = pages.getIfPresent(key);
         if (page == null || page.generation() != state.generation()
-                || System.currentTimeMillis() >= page.expiresAtMillis()) {
+                || clock.millis() >= page.expiresAtMillis()) {
             return null;
         }
         return page;
@@ -143,7 +147,7 @@ public class PageCache {
     /** Starts a miss: the application renders the page, and {@link #store} keeps it if nothing changed. */
     Fill startFill(String key) {
         State current = state;
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (now >= current.notAfterMillis()) {
             // a scheduled post is visible now (or a refresh is due): until the next one is known nothing is kept
             refreshIfIdle();
@@ -168,7 +172,7 @@ public class PageCache {
 
     /** Keeps {@code page} unless its generation has passed or it would expire at once. */
     void store(Fill fill, CachedPage page) {
-        if (fill.generation() == state.generation() && System.currentTimeMillis() < page.expiresAtMillis()) {
+        if (fill.generation() == state.generation() && clock.millis() < page.expiresAtMillis()) {
             pages.put(fill.key(), page);
         }
     }
@@ -182,7 +186,7 @@ public class PageCache {
         long ticket;
         synchronized (lock) {
             ticket = ++refreshesRequested;
-            state = new State(state.generation(), Math.min(state.notAfterMillis(), System.currentTimeMillis()));
+            state = new State(state.generation(), Math.min(state.notAfterMillis(), clock.millis()));
         }
         Infrastructure.getDefaultWorkerPool().execute(() -> refresh(ticket));
     }
@@ -199,7 +203,7 @@ public class PageCache {
     private void refresh(long ticket) {
         Long next = null;
         try {
-            Instant at = QuarkusTransaction.requiringNew().call(() -> nextPublication(Instant.now()));
+            Instant at = QuarkusTransaction.requiringNew().call(() -> nextPublication(clock.instant()));
             next = at == null ? Long.MAX_VALUE : at.toEpochMilli();
         } catch (RuntimeException e) {
             // nothing is kept meanwhile; the next miss asks again

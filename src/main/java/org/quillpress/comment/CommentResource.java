@@ -110,7 +110,7 @@ public class CommentResource {
     public Response signInFromForm(@RestPath String slug, @RestPath String provider, @RestForm String body,
             @RestForm Long parentId) {
         SocialProvider chosen = SocialProvider.byId(provider).orElseThrow(NotFoundException::new);
-        Post.findPublishedIdBySlug(slug).ifPresent(postId -> drafts.save(routing, postId, parentId, body));
+        Post.findPublishedIdBySlug(slug, clock.instant()).ifPresent(postId -> drafts.save(routing, postId, parentId, body));
         String back = URLEncoder.encode("/posts/" + slug + "#respond", StandardCharsets.UTF_8);
         return Response.seeOther(URI.create("/login/" + chosen.id + "/on-the-way?then=" + back)).build();
     }

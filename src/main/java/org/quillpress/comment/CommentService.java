@@ -112,7 +112,8 @@ public class CommentService {
         comment.path = (comment.parent == null ? "" : comment.parent.path + "/") + Comment.segment(comment.id);
         ModerationAction.record(comment, null, "submitted", null, verdict.status(),
                 comment.reasons.isEmpty() ? (history.trusted() ? "staff or the post's author" : "known writer")
-                        : comment.reasons);
+                        : comment.reasons,
+                now);
         posted.fire(new CommentPosted(comment.id, post.id, verdict.status(), null));
         return new Outcome(comment.id, verdict.status(), post.slug);
     }
@@ -200,7 +201,8 @@ public class CommentService {
         comment.bodyMarkdown = body;
         comment.bodyHtml = markdown.renderComment(body, comment.bodyFormat);
         comment.editedAt = revision.replacedAt;
-        ModerationAction.record(comment, comment.account, "edited by writer", comment.status, comment.status, null);
+        ModerationAction.record(comment, comment.account, "edited by writer", comment.status, comment.status, null,
+                revision.replacedAt);
         posted.fire(new CommentPosted(comment.id, comment.post.id, comment.status, comment.status));
         return comment;
     }
@@ -211,7 +213,8 @@ public class CommentService {
         Comment comment = ownComment(id, writer, guestIds);
         CommentStatus from = comment.status;
         comment.status = CommentStatus.TRASH;
-        ModerationAction.record(comment, comment.account, "deleted by writer", from, CommentStatus.TRASH, null);
+        ModerationAction.record(comment, comment.account, "deleted by writer", from, CommentStatus.TRASH, null,
+                clock.instant());
         posted.fire(new CommentPosted(comment.id, comment.post.id, CommentStatus.TRASH, from));
         return comment;
     }

@@ -52,8 +52,9 @@ public class ModerationAction extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Adds an entry to the trail, made at {@code at}. */
     public static ModerationAction record(Comment comment, Account actor, String action, CommentStatus from,
-            CommentStatus to, String reason) {
+            CommentStatus to, String reason, Instant at) {
         ModerationAction entry = new ModerationAction();
         entry.comment = comment;
         entry.actor = actor;
@@ -61,7 +62,7 @@ public class ModerationAction extends PanacheEntityBase {
         entry.fromStatus = from;
         entry.toStatus = to;
         entry.reason = reason;
-        entry.createdAt = Instant.now();
+        entry.createdAt = at;
         entry.persist();
         return entry;
     }

@@ -2,6 +2,7 @@ package org.quillpress.feed;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -50,11 +51,14 @@ public class CommentFeedResource {
     @Inject
     SiteSettings settings;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Path("posts/{slug}/comments/feed")
     @Transactional
     public Response forPost(@RestPath String slug) {
-        Post post = Post.<Post> find("slug", slug).firstResultOptional().filter(p -> p.isVisibleAt(Instant.now()))
+        Post post = Post.<Post> find("slug", slug).firstResultOptional().filter(p -> p.isVisibleAt(clock.instant()))
                 .orElseThrow(NotFoundException::new);
         List<Comment> comments = Comment.find("from Comment c left join fetch c.account where c.post = :post "
                 + "and c.status = :approved order by c.createdAt desc, c.id desc",
@@ -69,7 +73,7 @@ public class CommentFeedResource {
     public Response forSite() {
         List<Comment> comments = Comment.find("from Comment c join fetch c.post p left join fetch c.account "
                 + "where c.status = :approved and " + Post.VISIBLE + " order by c.createdAt desc, c.id desc",
-                Parameters.with("approved", CommentStatus.APPROVED).and("now", Instant.now())).page(0, SIZE).list();
+                Parameters.with("approved", CommentStatus.APPROVED).and("now", clock.instant())).page(0, SIZE).list();
         return answer("Comments on " + settings.current().title(), "/", "/comments/feed", comments, null);
     }
 

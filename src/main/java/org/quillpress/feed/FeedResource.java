@@ -2,7 +2,7 @@ package org.quillpress.feed;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 
 import jakarta.inject.Inject;
@@ -40,6 +40,9 @@ public class FeedResource {
 
     @Inject
     SiteSettings settings;
+
+    @Inject
+    Clock clock;
 
     @GET
     @Path("feed")
@@ -102,7 +105,7 @@ public class FeedResource {
     }
 
     private Response answer(Channel channel, Scope scope, Format format, Request request) {
-        byte[] body = writer.write(channel, posts.latest(scope, Instant.now()), format);
+        byte[] body = writer.write(channel, posts.latest(scope, clock.instant()), format);
         // weak: the same feed may go out gzipped or not, and a strong tag would promise identical bytes
         EntityTag etag = new EntityTag(digest(body), true);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);

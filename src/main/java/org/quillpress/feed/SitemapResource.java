@@ -3,6 +3,7 @@ package org.quillpress.feed;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,6 +53,9 @@ public class SitemapResource {
     @Inject
     PublicUrls urls;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Path("robots.txt")
     public Response robots() {
@@ -77,7 +81,7 @@ public class SitemapResource {
     @GET
     @Path("sitemap.xml")
     public Response sitemap() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         StreamingOutput body = out -> write(out, now);
         return Response.ok(body, "application/xml; charset=UTF-8")
                 .header(HttpHeaders.CACHE_CONTROL, FeedResource.CACHE_CONTROL).build();

@@ -1,8 +1,9 @@
 package org.quillpress.mail;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
@@ -18,6 +19,9 @@ public class Outbox {
     static final int MAX_TEXT = 100_000;
     static final int MAX_HTML = 200_000;
     static final int MAX_LIST_UNSUBSCRIBE = 1000;
+
+    @Inject
+    Clock clock;
 
     /**
      * Queues one mail. {@code html} and {@code listUnsubscribeUrl} may be null; the latter is set on
@@ -38,7 +42,7 @@ public class Outbox {
         // a cut HTML body could end inside a tag: leave it out, the text part says the same
         mail.bodyHtml = html == null || html.length() > MAX_HTML ? null : html;
         mail.listUnsubscribe = listUnsubscribeUrl;
-        mail.createdAt = Instant.now();
+        mail.createdAt = clock.instant();
         mail.nextAttemptAt = mail.createdAt;
         mail.attempts = 0;
         mail.persist();

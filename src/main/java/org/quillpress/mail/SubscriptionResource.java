@@ -1,5 +1,7 @@
 package org.quillpress.mail;
 
+import java.time.Clock;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -42,6 +44,9 @@ public class SubscriptionResource {
     @Inject
     Subscriptions subscriptions;
 
+    @Inject
+    Clock clock;
+
     /**
      * The link in the confirmation mail: following it is the confirmation (double opt-in), and following
      * it again changes nothing.
@@ -67,7 +72,7 @@ public class SubscriptionResource {
     public RestResponse<TemplateInstance> unsubscribed(@RestQuery String post) {
         PostLink link = post == null ? null
                 : Post.<Post> find("slug", post).firstResultOptional()
-                        .filter(p -> p.isVisibleAt(java.time.Instant.now())).map(SubscriptionResource::link).orElse(null);
+                        .filter(p -> p.isVisibleAt(clock.instant())).map(SubscriptionResource::link).orElse(null);
         return privatePage(Templates.unsubscribed(link));
     }
 

@@ -1,7 +1,7 @@
 package org.quillpress.mail;
 
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -31,6 +31,9 @@ public class Subscriptions {
     @Inject
     SiteSettings site;
 
+    @Inject
+    Clock clock;
+
     /**
      * Subscribes a comment's writer to its post, in the comment's transaction. A signed-in account's
      * address is the one it signed up with, so it counts at once; a guest typed theirs into a form, so
@@ -58,7 +61,7 @@ public class Subscriptions {
         subscription.account = comment.account;
         subscription.token = newToken();
         subscription.confirmed = account;
-        subscription.createdAt = Instant.now();
+        subscription.createdAt = clock.instant();
         subscription.persist();
         if (!account) {
             MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.confirmSubscription(site.current().title(),

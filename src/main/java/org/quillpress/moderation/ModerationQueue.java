@@ -1,5 +1,6 @@
 package org.quillpress.moderation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -43,6 +45,9 @@ public class ModerationQueue {
     private static final Parser PARSER = Parser.builder().build();
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
     private static final List<CommentStatus> HISTORY = List.of(CommentStatus.APPROVED, CommentStatus.SPAM);
+
+    @Inject
+    Clock clock;
 
     /** A position in the queue: the last comment shown, by the order of the index comment_queue. */
     record Cursor(Instant at, long id) {
@@ -268,7 +273,7 @@ public class ModerationQueue {
                 + "left join Account target on b.kind = :accountKind and cast(target.id as String) = b.value "
                 + "where (b.expiresAt is null or b.expiresAt > :now)"
                 + (beforeId == null ? "" : " and b.id < :before") + " order by b.id desc", Object[].class)
-                .setParameter("accountKind", Ban.Kind.ACCOUNT).setParameter("now", Instant.now())
+                .setParameter("accountKind", Ban.Kind.ACCOUNT).setParameter("now", clock.instant())
                 .setMaxResults(BAN_PAGE + 1);
         if (beforeId != null) {
             query.setParameter("before", beforeId);

@@ -1,5 +1,6 @@
 package org.quillpress.moderation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -82,6 +83,9 @@ public class ModerationService {
     @Inject
     AccountService accounts;
 
+    @Inject
+    Clock clock;
+
     /** Applies an action to one comment. */
     @Transactional
     public Comment apply(long commentId, Action action, AccountPrincipal moderator, String reason) {
@@ -89,7 +93,7 @@ public class ModerationService {
         CommentStatus from = comment.status;
         comment.status = action.to;
         ModerationAction.record(comment, Account.findById(moderator.id()), action.slug, from, action.to,
-                reason == null || reason.isBlank() ? null : reason.strip());
+                reason == null || reason.isBlank() ? null : reason.strip(), clock.instant());
         events.fire(new CommentPosted(comment.id, comment.post.id, action.to, from));
         return comment;
     }
@@ -103,7 +107,7 @@ public class ModerationService {
             CommentStatus from = comment.status;
             comment.status = action.to;
             ModerationAction.record(comment, actor, action.slug, from, action.to,
-                    reason == null || reason.isBlank() ? null : reason.strip());
+                    reason == null || reason.isBlank() ? null : reason.strip(), clock.instant());
             events.fire(new CommentPosted(comment.id, comment.post.id, action.to, from));
         }
         return found.size();
@@ -176,7 +180,7 @@ public class ModerationService {
         // the record of the deletion names the comment in words: no row is left to link to (the database sets
         // the link of the comment's earlier entries to null, and they stay too)
         ModerationAction.record(null, actor, "delete permanently", comment.status, null,
-                "comment #" + comment.id + " by " + comment.authorName + " on " + comment.post.slug);
+                "comment #" + comment.id + " by " + comment.authorName + " on " + comment.post.slug, clock.instant());
         CommentRevision.delete("comment", comment);
         comment.delete();
         // one at a time, so that replies go before the comments they answer
@@ -201,13 +205,14 @@ public class ModerationService {
         CommentRevision revision = new CommentRevision();
         revision.comment = comment;
         revision.bodyMarkdown = comment.bodyMarkdown;
-        revision.replacedAt = Instant.now();
+        revision.replacedAt = clock.instant();
         revision.editor = editor;
         revision.persist();
         comment.bodyMarkdown = body;
         comment.bodyHtml = markdown.renderComment(body, comment.bodyFormat);
         comment.editedAt = revision.replacedAt;
-        ModerationAction.record(comment, editor, "edited by staff", comment.status, comment.status, null);
+        ModerationAction.record(comment, editor, "edited by staff", comment.status, comment.status, null,
+                revision.replacedAt);
         events.fire(new CommentPosted(comment.id, comment.post.id, comment.status, comment.status));
         return comment;
     }
@@ -234,7 +239,7 @@ public class ModerationService {
             throw new InvalidInputException(e.status(), Map.of("reply", String.join(" ", e.errors().values())));
         }
         ModerationAction.record(comment, Account.findById(moderator.id()), "replied as staff", comment.status,
-                comment.status, "reply #" + outcome.id());
+                comment.status, "reply #" + outcome.id(), clock.instant());
         return outcome;
     }
 
@@ -283,7 +288,8 @@ public class ModerationService {
         }
         CommentStatus from = comment.status;
         comment.status = then.to;
-        ModerationAction.record(comment, Account.findById(moderator.id()), "ban", from, then.to, describe(ban));
+        ModerationAction.record(comment, Account.findById(moderator.id()), "ban", from, then.to, describe(ban),
+                clock.instant());
         events.fire(new CommentPosted(comment.id, comment.post.id, then.to, from));
         return ban;
     }
@@ -308,8 +314,8 @@ public class ModerationService {
     @Transactional
     public void liftAccountBan(long accountId) {
         Account account = Account.<Account> findByIdOptional(accountId).orElseThrow(NotFoundException::new);
-        Instant now = Instant.now();
-        Ban.listActive(Ban.Kind.ACCOUNT, account.id.toString()).forEach(b -> b.expiresAt = now);
+        Instant now = clock.instant();
+        Ban.listActive(Ban.Kind.ACCOUNT, account.id.toString(), now).forEach(b -> b.expiresAt = now);
         accounts.forget(accountId);
     }
 
@@ -364,9 +370,9 @@ public class ModerationService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String stored = value;
-        Ban ban = Ban.listActive(kind, stored).stream().findFirst().orElseGet(Ban::new);
+        Ban ban = Ban.listActive(kind, stored, now).stream().findFirst().orElseGet(Ban::new);
         ban.kind = kind;
         ban.value = stored;
         ban.reason = why.isEmpty() ? null : why;
@@ -381,7 +387,7 @@ public class ModerationService {
     @Transactional
     public void lift(long banId) {
         Ban ban = Ban.<Ban> findByIdOptional(banId).orElseThrow(NotFoundException::new);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (ban.activeAt(now)) {
             ban.expiresAt = now;
         }

@@ -1,12 +1,13 @@
 package org.quillpress.post;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -23,6 +24,9 @@ public class Navigation {
     /** A link in the navigation: top-level pages, each followed by its children. */
     public record Link(String title, String path) {
     }
+
+    @Inject
+    Clock clock;
 
     private volatile List<Link> links = List.of();
 
@@ -43,7 +47,7 @@ public class Navigation {
     @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void reload() {
         links = QuarkusTransaction.requiringNew().call(() -> {
-            List<Post> pages = Post.listVisiblePages(Instant.now());
+            List<Post> pages = Post.listVisiblePages(clock.instant());
             List<Link> built = new ArrayList<>();
             for (Post page : pages) {
                 if (page.parent == null) {

@@ -1,6 +1,7 @@
 package org.quillpress.post;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -81,6 +82,9 @@ public class PostApi {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Clock clock;
+
     @GET
     @Operation(summary = "Published posts, newest first")
     public PostPage list(@Parameter(description = "cursor from a previous page's next") @RestQuery String before,
@@ -98,7 +102,7 @@ public class PostApi {
         Post post = Post.findBySlugWithDetails(slug).orElseThrow(NotFoundException::new);
         boolean editable = currentUser.account()
                 .map(v -> v.isAdmin() || (v.isAuthor() && v.id() == post.author.id)).orElse(false);
-        if (!post.isVisibleAt(Instant.now()) && !editable) {
+        if (!post.isVisibleAt(clock.instant()) && !editable) {
             throw new NotFoundException();
         }
         return response(post);

@@ -1,5 +1,6 @@
 package org.quillpress.post;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +32,9 @@ public class PostListing {
     @Inject
     EntityManager em;
 
+    @Inject
+    Clock clock;
+
     /** Narrows a list: at most one of these is set. */
     public record Filter(Long tagId, Long categoryId, Long authorId, Instant from, Instant until) {
         public static final Filter ALL = new Filter(null, null, null, null, null);
@@ -58,7 +62,7 @@ public class PostListing {
      */
     @Transactional
     public Listing list(Filter filter, Cursor before, Cursor after, int size) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         StringBuilder where = new StringBuilder("p.kind = org.quillpress.post.PostKind.POST and ")
                 .append(Post.VISIBLE);
         Parameters params = Parameters.with("now", now);

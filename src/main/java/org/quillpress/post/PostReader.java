@@ -1,10 +1,12 @@
 package org.quillpress.post;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.quillpress.account.AccountPrincipal;
@@ -19,6 +21,9 @@ import org.quillpress.post.PostViews.TagLink;
  */
 @ApplicationScoped
 public class PostReader {
+
+    @Inject
+    Clock clock;
 
     /** What a slug leads to: a post to show, or the slug it moved to. */
     public sealed interface Lookup permits Found, Moved, Missing {
@@ -35,7 +40,7 @@ public class PostReader {
 
     @Transactional
     public Lookup find(String slug, PostKind kind, Optional<AccountPrincipal> viewer) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Optional<Post> found = Post.findBySlugWithDetails(slug).filter(p -> p.kind == kind);
         if (found.isEmpty()) {
             return SlugRedirect.currentSlugFor(slug)

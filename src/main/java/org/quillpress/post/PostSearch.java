@@ -1,6 +1,6 @@
 package org.quillpress.post;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +34,9 @@ public class PostSearch {
 
     @Inject
     PostListing listing;
+
+    @Inject
+    Clock clock;
 
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
@@ -81,14 +84,14 @@ public class PostSearch {
                       @@ websearch_to_tsquery('simple', :q)
                 order by ts_rank(to_tsvector('simple', p.title || ' ' || left(p.body_markdown, 200000)),
                                  websearch_to_tsquery('simple', :q)) desc, p.publish_at desc
-                """).setParameter("now", Instant.now()).setParameter("q", q).setFirstResult(offset)
+                """).setParameter("now", clock.instant()).setParameter("q", q).setFirstResult(offset)
                 .setMaxResults(PAGE_SIZE + 1).getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
 
     private List<Long> likeEveryWord(String q, int offset) {
         StringBuilder where = new StringBuilder("p.kind = org.quillpress.post.PostKind.POST and " + Post.VISIBLE);
-        Parameters params = Parameters.with("now", Instant.now());
+        Parameters params = Parameters.with("now", clock.instant());
         String[] words = q.toLowerCase(Locale.ROOT).split("\\s+");
         for (int i = 0; i < Math.min(words.length, 8); i++) {
             String pattern = "%" + words[i].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";

@@ -1,6 +1,7 @@
 package org.quillpress.post;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -49,12 +50,15 @@ public class PostService {
     @Inject
     Terms terms;
 
+    @Inject
+    Clock clock;
+
     /** Creates a post or page written by {@code author}. */
     @Transactional
     public Post create(PostInput input, AccountPrincipal author) {
         Post post = new Post();
         post.author = Account.findById(author.id());
-        post.createdAt = Instant.now();
+        post.createdAt = clock.instant();
         post.kind = parseKind(input.kind());
         apply(post, input, true, author);
         post.persist();
@@ -107,7 +111,7 @@ public class PostService {
 
     private void apply(Post post, PostInput in, boolean creating, AccountPrincipal editor) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
 
         String title = in.title() == null ? "" : in.title().strip();
         if (title.isEmpty()) {

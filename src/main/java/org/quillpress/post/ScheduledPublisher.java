@@ -1,6 +1,6 @@
 package org.quillpress.post;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +22,13 @@ public class ScheduledPublisher {
     @Inject
     Event<PostSaved> saved;
 
+    @Inject
+    Clock clock;
+
     @Scheduled(every = "${quillpress.publishing.check-every:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void publishDuePosts() {
-        List<Post> due = Post.listDueScheduled(Instant.now());
+        List<Post> due = Post.listDueScheduled(clock.instant());
         for (Post post : due) {
             post.status = PostStatus.PUBLISHED;
             saved.fire(PostSaved.of(post));

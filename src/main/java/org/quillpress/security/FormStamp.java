@@ -1,5 +1,6 @@
 package org.quillpress.security;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,9 +21,12 @@ public class FormStamp {
     @Inject
     SessionCodec codec;
 
+    @Inject
+    Clock clock;
+
     /** A stamp for a form rendered now. */
     public String issue() {
-        String millis = Long.toString(Instant.now().toEpochMilli());
+        String millis = Long.toString(clock.millis());
         return millis + "." + codec.sign("form-stamp:" + millis);
     }
 
@@ -37,7 +41,7 @@ public class FormStamp {
         }
         try {
             return Optional.of(Duration.between(Instant.ofEpochMilli(Long.parseLong(stamp.substring(0, dot))),
-                    Instant.now()));
+                    clock.instant()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -1,15 +1,19 @@
 package org.quillpress.security;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 
 /**
  * Limits failed sign-ins: 10 per 15 minutes from one client address and 5 per 15 minutes for one
@@ -22,8 +26,27 @@ public class LoginThrottle {
 
     private static final Duration WINDOW = Duration.ofMinutes(15);
 
+    // the cache only forgets idle buckets to bound memory; the limit itself is the buckets' refill, on the clock
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(WINDOW).build();
+
+    private final TimeMeter time;
+
+    @Inject
+    LoginThrottle(Clock clock) {
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
 
     /** Seconds until another attempt is allowed, or 0 when one may be made now. */
     public long secondsToWait(String clientAddress, String email) {
@@ -45,7 +68,7 @@ public class LoginThrottle {
     }
 
     private Bucket bucket(String key, int capacity) {
-        return buckets.get(key, k -> Bucket.builder()
+        return buckets.get(key, k -> Bucket.builder().withCustomTimePrecision(time)
                 .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, WINDOW).build()).build());
     }
 

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -37,6 +37,9 @@ public class SessionCodec {
 
     @Inject
     QuillpressConfig config;
+
+    @Inject
+    Clock clock;
 
     private volatile AesKey key;
 
@@ -115,7 +118,7 @@ public class SessionCodec {
         return openClaims(sealed).flatMap(claims -> {
             try {
                 long expires = claims.getClaimValue("exp", Long.class);
-                if (expires < Instant.now().getEpochSecond()) {
+                if (expires < clock.instant().getEpochSecond()) {
                     return Optional.empty();
                 }
                 return Optional.of(new SessionToken(Long.parseLong(claims.getSubject()),

@@ -1,5 +1,6 @@
 package org.quillpress.security;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,11 @@ public class Sessions {
     @Inject
     QuillpressConfig config;
 
+    @Inject
+    Clock clock;
+
     public void start(AccountPrincipal account, RoutingContext routing) {
-        Instant expires = Instant.now().plus(config.session().lifetime());
+        Instant expires = clock.instant().plus(config.session().lifetime());
         String sealed = codec.seal(new SessionToken(account.id(), account.sessionEpoch(), expires.getEpochSecond()));
         routing.response().addCookie(cookie(sealed, routing).setMaxAge(config.session().lifetime().toSeconds()));
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -33,13 +34,14 @@ public class ImportJobs {
         public final String id = UUID.randomUUID().toString();
         public final String fileName;
         public final long size;
-        public final Instant started = Instant.now();
+        public final Instant started;
         public final ImportReport report = new ImportReport();
         final AtomicLong read = new AtomicLong();
 
-        Job(String fileName, long size) {
+        Job(String fileName, long size, Instant started) {
             this.fileName = fileName;
             this.size = size;
+            this.started = started;
         }
 
         /** How much of the file has been read, in percent. */
@@ -54,9 +56,12 @@ public class ImportJobs {
     @Inject
     WxrImporter importer;
 
+    @Inject
+    Clock clock;
+
     /** Starts importing {@code file}, which the job deletes once read. */
     public Job start(Path file, String fileName) throws IOException {
-        Job job = new Job(fileName, Files.size(file));
+        Job job = new Job(fileName, Files.size(file), clock.instant());
         jobs.put(job.id, job);
         worker.submit(() -> {
             try (InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16), job.read)) {

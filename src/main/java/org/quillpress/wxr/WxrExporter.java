@@ -3,6 +3,7 @@ package org.quillpress.wxr;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -54,6 +55,9 @@ public class WxrExporter {
 
     @Inject
     PublicUrls urls;
+
+    @Inject
+    Clock clock;
 
     // --- WXR -------------------------------------------------------------------------------------------------
 
@@ -208,7 +212,7 @@ public class WxrExporter {
             json.writeStartObject();
             json.writeStringField("format", "quillpress-export");
             json.writeNumberField("version", 1);
-            json.writeStringField("exportedAt", Instant.now().toString());
+            json.writeStringField("exportedAt", clock.instant().toString());
             SiteSettings.Site site = settings.current();
             json.writeObjectFieldStart("site");
             json.writeStringField("title", site.title());

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -45,6 +46,9 @@ public class WxrResource {
 
     @Inject
     WxrExporter exporter;
+
+    @Inject
+    Clock clock;
 
     @GET
     @jakarta.ws.rs.Path("import")
@@ -95,8 +99,8 @@ public class WxrResource {
         return download(body, "json");
     }
 
-    private static Response download(StreamingOutput body, String extension) {
-        String name = "quillpress-" + LocalDate.now(ZoneOffset.UTC) + "." + extension;
+    private Response download(StreamingOutput body, String extension) {
+        String name = "quillpress-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + "." + extension;
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("Cache-Control", "no-store").build();
     }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestComments;
 import org.quillpress.support.TestPosts;
 import org.quillpress.support.WebClient;
 
@@ -197,8 +198,7 @@ class AccountResourceTest {
         TestAccounts.Created reader = TestAccounts.create(Role.READER, "Dora Download");
         WebClient client = reader.signIn();
         String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Data post "), "Body.", List.of());
-        Response posted = client.json().body(Map.of("body", "A comment to take away.")).post(
-                "/api/v1/posts/" + slug + "/comments");
+        Response posted = TestComments.postAs(client, slug, "A comment to take away.");
         assertThat(posted.statusCode()).isEqualTo(201);
 
         Response data = client.get("/account/data");
@@ -217,8 +217,7 @@ class AccountResourceTest {
         TestAccounts.Created reader = TestAccounts.create(Role.READER, TestPosts.unique("Kim Keep "));
         WebClient client = reader.signIn();
         String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Kept post "), "Body.", List.of());
-        long comment = client.json().body(Map.of("body", "Words that stay.")).post(
-                "/api/v1/posts/" + slug + "/comments").jsonPath().getLong("id");
+        long comment = TestComments.created(TestComments.postAs(client, slug, "Words that stay."));
 
         Response unconfirmed = client.postForm("/account/delete", Map.of("comments", "keep"), "/account");
         assertThat(unconfirmed.statusCode()).isEqualTo(400);
@@ -241,8 +240,7 @@ class AccountResourceTest {
         TestAccounts.Created reader = TestAccounts.create(Role.READER, TestPosts.unique("Rae Remove "));
         WebClient client = reader.signIn();
         String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Removed post "), "Body.", List.of());
-        long comment = client.json().body(Map.of("body", "Words that go.")).post(
-                "/api/v1/posts/" + slug + "/comments").jsonPath().getLong("id");
+        long comment = TestComments.created(TestComments.postAs(client, slug, "Words that go."));
 
         client.postForm("/account/delete", Map.of("comments", "remove", "confirm", "yes"), "/account");
 

@@ -2,10 +2,14 @@ package org.quillpress.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestClock;
 import org.quillpress.support.WebClient;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,6 +18,9 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class LoginResourceTest {
+
+    @Inject
+    TestClock clock;
 
     @Test
     void signInPageOffersEmailAndPasswordWithCsrfToken() {
@@ -61,6 +68,30 @@ class LoginResourceTest {
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(Integer.parseInt(response.header("Retry-After"))).isPositive();
         assertThat(response.asString()).contains("Too many failed attempts");
+    }
+
+    @Test
+    void aRateLimitedEmailSignsInAgainOnceFifteenMinutesHavePassed() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, "Patient Reader");
+        for (int i = 0; i < 5; i++) {
+            WebClient.anonymous().postForm("/login", Map.of("email", reader.email(), "password", "wrong-" + i));
+        }
+        Map<String, String> right = Map.of("email", reader.email(), "password", TestAccounts.PASSWORD);
+        assertThat(WebClient.anonymous().postForm("/login", right).statusCode()).isEqualTo(429);
+
+        clock.advance(Duration.ofMinutes(15));
+
+        assertThat(WebClient.anonymous().postForm("/login", right).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aSessionEndsWhenItsFourteenDaysHavePassed() {
+        WebClient reader = TestAccounts.create(Role.READER, "Fading Reader").signIn();
+        assertThat(reader.get("/account").statusCode()).isEqualTo(200);
+
+        clock.advance(Duration.ofDays(14).plusMinutes(1));
+
+        assertThat(reader.get("/account").statusCode()).isEqualTo(303);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quillpress.comment.DiscussionSettings;
 import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestComments;
 import org.quillpress.support.TestPosts;
 import org.quillpress.support.WebClient;
 
@@ -288,8 +289,7 @@ class SocialSignInTest {
         viaOidc.postForm("/account/identities/link", Map.of("provider", "github"), "/account");
         ProviderLogin.signIn(viaOidc, "/login/github", "tara-gh", claims("{'id': 7070123, 'name': 'Tara GH'}"));
 
-        long first = viaOidc.json().body(Map.of("body", "My first words here.")).post(
-                "/api/v1/posts/" + slug + "/comments").jsonPath().getLong("id");
+        long first = TestComments.created(TestComments.postAs(viaOidc, slug, "My first words here."));
         assertThat(WebClient.anonymous().get("/posts/" + slug).asString()).doesNotContain("My first words here.");
         Response approved = WebClient.owner().postForm("/moderation/comments/" + first + "/status",
                 Map.of("action", "approve"), "/moderation");
@@ -297,8 +297,7 @@ class SocialSignInTest {
 
         WebClient viaGitHub = WebClient.anonymous();
         ProviderLogin.signIn(viaGitHub, "/login/github", "tara-gh", claims("{'id': 7070123, 'name': 'Tara GH'}"));
-        Response second = viaGitHub.json().body(Map.of("body", "And now straight through.")).post(
-                "/api/v1/posts/" + slug + "/comments");
+        Response second = TestComments.postAs(viaGitHub, slug, "And now straight through.");
         assertThat(second.statusCode()).isEqualTo(201);
         assertThat(second.jsonPath().getString("status")).isEqualToIgnoringCase("approved");
         assertThat(WebClient.anonymous().get("/posts/" + slug).asString()).contains("And now straight through.",

@@ -1,9 +1,9 @@
 package org.quillpress.feed;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -17,6 +17,7 @@ import org.quillpress.post.PostInput;
 import org.quillpress.post.PostKind;
 import org.quillpress.post.PostService;
 import org.quillpress.post.PostStatus;
+import org.quillpress.support.TestAccounts;
 import org.quillpress.web.ContentChanged;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,8 +26,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class FeedFixtures {
 
-    static final String OWNER_EMAIL = "owner@quillpress.test";
-
     /** Fixtures that write straight to the database say so, as every writer of public content must. */
     @Inject
     Event<ContentChanged> changed;
@@ -34,14 +33,12 @@ public class FeedFixtures {
     @Inject
     PostService posts;
 
-    /** A slug-safe name no other test uses: the tests share one database. */
-    public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
+    @Inject
+    Clock clock;
 
     public Account owner() {
         return QuarkusTransaction.requiringNew()
-                .call(() -> Account.<Account> find("email", OWNER_EMAIL).firstResult());
+                .call(() -> Account.<Account> find("email", TestAccounts.OWNER_EMAIL).firstResult());
     }
 
     public Post published(String title, String slug, List<String> tags, String category) {
@@ -53,7 +50,8 @@ public class FeedFixtures {
     }
 
     public Post scheduledTomorrow(String title, String slug, List<String> tags, String category) {
-        return post(title, slug, tags, category, "SCHEDULED", Instant.now().plus(1, ChronoUnit.DAYS).toString());
+        return post(title, slug, tags, category, "SCHEDULED",
+                clock.instant().plus(1, ChronoUnit.DAYS).toString());
     }
 
     public Post publishedPage(String title, String slug) {
@@ -84,8 +82,8 @@ public class FeedFixtures {
      */
     public void bulkPublished(String slugPrefix, int count) {
         QuarkusTransaction.requiringNew().run(() -> {
-            Account owner = Account.find("email", OWNER_EMAIL).firstResult();
-            Instant now = Instant.now();
+            Account owner = Account.find("email", TestAccounts.OWNER_EMAIL).firstResult();
+            Instant now = clock.instant();
             for (int i = 0; i < count; i++) {
                 Post post = new Post();
                 post.kind = PostKind.POST;

@@ -22,6 +22,7 @@ import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.quillpress.QuillpressConfig;
 import org.quillpress.account.Account;
+import org.quillpress.support.TestPosts;
 import org.quillpress.support.Uncached;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -51,8 +52,8 @@ class FeedResourceTest {
 
     @Test
     void publishedPostAppearsInTheSiteAtomFeedAsAReaderSeesIt() throws Exception {
-        String slug = FeedFixtures.unique("atom-post");
-        String tag = FeedFixtures.unique("atom-tag");
+        String slug = TestPosts.unique("atom-post-");
+        String tag = TestPosts.unique("atom-tag-");
         fixtures.published("Atom post " + slug, slug, List.of(tag), null);
         Account owner = fixtures.owner();
 
@@ -79,8 +80,8 @@ class FeedResourceTest {
 
     @Test
     void publishedPostAppearsInTheSiteRssFeedAsAReaderSeesIt() throws Exception {
-        String slug = FeedFixtures.unique("rss-post");
-        String tag = FeedFixtures.unique("rss-tag");
+        String slug = TestPosts.unique("rss-post-");
+        String tag = TestPosts.unique("rss-tag-");
         fixtures.published("RSS post " + slug, slug, List.of(tag), null);
         Account owner = fixtures.owner();
 
@@ -104,12 +105,12 @@ class FeedResourceTest {
 
     @Test
     void draftsAndFutureScheduledPostsNeverAppearInAnyFeed() throws Exception {
-        String tag = FeedFixtures.unique("hidden-tag");
-        String categorySlug = FeedFixtures.unique("hidden-category");
+        String tag = TestPosts.unique("hidden-tag-");
+        String categorySlug = TestPosts.unique("hidden-category-");
         fixtures.category("Category " + categorySlug, categorySlug);
-        String draft = FeedFixtures.unique("draft");
-        String scheduled = FeedFixtures.unique("scheduled");
-        String visible = FeedFixtures.unique("visible");
+        String draft = TestPosts.unique("draft-");
+        String scheduled = TestPosts.unique("scheduled-");
+        String visible = TestPosts.unique("visible-");
         fixtures.draft("Draft " + draft, draft, List.of(tag), categorySlug);
         fixtures.scheduledTomorrow("Scheduled " + scheduled, scheduled, List.of(tag), categorySlug);
         // published last, so a feed that ignored status would list the other two right beside it
@@ -124,11 +125,11 @@ class FeedResourceTest {
 
     @Test
     void aTagFeedHoldsOnlyThatTagsPosts() throws Exception {
-        String cats = FeedFixtures.unique("cats");
-        String dogs = FeedFixtures.unique("dogs");
-        String catPost = FeedFixtures.unique("cat-post");
-        String dogPost = FeedFixtures.unique("dog-post");
-        String bothPost = FeedFixtures.unique("both-post");
+        String cats = TestPosts.unique("cats-");
+        String dogs = TestPosts.unique("dogs-");
+        String catPost = TestPosts.unique("cat-post-");
+        String dogPost = TestPosts.unique("dog-post-");
+        String bothPost = TestPosts.unique("both-post-");
         fixtures.published("Cat post", catPost, List.of(cats), null);
         fixtures.published("Dog post", dogPost, List.of(dogs), null);
         fixtures.published("Both post", bothPost, List.of(cats, dogs), null);
@@ -147,12 +148,12 @@ class FeedResourceTest {
 
     @Test
     void aCategoryFeedHoldsOnlyThatCategorysPosts() throws Exception {
-        String news = FeedFixtures.unique("news");
-        String other = FeedFixtures.unique("other");
+        String news = TestPosts.unique("news-");
+        String other = TestPosts.unique("other-");
         fixtures.category("News " + news, news);
         fixtures.category("Other " + other, other);
-        String inNews = FeedFixtures.unique("in-news");
-        String inOther = FeedFixtures.unique("in-other");
+        String inNews = TestPosts.unique("in-news-");
+        String inOther = TestPosts.unique("in-other-");
         fixtures.published("In news", inNews, List.of(), news);
         fixtures.published("In other", inOther, List.of(), other);
 
@@ -167,7 +168,7 @@ class FeedResourceTest {
 
     @Test
     void anUnknownTagOrCategoryHasNoFeed() {
-        String missing = FeedFixtures.unique("no-such");
+        String missing = TestPosts.unique("no-such-");
         for (String path : List.of("/tags/" + missing + "/feed", "/tags/" + missing + "/feed/rss",
                 "/categories/" + missing + "/feed", "/categories/" + missing + "/feed/rss")) {
             given().get(path).then().statusCode(404);
@@ -176,7 +177,7 @@ class FeedResourceTest {
 
     @Test
     void markupInATitleIsEscapedAndReachesTheReaderUnchanged() throws Exception {
-        String slug = FeedFixtures.unique("fish");
+        String slug = TestPosts.unique("fish-");
         String title = "Fish & <Chips> " + slug;
         fixtures.published(title, slug, List.of(), null);
 
@@ -189,7 +190,7 @@ class FeedResourceTest {
 
     @Test
     void theAtomFeedHasEveryElementAtom10Requires() throws Exception {
-        String slug = FeedFixtures.unique("valid");
+        String slug = TestPosts.unique("valid-");
         fixtures.published("Valid " + slug, slug, List.of("atom"), null);
 
         byte[] xml = given().get("/feed").then().statusCode(200).extract().asByteArray();
@@ -228,7 +229,7 @@ class FeedResourceTest {
 
     @Test
     void feedsAreCacheableAndAnswerNotModifiedUntilTheyChange() throws Exception {
-        fixtures.published("Cache " + FeedFixtures.unique("cache"), FeedFixtures.unique("cache"), List.of(), null);
+        fixtures.published("Cache " + TestPosts.unique("cache-"), TestPosts.unique("cache-"), List.of(), null);
 
         for (String path : List.of("/feed", "/rss")) {
             Response first = given().get(path).then().statusCode(200).extract().response();
@@ -239,16 +240,16 @@ class FeedResourceTest {
             given().header("If-None-Match", etag).get(path).then().statusCode(304);
         }
         String etag = given().get("/feed").then().extract().header("ETag");
-        fixtures.published("Newer " + FeedFixtures.unique("cache"), FeedFixtures.unique("cache"), List.of(), null);
+        fixtures.published("Newer " + TestPosts.unique("cache-"), TestPosts.unique("cache-"), List.of(), null);
         given().header("If-None-Match", etag).get("/feed").then().statusCode(200);
     }
 
     @Test
     void aFeedTakesTheSameNumberOfStatementsForTwoOrTwentyFivePosts() throws Exception {
-        String tag = FeedFixtures.unique("count");
+        String tag = TestPosts.unique("count-");
         List<String> tags = List.of(tag, tag + "-a", tag + "-b");
         for (int i = 0; i < 2; i++) {
-            fixtures.published("Count " + i, FeedFixtures.unique("count"), tags, null);
+            fixtures.published("Count " + i, TestPosts.unique("count-"), tags, null);
         }
         String tagFeed = "/tags/" + tag + "/feed";
         assertThat(parse(given().get(tagFeed).then().extract().response()).getEntries()).hasSize(2);
@@ -256,7 +257,7 @@ class FeedResourceTest {
         long tagFew = statements(tagFeed);
 
         for (int i = 2; i < 25; i++) {
-            fixtures.published("Count " + i, FeedFixtures.unique("count"), tags, null);
+            fixtures.published("Count " + i, TestPosts.unique("count-"), tags, null);
         }
         assertThat(parse(given().get(tagFeed).then().extract().response()).getEntries())
                 .hasSize(FeedPosts.FEED_SIZE);

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.quillpress.QuillpressConfig;
 import org.quillpress.post.Post;
+import org.quillpress.support.TestPosts;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -38,12 +39,12 @@ class SitemapResourceTest {
 
     @Test
     void theSitemapListsHomeVisiblePostsPagesAndArchivesWithAbsoluteUrls() throws Exception {
-        String slug = FeedFixtures.unique("mapped");
-        String tag = FeedFixtures.unique("mapped-tag");
-        String category = FeedFixtures.unique("mapped-category");
+        String slug = TestPosts.unique("mapped-");
+        String tag = TestPosts.unique("mapped-tag-");
+        String category = TestPosts.unique("mapped-category-");
         fixtures.category("Mapped " + category, category);
         Post post = fixtures.published("Mapped " + slug, slug, List.of(tag), category);
-        String page = FeedFixtures.unique("about");
+        String page = TestPosts.unique("about-");
         fixtures.publishedPage("About " + page, page);
 
         Response response = given().get("/sitemap.xml").then().statusCode(200).extract().response();
@@ -65,16 +66,16 @@ class SitemapResourceTest {
 
     @Test
     void theSitemapNeverListsDraftsFutureScheduledPostsOrArchivesWithoutVisiblePosts() throws Exception {
-        String tag = FeedFixtures.unique("unseen-tag");
-        String category = FeedFixtures.unique("unseen-category");
+        String tag = TestPosts.unique("unseen-tag-");
+        String category = TestPosts.unique("unseen-category-");
         fixtures.category("Unseen " + category, category);
-        String draft = FeedFixtures.unique("draft");
-        String scheduled = FeedFixtures.unique("scheduled");
-        String draftPage = FeedFixtures.unique("draft-page");
+        String draft = TestPosts.unique("draft-");
+        String scheduled = TestPosts.unique("scheduled-");
+        String draftPage = TestPosts.unique("draft-page-");
         fixtures.draft("Draft", draft, List.of(tag), category);
         fixtures.scheduledTomorrow("Scheduled", scheduled, List.of(tag), category);
         fixtures.draftPage("Draft page", draftPage);
-        String control = FeedFixtures.unique("control");
+        String control = TestPosts.unique("control-");
         fixtures.published("Control", control, List.of(), null);
 
         Map<String, String> urls = urls(given().get("/sitemap.xml").then().statusCode(200).extract().response());
@@ -89,7 +90,7 @@ class SitemapResourceTest {
 
     @Test
     void theSitemapPagesThroughMorePostsThanOneQueryReads() throws Exception {
-        String prefix = FeedFixtures.unique("bulk");
+        String prefix = TestPosts.unique("bulk-");
         int count = FeedPosts.SITEMAP_PAGE * 2 + 1;
         fixtures.bulkPublished(prefix, count);
 

@@ -14,6 +14,7 @@ import org.quillpress.comment.CommentService;
 import org.quillpress.comment.CommentSubmission;
 import org.quillpress.comment.Writer;
 import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestComments;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -30,7 +31,7 @@ class CommentMailTest {
     void aHeldCommentMailsEveryModeratorWithTheQueueLinkAndTheReason() {
         Discussion discussion = Discussion.start("Held for moderation ");
         TestAccounts.Created second = TestAccounts.create(Role.MODERATOR, "Second Moderator");
-        String guest = Discussion.guestEmail("first-timer");
+        String guest = TestComments.guestEmail("first-timer");
 
         long id = discussion.guestComments("First Timer", guest, "Hello, I am new here.", false);
 
@@ -54,14 +55,14 @@ class CommentMailTest {
     @Test
     void approvalMailsThePostAuthorAndTheWriterWhoAskedToHear() {
         Discussion discussion = Discussion.start("Approved comments ");
-        String asked = Discussion.guestEmail("asked");
-        String silent = Discussion.guestEmail("silent");
+        String asked = TestComments.guestEmail("asked");
+        String silent = TestComments.guestEmail("silent");
         long first = discussion.guestComments("Asking Reader", asked, "Tell me when this is up.", true);
         long second = discussion.guestComments("Quiet Reader", silent, "No mail for me, thanks.", false);
         Inbox.await(discussion.moderator.email(), discussion.title, 2);
 
-        discussion.approve(first);
-        discussion.approve(second);
+        TestComments.approve(first);
+        TestComments.approve(second);
 
         List<MimeMessage> toAuthor = Inbox.exactly(discussion.author.email(), "New comment on " + discussion.title, 2);
         assertThat(toAuthor).extracting(Inbox::text).anySatisfy(t -> assertThat(t).contains("Asking Reader")
@@ -81,19 +82,18 @@ class CommentMailTest {
     @Test
     void theAuthorIsNotToldOfTheirOwnCommentNorIsAnyoneToldTwiceAfterReapproval() {
         Discussion discussion = Discussion.start("Own comments ");
-        Response own = discussion.author.signIn().json()
-                .body("{\"body\":\"Thanks for reading, everyone.\",\"notifyReplies\":false}")
-                .post("/api/v1/posts/" + discussion.slug + "/comments");
+        Response own = TestComments.postAs(discussion.author.signIn(), discussion.slug, "Thanks for reading, everyone.",
+                false);
         assertThat(own.statusCode()).isEqualTo(201);
         assertThat(own.jsonPath().getString("status")).isEqualTo("APPROVED");
 
-        String guest = Discussion.guestEmail("twice");
+        String guest = TestComments.guestEmail("twice");
         long id = discussion.guestComments("Twice Approved", guest, "Approve me once.", true);
-        discussion.approve(id);
+        TestComments.approve(id);
         Inbox.await(discussion.author.email(), "New comment on " + discussion.title, 1);
         // taken back and approved again: the same comment is not news a second time
         WebClientMod.act(discussion, id, "unapprove");
-        discussion.approve(id);
+        TestComments.approve(id);
 
         Inbox.exactly(discussion.author.email(), "New comment on " + discussion.title, 1);
         Inbox.exactly(guest, "Your comment was approved", 1);
@@ -102,14 +102,14 @@ class CommentMailTest {
     @Test
     void scriptInACommentIsOnlyTextInEveryMail() {
         Discussion discussion = Discussion.startTitled("Escaping <em>titles</em> " + System.nanoTime());
-        String guest = Discussion.guestEmail("mallory");
+        String guest = TestComments.guestEmail("mallory");
         String name = "<script>alert('name')</script>Mallory";
         long id = discussion.guestComments(name, guest,
                 "Look: <script>alert('body')</script> <img src=x onerror=alert(1)> [x](javascript:alert(2))", false);
 
         MimeMessage held = Inbox.exactly(discussion.moderator.email(), "New comment awaiting moderation", 1).stream()
                 .filter(m -> Inbox.subject(m).contains("Escaping")).findFirst().orElseThrow();
-        discussion.approve(id);
+        TestComments.approve(id);
         MimeMessage toAuthor = Inbox.exactly(discussion.author.email(), "New comment on", 1).get(0);
 
         for (MimeMessage mail : List.of(held, toAuthor)) {
@@ -128,7 +128,7 @@ class CommentMailTest {
     @Test
     void aRefusedCommentWritesNoMail() {
         Discussion discussion = Discussion.start("Refused ");
-        String guest = Discussion.guestEmail("refused");
+        String guest = TestComments.guestEmail("refused");
 
         Response refused = discussion.post("Empty Body", guest, "", true);
 
@@ -143,7 +143,7 @@ class CommentMailTest {
     @Test
     void mailIsWrittenInTheCommentsTransactionAndRolledBackWithIt() {
         Discussion discussion = Discussion.start("Rolled back ");
-        String guest = Discussion.guestEmail("rollback");
+        String guest = TestComments.guestEmail("rollback");
         CommentService comments = Arc.container().instance(CommentService.class).get();
 
         long written;

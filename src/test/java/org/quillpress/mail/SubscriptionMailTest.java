@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.quillpress.account.Role;
 import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestComments;
 import org.quillpress.support.WebClient;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,8 +29,8 @@ class SubscriptionMailTest {
     @Test
     void aGuestConfirmsFirstThenGetsRepliesUntilUnsubscribingWithOneClick() {
         Discussion discussion = Discussion.start("Follow-up ");
-        String mailClientUser = Discussion.guestEmail("oneclick");
-        String browserUser = Discussion.guestEmail("browser");
+        String mailClientUser = TestComments.guestEmail("oneclick");
+        String browserUser = TestComments.guestEmail("browser");
         discussion.guestComments("One Click", mailClientUser, "Keep me posted.", true);
         discussion.guestComments("Browser User", browserUser, "Me too.", true);
 
@@ -39,9 +40,9 @@ class SubscriptionMailTest {
                 Inbox.text(Inbox.await(mailClientUser, confirmSubject, 1).get(0)), "confirm");
         String confirmTwo = Discussion.subscriptionLink(
                 Inbox.text(Inbox.await(browserUser, confirmSubject, 1).get(0)), "confirm");
-        long early = discussion.guestComments("Early Bird", Discussion.guestEmail("early"), "Before they confirm.",
+        long early = discussion.guestComments("Early Bird", TestComments.guestEmail("early"), "Before they confirm.",
                 false);
-        discussion.approve(early);
+        TestComments.approve(early);
         Inbox.await(discussion.author.email(), "New comment on " + discussion.title, 1);
         Inbox.exactly(mailClientUser, "", 1);
         Inbox.exactly(browserUser, "", 1);
@@ -55,9 +56,9 @@ class SubscriptionMailTest {
         }
 
         // 3. a new approved comment by someone else reaches both, with a working one-click link
-        long reply = discussion.guestComments("Replier", Discussion.guestEmail("replier"), "A reply worth reading.",
+        long reply = discussion.guestComments("Replier", TestComments.guestEmail("replier"), "A reply worth reading.",
                 false);
-        discussion.approve(reply);
+        TestComments.approve(reply);
         String replySubject = "New reply on " + discussion.title;
         MimeMessage toMailClient = Inbox.exactly(mailClientUser, replySubject, 1).get(0);
         MimeMessage toBrowser = Inbox.exactly(browserUser, replySubject, 1).get(0);
@@ -101,9 +102,9 @@ class SubscriptionMailTest {
         assertThat(subscriptionExists(unsubscribeTwo)).isFalse();
 
         // 7. no more mail to either, and the used links now lead nowhere
-        long later = discussion.guestComments("Later Replier", Discussion.guestEmail("later"), "Anyone still here?",
+        long later = discussion.guestComments("Later Replier", TestComments.guestEmail("later"), "Anyone still here?",
                 false);
-        discussion.approve(later);
+        TestComments.approve(later);
         Inbox.await(discussion.author.email(), "New comment on " + discussion.title, 3);
         Inbox.exactly(mailClientUser, replySubject, 1);
         Inbox.exactly(browserUser, replySubject, 1);
@@ -116,13 +117,11 @@ class SubscriptionMailTest {
     void aSignedInReaderIsSubscribedWithoutConfirming() {
         Discussion discussion = Discussion.start("Signed-in follow-up ");
         TestAccounts.Created reader = TestAccounts.create(Role.READER, "Signed Reader");
-        Response own = reader.signIn().json()
-                .body("{\"body\":\"Subscribe me, I have an account.\",\"notifyReplies\":true}")
-                .post("/api/v1/posts/" + discussion.slug + "/comments");
+        Response own = TestComments.postAs(reader.signIn(), discussion.slug, "Subscribe me, I have an account.", true);
         assertThat(own.statusCode()).as(own.asString()).isEqualTo(201);
 
-        long reply = discussion.guestComments("Guest Replier", Discussion.guestEmail("guest"), "Hello reader.", false);
-        discussion.approve(reply);
+        long reply = discussion.guestComments("Guest Replier", TestComments.guestEmail("guest"), "Hello reader.", false);
+        TestComments.approve(reply);
 
         MimeMessage mail = Inbox.exactly(reader.email(), "New reply on " + discussion.title, 1).get(0);
         assertThat(Inbox.text(mail)).contains("Hello reader.");

@@ -1,10 +1,10 @@
 package org.quillpress.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quillpress.moderation.ModerationFixtures.email;
 import static org.quillpress.moderation.ModerationFixtures.entry;
-import static org.quillpress.moderation.ModerationFixtures.guestComment;
 import static org.quillpress.moderation.ModerationFixtures.post;
+import static org.quillpress.support.TestComments.guestComment;
+import static org.quillpress.support.TestComments.guestEmail;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -71,7 +71,7 @@ class DiscussionSettingsResourceTest {
                     .contains("Discussion settings saved.", "value=\"20\"", term + "\nlottery</textarea>");
 
             String slug = post("Held by term ");
-            long id = guestComment(slug, "Term User", email("term"), "I like " + term + " a lot.");
+            long id = guestComment(slug, "Term User", guestEmail("term"), "I like " + term + " a lot.");
             String queue = TestAccounts.create(Role.MODERATOR, "Term Moderator").signIn()
                     .get("/moderation?post=" + slug).asString();
             assertThat(entry(queue, id)).contains("matched moderation term &#39;" + term + "&#39; in body");

@@ -1,12 +1,10 @@
 package org.quillpress.moderation;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,54 +14,16 @@ import org.quillpress.support.TestAccounts;
 import org.quillpress.support.TestPosts;
 import org.quillpress.support.WebClient;
 
-import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 
 /** Posts and guest comments for the moderation tests, made the way readers make them: over HTTP. */
 final class ModerationFixtures {
-
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private ModerationFixtures() {
     }
 
     static String post(String title) {
         return TestPosts.publish(TestAccounts.owner(), TestPosts.unique(title), "A post to discuss.", List.of());
-    }
-
-    /** A fresh guest email: flood control counts per address and email, and every test comes from 127.0.0.1. */
-    static String email(String who) {
-        return who + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "@guests.test";
-    }
-
-    /** Posts a guest comment through the API and returns its id. */
-    static long guestComment(String slug, String name, String email, String body) {
-        return guestComment(slug, name, email, null, body, null);
-    }
-
-    static long guestComment(String slug, String name, String email, String website, String body, Long parentId) {
-        Response response = postAsGuest(slug, name, email, website, body, parentId);
-        assertThat(response.statusCode()).as(response.asString()).isEqualTo(201);
-        return response.jsonPath().getLong("id");
-    }
-
-    static Response postAsGuest(String slug, String name, String email, String website, String body, Long parentId) {
-        Map<String, Object> json = new HashMap<>();
-        json.put("body", body);
-        json.put("name", name);
-        json.put("email", email);
-        json.put("website", website);
-        json.put("parentId", parentId);
-        return given().contentType(ContentType.JSON).accept(ContentType.JSON).body(json)
-                .post("/api/v1/posts/" + slug + "/comments");
-    }
-
-    /** Approves a comment as the owner would, without going through the pages under test. */
-    static void approve(long id) {
-        Arc.container().instance(ModerationService.class).get().apply(id, ModerationService.Action.APPROVE,
-                TestAccounts.owner(), null);
     }
 
     static CommentStatus status(long id) {

@@ -1,12 +1,10 @@
 package org.quillpress.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quillpress.moderation.ModerationFixtures.approve;
-import static org.quillpress.moderation.ModerationFixtures.email;
-import static org.quillpress.moderation.ModerationFixtures.guestComment;
 import static org.quillpress.moderation.ModerationFixtures.post;
-
-import java.util.Map;
+import static org.quillpress.support.TestComments.approve;
+import static org.quillpress.support.TestComments.guestComment;
+import static org.quillpress.support.TestComments.guestEmail;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -15,6 +13,7 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.quillpress.account.Role;
 import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestComments;
 import org.quillpress.support.WebClient;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,15 +49,15 @@ class ModerationQueueQueryCountTest {
      */
     String postWithQueue(int guests) {
         String slug = post("Queue of " + guests + " ");
-        long parent = guestComment(slug, "Parent", email("parent"), "An approved comment with **replies**.");
+        long parent = guestComment(slug, "Parent", guestEmail("parent"), "An approved comment with **replies**.");
         approve(parent);
         for (int i = 0; i < guests; i++) {
-            guestComment(slug, "Guest " + i, email("g" + i), null, "Comment number " + i + ".", i % 2 == 0 ? parent : null);
+            guestComment(slug, "Guest " + i, guestEmail("g" + i), null, "Comment number " + i + ".",
+                    i % 2 == 0 ? parent : null);
         }
         WebClient reader = TestAccounts.create(Role.READER, "Queued Reader").signIn();
-        assertThat(reader.json().body(Map.of("body", "A reader's first comment.")).post("/api/v1/posts/" + slug + "/comments")
-                .statusCode()).isEqualTo(201);
-        long unapproved = guestComment(slug, "Unapproved", email("unapproved"), "Approved, then not.");
+        TestComments.created(TestComments.postAs(reader, slug, "A reader's first comment."));
+        long unapproved = guestComment(slug, "Unapproved", guestEmail("unapproved"), "Approved, then not.");
         approve(unapproved);
         moderation.apply(unapproved, ModerationService.Action.UNAPPROVE, TestAccounts.owner(), "second look");
         return slug;

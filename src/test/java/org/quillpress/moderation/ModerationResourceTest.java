@@ -1,19 +1,18 @@
 package org.quillpress.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quillpress.moderation.ModerationFixtures.approve;
-import static org.quillpress.moderation.ModerationFixtures.email;
 import static org.quillpress.moderation.ModerationFixtures.entry;
-import static org.quillpress.moderation.ModerationFixtures.guestComment;
 import static org.quillpress.moderation.ModerationFixtures.moderator;
 import static org.quillpress.moderation.ModerationFixtures.post;
 import static org.quillpress.moderation.ModerationFixtures.status;
 import static org.quillpress.moderation.ModerationFixtures.tabCounts;
+import static org.quillpress.support.TestComments.approve;
+import static org.quillpress.support.TestComments.guestComment;
+import static org.quillpress.support.TestComments.guestEmail;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +27,8 @@ import org.quillpress.comment.CommentStatus;
 import org.quillpress.comment.DiscussionSettings;
 import org.quillpress.comment.ModerationAction;
 import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestClock;
+import org.quillpress.support.TestComments;
 import org.quillpress.support.WebClient;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,7 +53,7 @@ class ModerationResourceTest {
     @Test
     void readersAndAuthorsMayNotModerate() {
         String slug = post("Guarded queue ");
-        long id = guestComment(slug, "Held Writer", email("held"), "Please let me in.");
+        long id = guestComment(slug, "Held Writer", guestEmail("held"), "Please let me in.");
 
         for (Role role : List.of(Role.READER, Role.AUTHOR)) {
             WebClient client = TestAccounts.create(role, "Curious " + role.label()).signIn();
@@ -71,12 +72,12 @@ class ModerationResourceTest {
     void heldCommentsAreListedWithTheirPostWriterAddressAndReasonsInWords() {
         DiscussionSettings.Rules original = settings.current();
         String slug = post("Reasons shown ");
-        String guest = email("first");
-        String linker = email("linker");
-        String gambler = email("gambler");
+        String guest = guestEmail("first");
+        String linker = guestEmail("linker");
+        String gambler = guestEmail("gambler");
         try {
             settings.save(withHoldTerms(original, List.of("casino")));
-            long parent = guestComment(slug, "Parent Writer", email("parent"),
+            long parent = guestComment(slug, "Parent Writer", guestEmail("parent"),
                     "The parent comment **speaks** first, at some length about tides and harbours.");
             approve(parent);
             long first = guestComment(slug, "Fresh Guest", guest, null, "A first word from me.", parent);
@@ -102,9 +103,9 @@ class ModerationResourceTest {
     @Test
     void tabsCountTheCommentsOfEachStatus() {
         String slug = post("Counted tabs ");
-        long kept = guestComment(slug, "One", email("one"), "Stays pending.");
-        long approved = guestComment(slug, "Two", email("two"), "Gets approved.");
-        long spam = guestComment(slug, "Three", email("three"), "Gets marked as spam.");
+        long kept = guestComment(slug, "One", guestEmail("one"), "Stays pending.");
+        long approved = guestComment(slug, "Two", guestEmail("two"), "Gets approved.");
+        long spam = guestComment(slug, "Three", guestEmail("three"), "Gets marked as spam.");
         approve(approved);
         WebClient moderator = moderator("Counting Moderator");
         moderator.postForm("/moderation/comments/" + spam + "/status", Map.of("action", "spam"), "/moderation");
@@ -121,7 +122,7 @@ class ModerationResourceTest {
         String slug = post("Long queue ");
         List<Long> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 52; i++) {
-            ids.add(guestComment(slug, "Queued " + i, email("queued" + i), "Queued comment " + i + "."));
+            ids.add(guestComment(slug, "Queued " + i, guestEmail("queued" + i), "Queued comment " + i + "."));
         }
         WebClient moderator = moderator("Paging Moderator");
 
@@ -144,7 +145,7 @@ class ModerationResourceTest {
     void approvingFromTheQueuePublishesTheCommentAndRecordsWhoDidIt() {
         String slug = post("Approved here ");
         String text = "Worth publishing " + System.nanoTime();
-        long id = guestComment(slug, "Patient Guest", email("patient"), text);
+        long id = guestComment(slug, "Patient Guest", guestEmail("patient"), text);
         assertThat(WebClient.anonymous().get("/posts/" + slug).asString()).doesNotContain(text);
         WebClient moderator = moderator("Approving Moderator");
 
@@ -164,10 +165,10 @@ class ModerationResourceTest {
     @Test
     void bulkApproveApprovesEverySelectedComment() {
         String slug = post("Bulk approved ");
-        List<Long> ids = List.of(guestComment(slug, "A", email("a"), "First of three."),
-                guestComment(slug, "B", email("b"), "Second of three."),
-                guestComment(slug, "C", email("c"), "Third of three."));
-        long unselected = guestComment(slug, "D", email("d"), "Not selected.");
+        List<Long> ids = List.of(guestComment(slug, "A", guestEmail("a"), "First of three."),
+                guestComment(slug, "B", guestEmail("b"), "Second of three."),
+                guestComment(slug, "C", guestEmail("c"), "Third of three."));
+        long unselected = guestComment(slug, "D", guestEmail("d"), "Not selected.");
         WebClient moderator = moderator("Bulk Moderator");
 
         Response response = moderator.postForm("/moderation/bulk",
@@ -188,7 +189,7 @@ class ModerationResourceTest {
     @Test
     void spamNotSpamTrashAndRestoreMoveTheCommentBetweenTabs() {
         String slug = post("Moving between tabs ");
-        long id = guestComment(slug, "Mover", email("mover"), "Where will I go?");
+        long id = guestComment(slug, "Mover", guestEmail("mover"), "Where will I go?");
         WebClient moderator = moderator("Sorting Moderator");
         String queue = "/moderation?post=" + slug;
 
@@ -214,10 +215,10 @@ class ModerationResourceTest {
     void searchFindsByEmailNameOrTextAndTheFilterKeepsToOnePost() {
         String slug = post("Searched ");
         String other = post("Elsewhere ");
-        String wanted = email("wanted");
+        String wanted = guestEmail("wanted");
         long found = guestComment(slug, "Sought Person", wanted, "Something ordinary.");
-        long notFound = guestComment(slug, "Other Person", email("other"), "Something else.");
-        long elsewhere = guestComment(other, "Elsewhere Person", email("elsewhere"), "On another post.");
+        long notFound = guestComment(slug, "Other Person", guestEmail("other"), "Something else.");
+        long elsewhere = guestComment(other, "Elsewhere Person", guestEmail("elsewhere"), "On another post.");
         WebClient moderator = moderator("Searching Moderator");
 
         String byEmail = moderator.get("/moderation?q=" + wanted.toUpperCase()).asString();
@@ -236,7 +237,7 @@ class ModerationResourceTest {
     @Test
     void editingTheBodyKeepsTheEarlierVersionAndRendersTheNewOne() {
         String slug = post("Edited by staff ");
-        long id = guestComment(slug, "Sloppy Writer", email("sloppy"), "Teh original txt.");
+        long id = guestComment(slug, "Sloppy Writer", guestEmail("sloppy"), "Teh original txt.");
         WebClient moderator = moderator("Editing Moderator");
 
         Response response = moderator.postForm("/moderation/comments/" + id + "/edit",
@@ -259,7 +260,7 @@ class ModerationResourceTest {
     @Test
     void staffReplyIsPublishedApprovedUnderTheComment() {
         String slug = post("Staff answers ");
-        long id = guestComment(slug, "Asking Guest", email("asking"), "Is this open on Sundays?");
+        long id = guestComment(slug, "Asking Guest", guestEmail("asking"), "Is this open on Sundays?");
         WebClient moderator = moderator("Answering Moderator");
         String unanswerable = moderator.postForm("/moderation/comments/" + id + "/reply",
                 Map.of("reply", "Too early."), "/moderation/comments/" + id).asString();
@@ -285,10 +286,10 @@ class ModerationResourceTest {
     @Test
     void deletingPermanentlyRemovesATrashedCommentButKeepsOneWithReplies() {
         String slug = post("Deleted for good ");
-        long parent = guestComment(slug, "Parent", email("parent"), "I will be answered.");
+        long parent = guestComment(slug, "Parent", guestEmail("parent"), "I will be answered.");
         approve(parent);
-        long reply = guestComment(slug, "Replier", email("replier"), null, "An answer.", parent);
-        long lonely = guestComment(slug, "Lonely", email("lonely"), "Nobody answers me.");
+        long reply = guestComment(slug, "Replier", guestEmail("replier"), null, "An answer.", parent);
+        long lonely = guestComment(slug, "Lonely", guestEmail("lonely"), "Nobody answers me.");
         WebClient moderator = moderator("Deleting Moderator");
         String trash = "/moderation?status=trash&post=" + slug;
 
@@ -320,10 +321,10 @@ class ModerationResourceTest {
     @Test
     void bulkDeleteRemovesSpamButKeepsParentsOfRepliesLeftBehind() {
         String slug = post("Bulk deleted ");
-        long parent = guestComment(slug, "Parent", email("bulkparent"), "Answered spam.");
+        long parent = guestComment(slug, "Parent", guestEmail("bulkparent"), "Answered spam.");
         approve(parent);
-        long reply = guestComment(slug, "Replier", email("bulkreply"), null, "An answer that stays.", parent);
-        long junk = guestComment(slug, "Junk", email("junk"), "Plain junk.");
+        long reply = guestComment(slug, "Replier", guestEmail("bulkreply"), null, "An answer that stays.", parent);
+        long junk = guestComment(slug, "Junk", guestEmail("junk"), "Plain junk.");
         WebClient moderator = moderator("Sweeping Moderator");
         String spam = "/moderation?status=spam&post=" + slug;
         moderator.postForm("/moderation/bulk", Map.of("ids", List.of("" + parent, "" + junk), "action", "spam"), spam);
@@ -343,7 +344,7 @@ class ModerationResourceTest {
     @Test
     void bannedEmailIsRefusedOnItsNextCommentUntilTheBanIsLifted() {
         String slug = post("Banned here ");
-        String banned = email("banned");
+        String banned = guestEmail("banned");
         long id = guestComment(slug, "Troll", banned, "Rude words.");
         WebClient moderator = moderator("Banning Moderator");
 
@@ -355,7 +356,7 @@ class ModerationResourceTest {
         assertThat(status(id)).isEqualTo(CommentStatus.TRASH);
         assertThat(moderator.get(response.header("Location")).asString()).contains("<td>ban</td>",
                 "<td>pending → trash</td>", "email " + banned + " for 30 days: rude to everyone");
-        Response refused = ModerationFixtures.postAsGuest(slug, "Troll", banned.toUpperCase(), null, "Again!", null);
+        Response refused = TestComments.postAsGuest(slug, "Troll", banned.toUpperCase(), null, "Again!", null, null);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.asString()).contains("You may not comment on this site.", "rude to everyone");
         String bans = moderator.get("/moderation/bans").asString();
@@ -373,7 +374,7 @@ class ModerationResourceTest {
                     original.closeAfterDays(), 0, original.hourlyLimit(), original.minSecondsToWrite(),
                     original.linkLimit(), original.requireApproval(), original.requirePriorApproval(),
                     original.holdTerms(), original.spamTerms(), original.commentsPerPage()));
-            assertThat(ModerationFixtures.postAsGuest(slug, "Troll", banned, null, "Sorry.", null).statusCode())
+            assertThat(TestComments.postAsGuest(slug, "Troll", banned, null, "Sorry.", null, null).statusCode())
                     .isEqualTo(201);
         } finally {
             settings.save(original);
@@ -383,7 +384,7 @@ class ModerationResourceTest {
     @Test
     void banFormRefusesWhatCannotBeBannedAndKeepsWhatWasTyped() {
         String slug = post("Ban checks ");
-        long id = guestComment(slug, "Guest", email("guestban"), "A guest comment.");
+        long id = guestComment(slug, "Guest", guestEmail("guestban"), "A guest comment.");
         WebClient moderator = moderator("Careful Moderator");
         String form = "/moderation/comments/" + id;
 
@@ -410,7 +411,7 @@ class ModerationResourceTest {
     @Test
     void networkBanFromACommentIsListedWithWhoMadeIt() {
         String slug = post("Network banned ");
-        long id = guestComment(slug, "Spammer", email("network"), "Buy things.");
+        long id = guestComment(slug, "Spammer", guestEmail("network"), "Buy things.");
         WebClient moderator = moderator("Network Moderator");
         // a range without the tests' own 127.0.0.1, so that no other test is refused
         String network = "198.51.100.0/24";
@@ -440,13 +441,13 @@ class ModerationResourceTest {
             ban.kind = Ban.Kind.NETWORK;
             ban.value = "127.0.0.1/32";
             ban.reason = "expired test ban";
-            ban.createdAt = Instant.now().minus(Duration.ofDays(2));
-            ban.expiresAt = Instant.now().minus(Duration.ofDays(1));
+            ban.createdAt = TestClock.current().instant().minus(Duration.ofDays(2));
+            ban.expiresAt = ban.createdAt.plus(Duration.ofDays(1));
             ban.persist();
             return ban.id;
         });
         try {
-            assertThat(ModerationFixtures.postAsGuest(slug, "Returning", email("returning"), null, "Back again.", null)
+            assertThat(TestComments.postAsGuest(slug, "Returning", guestEmail("returning"), null, "Back again.", null, null)
                     .statusCode()).isEqualTo(201);
             assertThat(moderator("Expiry Moderator").get("/moderation/bans").asString())
                     .doesNotContain("expired test ban");
@@ -458,7 +459,7 @@ class ModerationResourceTest {
     @Test
     void markupAndScriptInACommentAreInertInTheQueue() {
         String slug = post("Hostile input ");
-        long id = guestComment(slug, "<img src=x onerror=alert(1)>", email("xss"),
+        long id = guestComment(slug, "<img src=x onerror=alert(1)>", guestEmail("xss"),
                 "<script>alert(1)</script> and [x](javascript:alert(1)) and <b onclick=alert(2)>bold</b>");
         WebClient moderator = moderator("Wary Moderator");
 
@@ -473,7 +474,7 @@ class ModerationResourceTest {
     @Test
     void moderatorsSeeThePendingCountInTheHeaderAndReadersDoNot() {
         String slug = post("Header count ");
-        guestComment(slug, "Waiting", email("waiting"), "Waiting in line.");
+        guestComment(slug, "Waiting", guestEmail("waiting"), "Waiting in line.");
         WebClient moderator = moderator("Header Moderator");
         WebClient reader = TestAccounts.create(Role.READER, "Header Reader").signIn();
 
@@ -495,7 +496,7 @@ class ModerationResourceTest {
     @Test
     void actionsWithoutCsrfTokenAreRefusedAndChangeNothing() {
         String slug = post("Forged action ");
-        long id = guestComment(slug, "Target", email("target"), "Leave me be.");
+        long id = guestComment(slug, "Target", guestEmail("target"), "Leave me be.");
         WebClient moderator = moderator("Forged Moderator");
         moderator.get("/moderation");
 

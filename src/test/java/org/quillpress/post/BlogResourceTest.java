@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.account.Role;
 import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestClock;
 import org.quillpress.support.TestPosts;
 import org.quillpress.support.WebClient;
 
@@ -31,7 +32,7 @@ class BlogResourceTest {
         AccountPrincipal author = TestAccounts.create(Role.AUTHOR, "Prolific Author").principal();
         String marker = TestPosts.unique("paging");
         List<String> titles = new ArrayList<>();
-        Instant start = Instant.now().minusSeconds(100).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant start = TestClock.current().instant().minusSeconds(100).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         for (int i = 0; i < 23; i++) {
             String title = marker + " number " + i;
             titles.add(title);
@@ -59,7 +60,7 @@ class BlogResourceTest {
     @Test
     void aPostLinksToItsOlderAndNewerNeighbours() {
         AccountPrincipal author = TestAccounts.create(Role.AUTHOR, "Neighbourly Author").principal();
-        Instant t = Instant.now().minusSeconds(5000);
+        Instant t = TestClock.current().instant().minusSeconds(5000);
         String a = publishAt(author, TestPosts.unique("First of three "), "a", null, t);
         String b = publishAt(author, TestPosts.unique("Second of three "), "b", null, t.plusMillis(1));
         String c = publishAt(author, TestPosts.unique("Third of three "), "c", null, t.plusMillis(2));
