@@ -14,7 +14,7 @@ public record ActionForm(
         @RestForm String action,
         @RestForm String reason,
         @RestForm String back,
-        @RestForm String status,
+        @RestForm("status") String tab,
         @RestForm String post,
         @RestForm String q,
         @RestForm String after) {
@@ -23,7 +23,7 @@ public record ActionForm(
     public static final int MAX_REASON = 2000;
 
     Filter filter() {
-        return FilterForm.filter(status, post, q, after);
+        return FilterForm.filter(tab, post, q, after);
     }
 
     boolean backToComment() {

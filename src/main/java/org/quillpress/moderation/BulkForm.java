@@ -13,7 +13,7 @@ public record BulkForm(
         @RestForm List<String> ids,
         @RestForm String action,
         @RestForm String reason,
-        @RestForm String status,
+        @RestForm("status") String tab,
         @RestForm String post,
         @RestForm String q,
         @RestForm String after) {
@@ -22,7 +22,7 @@ public record BulkForm(
     static final int MAX_BULK = 500;
 
     Filter filter() {
-        return FilterForm.filter(status, post, q, after);
+        return FilterForm.filter(tab, post, q, after);
     }
 
     boolean deletes() {

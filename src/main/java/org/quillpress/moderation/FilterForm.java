@@ -8,10 +8,13 @@ import org.quillpress.web.InvalidInputException;
 
 import io.quarkus.qute.TemplateData;
 
-/** The queue's tab, post, search and cursor, carried by every queue form so that an action returns there. */
+/**
+ * The queue's tab, post, search and cursor, carried by every queue form so that an action returns there. The tab is
+ * posted as {@code status}, the queue's address's name for it: it picks the list to return to, never a comment's status.
+ */
 @TemplateData(namespace = TemplateData.SIMPLENAME)
 public record FilterForm(
-        @RestForm String status,
+        @RestForm("status") String tab,
         @RestForm String post,
         @RestForm String q,
         @RestForm String after) {
@@ -19,7 +22,7 @@ public record FilterForm(
     public static final int MAX_QUERY = 200;
 
     Filter filter() {
-        return filter(status, post, q, after);
+        return filter(tab, post, q, after);
     }
 
     /** The filter, refusing a search longer than the search box takes. */
