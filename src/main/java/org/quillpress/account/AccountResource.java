@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -83,8 +84,8 @@ public class AccountResource {
 
     @POST
     @Path("profile")
-    public Response saveProfile(@RestForm String displayName, @RestForm String bio, @RestForm String website) {
-        AccountService.Profile profile = new AccountService.Profile(displayName, bio, website);
+    public Response saveProfile(@BeanParam ProfileForm form) {
+        AccountService.Profile profile = form.toProfile();
         try {
             accounts.updateProfile(currentUser.require().id(), profile);
             return Response.seeOther(URI.create("/account?saved=profile")).build();
@@ -95,9 +96,9 @@ public class AccountResource {
 
     @POST
     @Path("password")
-    public Response changePassword(@RestForm String current, @RestForm String password) {
+    public Response changePassword(@BeanParam PasswordForm form) {
         try {
-            accounts.changePassword(currentUser.require().id(), current, password);
+            accounts.changePassword(currentUser.require().id(), form.current(), form.password());
             return Response.seeOther(URI.create("/account?saved=password")).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status()).entity(page(null, null, null, e.errors())).build();
@@ -106,11 +107,12 @@ public class AccountResource {
 
     @POST
     @Path("tokens")
-    public Response createToken(@RestForm String name) {
-        String label = name == null ? "" : name.strip();
-        if (label.isEmpty() || label.length() > 80) {
-            return Response.status(Response.Status.BAD_REQUEST).entity(page(null, null, null,
-                    Map.of("tokenName", "Name the token (at most 80 characters), e.g. \"import script\"."))).build();
+    public Response createToken(@BeanParam TokenForm form) {
+        String label;
+        try {
+            label = form.label();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status()).entity(page(null, null, null, e.errors())).build();
         }
         ApiTokens.Created created = tokens.create(currentUser.require().id(), label);
         return Response.ok(page(null, created, "Token created. Copy it now: it will not be shown again.", Map.of()))
@@ -175,17 +177,11 @@ public class AccountResource {
     /** Deletes the account; the form says beforehand what happens to the comments. */
     @POST
     @Path("delete")
-    public Response delete(@RestForm String comments, @RestForm String confirm) {
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (!"keep".equals(comments) && !"remove".equals(comments)) {
-            errors.put("comments", "Choose what happens to your comments.");
-        }
-        if (!"yes".equals(confirm)) {
-            errors.put("confirm", "Tick the box to confirm that the account goes for good.");
-        }
+    public Response delete(@BeanParam DeleteAccountForm form) {
+        Map<String, String> errors = form.errors();
         if (errors.isEmpty()) {
             try {
-                accounts.delete(currentUser.require().id(), "remove".equals(comments));
+                accounts.delete(currentUser.require().id(), form.removeComments());
                 sessions.clear(routing);
                 return Response.seeOther(URI.create("/?account=deleted")).build();
             } catch (InvalidInputException e) {

@@ -24,6 +24,10 @@ import org.quillpress.web.Slugs;
 public class AccountService {
 
     /** A deliberately plain check: something@something.something, no spaces. */
+    public static final int MAX_DISPLAY_NAME = 120;
+    public static final int MAX_EMAIL = 254;
+    public static final int MAX_BIO = 2000;
+    public static final int MAX_WEBSITE = 200;
     public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     @Inject
@@ -54,10 +58,10 @@ public class AccountService {
         Map<String, String> errors = new LinkedHashMap<>();
         if (displayName == null || displayName.isBlank()) {
             errors.put("displayName", "Enter the name to show on your posts.");
-        } else if (displayName.strip().length() > 120) {
-            errors.put("displayName", "Use at most 120 characters.");
+        } else if (displayName.strip().length() > MAX_DISPLAY_NAME) {
+            errors.put("displayName", "Use at most " + MAX_DISPLAY_NAME + " characters.");
         }
-        if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+        if (email == null || email.length() > MAX_EMAIL || !EMAIL.matcher(email.strip()).matches()) {
             errors.put("email", "Enter an email address such as name@example.org.");
         } else if (LoginIdentity.findLocal(email).isPresent()) {
             errors.put("email", "An account with this email exists already.");
@@ -286,16 +290,17 @@ public class AccountService {
         String name = profile.displayName() == null ? "" : profile.displayName().strip();
         if (name.isEmpty()) {
             errors.put("displayName", "Enter the name to show on your posts and comments.");
-        } else if (name.length() > 120) {
-            errors.put("displayName", "Use at most 120 characters.");
+        } else if (name.length() > MAX_DISPLAY_NAME) {
+            errors.put("displayName", "Use at most " + MAX_DISPLAY_NAME + " characters.");
         }
         String bio = profile.bio() == null ? "" : profile.bio().strip();
-        if (bio.length() > 2000) {
-            errors.put("bio", "Use at most 2,000 characters.");
+        if (bio.length() > MAX_BIO) {
+            errors.put("bio", String.format(Locale.ENGLISH, "Use at most %,d characters.", MAX_BIO));
         }
         String website = profile.website() == null ? "" : profile.website().strip();
-        if (!website.isEmpty() && (website.length() > 200 || !isWebAddress(website))) {
-            errors.put("website", "Enter an address starting with https:// or http:// (at most 200 characters).");
+        if (!website.isEmpty() && (website.length() > MAX_WEBSITE || !isWebAddress(website))) {
+            errors.put("website",
+                    "Enter an address starting with https:// or http:// (at most " + MAX_WEBSITE + " characters).");
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

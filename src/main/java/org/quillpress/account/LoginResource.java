@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.security.LoginThrottle;
@@ -84,8 +84,9 @@ public class LoginResource {
 
     @POST
     @Path("login")
-    public Response signIn(@RestForm String email, @RestForm String password, @RestForm String redirect) {
-        String target = SafeRedirect.path(redirect, "/");
+    public Response signIn(@BeanParam LoginForm form) {
+        String email = form.email();
+        String target = SafeRedirect.path(form.redirect(), "/");
         String address = routing.request().remoteAddress().host();
         long wait = throttle.secondsToWait(address, email);
         if (wait > 0) {
@@ -95,7 +96,7 @@ public class LoginResource {
         }
         Optional<AccountPrincipal> account;
         try {
-            account = accounts.checkPassword(email, password);
+            account = accounts.checkPassword(email, form.password());
         } catch (AccountService.SignInRefused refused) {
             return Response.status(Response.Status.FORBIDDEN).entity(page(email, target, refused.getMessage())).build();
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,16 +38,12 @@ public class AdminResource {
     @Inject
     CurrentUser currentUser;
 
-    /** The settings form as typed. */
-    public record SettingsForm(String title, String tagline, String description, String postsPerPage) {
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance settings(SettingsForm form, Map<String, String> errors, String notice);
 
-        static native TemplateInstance categories(List<AdminService.CategoryRow> categories, String name,
-                String description, Map<String, String> errors, String notice);
+        static native TemplateInstance categories(List<AdminService.CategoryRow> categories, CategoryForm form,
+                Map<String, String> errors, String notice);
 
         static native TemplateInstance accounts(List<AdminService.AccountRow> accounts, String query,
                 List<Role> roles, Map<String, String> errors, String notice);
@@ -61,40 +58,36 @@ public class AdminResource {
     @GET
     public TemplateInstance settingsPage(@RestQuery String saved) {
         SiteSettings.Site site = settings.current();
-        return Templates.settings(new SettingsForm(site.title(), site.tagline(), site.description(),
-                Integer.toString(site.postsPerPage())), Map.of(), saved != null ? "Settings saved." : null);
+        return Templates.settings(SettingsForm.of(site), Map.of(), saved != null ? "Settings saved." : null);
     }
 
     @POST
     @Path("settings")
-    public Response saveSettings(@RestForm String title, @RestForm String tagline, @RestForm String description,
-            @RestForm String postsPerPage) {
+    public Response saveSettings(@BeanParam SettingsForm form) {
         try {
-            admin.saveSettings(title, tagline, description, postsPerPage);
+            admin.saveSettings(form);
             return Response.seeOther(URI.create("/admin?saved=1")).build();
         } catch (InvalidInputException e) {
-            return Response.status(e.status())
-                    .entity(Templates.settings(new SettingsForm(title, tagline, description, postsPerPage), e.errors(),
-                            null))
-                    .build();
+            return Response.status(e.status()).entity(Templates.settings(form, e.errors(), null)).build();
         }
     }
 
     @GET
     @Path("categories")
     public TemplateInstance categoriesPage(@RestQuery String saved) {
-        return Templates.categories(admin.categories(), "", "", Map.of(), saved != null ? "Categories saved." : null);
+        return Templates.categories(admin.categories(), CategoryForm.blank(), Map.of(),
+                saved != null ? "Categories saved." : null);
     }
 
     @POST
     @Path("categories")
-    public Response addCategory(@RestForm String name, @RestForm String description) {
+    public Response addCategory(@BeanParam CategoryForm form) {
         try {
-            admin.addCategory(name, description);
+            admin.addCategory(form);
             return Response.seeOther(URI.create("/admin/categories?saved=1")).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status())
-                    .entity(Templates.categories(admin.categories(), name, description, e.errors(), null)).build();
+                    .entity(Templates.categories(admin.categories(), form, e.errors(), null)).build();
         }
     }
 
@@ -106,7 +99,7 @@ public class AdminResource {
             return Response.seeOther(URI.create("/admin/categories?saved=1")).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status())
-                    .entity(Templates.categories(admin.categories(), "", "", e.errors(), null)).build();
+                    .entity(Templates.categories(admin.categories(), CategoryForm.blank(), e.errors(), null)).build();
         }
     }
 
@@ -123,9 +116,9 @@ public class AdminResource {
 
     @POST
     @Path("accounts/{id}/ban")
-    public Response ban(@RestPath long id, @RestForm String reason, @RestForm String days) {
+    public Response ban(@RestPath long id, @BeanParam AccountBanForm form) {
         try {
-            moderation.banAccount(id, reason, days, currentUser.require());
+            moderation.banAccount(id, form.reason(), form.days(), currentUser.require());
             return Response.seeOther(URI.create("/admin/accounts?saved=banned")).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status())

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,33 +52,9 @@ public class AdminService {
         }
     }
 
-    public void saveSettings(String title, String tagline, String description, String postsPerPage) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        String t = title == null ? "" : title.strip();
-        if (t.isEmpty() || t.length() > 120) {
-            errors.put("title", "Give the site a title of at most 120 characters.");
-        }
-        String tag = tagline == null ? "" : tagline.strip();
-        if (tag.length() > 200) {
-            errors.put("tagline", "Use at most 200 characters.");
-        }
-        String d = description == null ? "" : description.strip();
-        if (d.length() > 500) {
-            errors.put("description", "Use at most 500 characters.");
-        }
-        int perPage = 0;
-        try {
-            perPage = Integer.parseInt(postsPerPage == null ? "" : postsPerPage.strip());
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        if (perPage < 1 || perPage > SiteSettings.Site.MAX_POSTS_PER_PAGE) {
-            errors.put("postsPerPage", "Choose a number from 1 to " + SiteSettings.Site.MAX_POSTS_PER_PAGE + ".");
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        settings.save(new SiteSettings.Site(t, tag, d, perPage));
+    /** Saves the site settings, checked by {@link SettingsForm#toSite}. */
+    public void saveSettings(SettingsForm form) {
+        settings.save(form.toSite());
     }
 
     @Transactional
@@ -92,18 +69,20 @@ public class AdminService {
     }
 
     @Transactional
-    public void addCategory(String name, String description) {
-        String n = name == null ? "" : name.strip();
+    public void addCategory(CategoryForm form) {
+        String n = form.name() == null ? "" : form.name().strip();
         String slug = Slugs.of(n);
-        if (n.isEmpty() || n.length() > 120 || slug.isEmpty()) {
-            throw new InvalidInputException(Map.of("name", "Give the category a name of at most 120 characters."));
+        if (n.isEmpty() || n.length() > CategoryForm.MAX_NAME || slug.isEmpty()) {
+            throw new InvalidInputException(
+                    Map.of("name", "Give the category a name of at most " + CategoryForm.MAX_NAME + " characters."));
         }
         if (Category.findByName(n).isPresent() || Category.findBySlug(slug).isPresent()) {
             throw new InvalidInputException(409, Map.of("name", "There is a category \"" + n + "\" already."));
         }
-        String d = description == null ? "" : description.strip();
-        if (d.length() > 1000) {
-            throw new InvalidInputException(Map.of("description", "Use at most 1,000 characters."));
+        String d = form.description() == null ? "" : form.description().strip();
+        if (d.length() > CategoryForm.MAX_DESCRIPTION) {
+            throw new InvalidInputException(Map.of("description",
+                    String.format(Locale.ENGLISH, "Use at most %,d characters.", CategoryForm.MAX_DESCRIPTION)));
         }
         Category category = new Category();
         category.name = n;

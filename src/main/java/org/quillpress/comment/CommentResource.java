@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -72,27 +73,21 @@ public class CommentResource {
 
     @POST
     @Path("posts/{slug}/comments")
-    public Response post(@RestPath String slug, @RestForm String body, @RestForm Long parentId,
-            @RestForm String name, @RestForm String email, @RestForm String website, @RestForm String notify,
-            @RestForm String homepage, @RestForm String started, @RestForm String action) {
-        CommentViews.Form typed = new CommentViews.Form(body, parentId, name, email, website, notify != null, Map.of());
-        if ("preview".equals(action)) {
-            return Response.ok(Templates.reply(context(slug, parentId), typed, markdown.renderComment(body))).build();
+    public Response post(@RestPath String slug, @BeanParam CommentForm form) {
+        if (form.previewRequested()) {
+            return Response.ok(Templates.reply(context(slug, form.parentId()), form.typed(Map.of()),
+                    markdown.renderComment(form.body()))).build();
         }
         try {
-            CommentService.Outcome outcome = comments.submit(slug,
-                    new CommentSubmission(body, parentId, name, email, website, notify != null, homepage, started, true),
-                    writer());
+            CommentService.Outcome outcome = comments.submit(slug, form.toSubmission(), writer());
             if (currentUser.account().isEmpty()) {
-                guestCookie.remember(routing, name.strip(), email.strip(), website, outcome.id());
+                guestCookie.remember(routing, form.name().strip(), form.email().strip(), form.website(), outcome.id());
             }
             String anchor = outcome.status() == CommentStatus.SPAM ? "#comments" : "#comment-" + outcome.id();
             return Response.seeOther(URI.create("/posts/" + slug + anchor)).build();
         } catch (InvalidInputException e) {
-            CommentViews.Form withErrors = new CommentViews.Form(body, parentId, name, email, website, notify != null,
-                    e.errors());
             Response.ResponseBuilder response = Response.status(e.status())
-                    .entity(Templates.reply(context(slug, parentId), withErrors, null));
+                    .entity(Templates.reply(context(slug, form.parentId()), form.typed(e.errors()), null));
             if (e.retryAfterSeconds() > 0) {
                 response.header("Retry-After", e.retryAfterSeconds());
             }
@@ -107,10 +102,10 @@ public class CommentResource {
      */
     @POST
     @Path("posts/{slug}/comments/sign-in/{provider}")
-    public Response signInFromForm(@RestPath String slug, @RestPath String provider, @RestForm String body,
-            @RestForm Long parentId) {
+    public Response signInFromForm(@RestPath String slug, @RestPath String provider, @BeanParam CommentForm form) {
         SocialProvider chosen = SocialProvider.byId(provider).orElseThrow(NotFoundException::new);
-        Post.findPublishedIdBySlug(slug, clock.instant()).ifPresent(postId -> drafts.save(routing, postId, parentId, body));
+        Post.findPublishedIdBySlug(slug, clock.instant())
+                .ifPresent(postId -> drafts.save(routing, postId, form.parentId(), form.body()));
         String back = URLEncoder.encode("/posts/" + slug + "#respond", StandardCharsets.UTF_8);
         return Response.seeOther(URI.create("/login/" + chosen.id + "/on-the-way?then=" + back)).build();
     }

@@ -6,6 +6,7 @@ import org.quillpress.QuillpressConfig;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.account.SocialProviders;
 import org.quillpress.post.Navigation;
+import org.quillpress.post.PostSearch;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.security.FormFields;
 import org.quillpress.security.FormStamp;
@@ -39,6 +40,11 @@ public class Globals {
     /** A fresh signed time for a public form (see {@link FormStamp}). */
     static String formStamp() {
         return Arc.container().instance(FormStamp.class).get().issue();
+    }
+
+    /** The longest query the search boxes take: what the search itself keeps of one. */
+    static int searchMaxLength() {
+        return PostSearch.MAX_QUERY;
     }
 
     static String siteUrl() {

@@ -1,12 +1,12 @@
 package org.quillpress.moderation;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,17 +36,13 @@ import io.vertx.ext.web.RoutingContext;
 @RolesAllowed(Role.MODERATOR_ROLE)
 public class ModerationResource {
 
-    /** The most comments one bulk action takes: two pages' worth of checkboxes and then some. */
-    static final int MAX_BULK = 500;
-    static final int MAX_QUERY = 200;
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance queue(ModerationViews.Queue queue);
 
         static native TemplateInstance comment(ModerationViews.Trail trail, Forms forms);
 
-        static native TemplateInstance bans(ModerationViews.BanList list, ModerationViews.BanForm form,
+        static native TemplateInstance bans(ModerationViews.BanList list, BanForm form,
                 Map<String, String> errors, String notice);
     }
 
@@ -65,18 +61,16 @@ public class ModerationResource {
     @GET
     public TemplateInstance queuePage(@RestQuery String status, @RestQuery String post, @RestQuery String q,
             @RestQuery String after, @RestQuery String done, @RestQuery String n, @RestQuery String kept) {
-        return Templates.queue(queue.page(filter(status, post, q, after), notice(done, n, kept)));
+        return Templates.queue(queue.page(FilterForm.filter(status, post, q, after), notice(done, n, kept)));
     }
 
     @POST
     @Path("comments/{id}/status")
-    public Response act(@RestPath long id, @RestForm String action, @RestForm String reason,
-            @RestForm String status, @RestForm String post, @RestForm String q, @RestForm String after,
-            @RestForm String back) {
-        ModerationService.Action chosen = ModerationService.Action.of(action);
-        Filter filter = filter(status, post, q, after);
-        moderation.apply(id, chosen, currentUser.require(), reason);
-        if ("comment".equals(back)) {
+    public Response act(@RestPath long id, @BeanParam ActionForm form) {
+        ModerationService.Action chosen = ModerationService.Action.of(form.action());
+        Filter filter = form.filter();
+        moderation.apply(id, chosen, currentUser.require(), form.reason());
+        if (form.backToComment()) {
             return seeOther("/moderation/comments/" + id + "?done=" + chosen.slug);
         }
         return seeOther(filter.self() + "&done=" + chosen.slug + "&n=1");
@@ -84,24 +78,22 @@ public class ModerationResource {
 
     @POST
     @Path("bulk")
-    public Response bulk(@RestForm List<String> ids, @RestForm String action, @RestForm String reason,
-            @RestForm String status, @RestForm String post, @RestForm String q, @RestForm String after) {
-        Filter filter = filter(status, post, q, after);
-        List<Long> chosen = ids(ids);
-        if (ModerationViews.DELETE.equals(action)) {
+    public Response bulk(@BeanParam BulkForm form) {
+        Filter filter = form.filter();
+        List<Long> chosen = form.commentIds();
+        if (form.deletes()) {
             ModerationService.Deleted deleted = moderation.deleteAll(chosen, currentUser.require());
             return seeOther(filter.self() + "&done=delete&n=" + deleted.deleted() + "&kept=" + deleted.kept());
         }
-        ModerationService.Action chosenAction = ModerationService.Action.of(action);
-        int changed = moderation.applyAll(chosen, chosenAction, currentUser.require(), reason);
+        ModerationService.Action chosenAction = ModerationService.Action.of(form.action());
+        int changed = moderation.applyAll(chosen, chosenAction, currentUser.require(), form.reason());
         return seeOther(filter.self() + "&done=" + chosenAction.slug + "&n=" + changed);
     }
 
     @POST
     @Path("comments/{id}/delete")
-    public Response delete(@RestPath long id, @RestForm String status, @RestForm String post, @RestForm String q,
-            @RestForm String after) {
-        Filter filter = filter(status, post, q, after);
+    public Response delete(@RestPath long id, @BeanParam FilterForm form) {
+        Filter filter = form.filter();
         moderation.deletePermanently(id, currentUser.require());
         return seeOther(filter.self() + "&done=delete&n=1");
     }
@@ -140,34 +132,31 @@ public class ModerationResource {
 
     @POST
     @Path("comments/{id}/ban")
-    public Response ban(@RestPath long id, @RestForm String kind, @RestForm String network, @RestForm String reason,
-            @RestForm String days, @RestForm String then) {
+    public Response ban(@RestPath long id, @BeanParam WriterBanForm form) {
         try {
-            moderation.banWriter(id, new ModerationService.BanRequest(kind, network, reason, days, then),
-                    currentUser.require());
+            moderation.banWriter(id, form.toRequest(), currentUser.require());
             return seeOther("/moderation/comments/" + id + "?done=banned");
         } catch (InvalidInputException e) {
-            return withErrors(id, e, f -> new Forms(f.body(), f.reply(), kind, network, reason, days, then,
-                    e.errors(), null));
+            return withErrors(id, e, f -> new Forms(f.body(), f.reply(), form.kind(), form.network(), form.reason(),
+                    form.days(), form.then(), e.errors(), null));
         }
     }
 
     @GET
     @Path("bans")
     public TemplateInstance bansPage(@RestQuery String before, @RestQuery String done) {
-        return Templates.bans(queue.bans(before), ModerationViews.BanForm.empty(), Map.of(), notice(done, "1", null));
+        return Templates.bans(queue.bans(before), BanForm.empty(), Map.of(), notice(done, "1", null));
     }
 
     @POST
     @Path("bans")
-    public Response addBan(@RestForm String kind, @RestForm String value, @RestForm String reason,
-            @RestForm String days) {
+    public Response addBan(@BeanParam BanForm form) {
         try {
-            moderation.ban(kind, value, reason, days, currentUser.require());
+            moderation.ban(form.kind(), form.value(), form.reason(), form.days(), currentUser.require());
             return seeOther("/moderation/bans?done=ban-added");
         } catch (InvalidInputException e) {
-            return Response.status(e.status()).entity(Templates.bans(queue.bans(null),
-                    new ModerationViews.BanForm(kind, value, reason, days), e.errors(), null)).build();
+            return Response.status(e.status()).entity(Templates.bans(queue.bans(null), form, e.errors(), null))
+                    .build();
         }
     }
 
@@ -183,31 +172,6 @@ public class ModerationResource {
         ModerationViews.Trail trail = queue.trail(id);
         return Response.status(e.status()).entity(Templates.comment(trail, typed.apply(Forms.fresh(trail.entry(), null))))
                 .build();
-    }
-
-    private static Filter filter(String status, String post, String q, String after) {
-        if (q != null && q.length() > MAX_QUERY) {
-            throw new InvalidInputException(Map.of("q", "Search for at most " + MAX_QUERY + " characters."));
-        }
-        return Filter.of(status, post, q, after);
-    }
-
-    private static List<Long> ids(List<String> ids) {
-        List<Long> parsed = new ArrayList<>();
-        for (String id : ids == null ? List.<String> of() : ids) {
-            try {
-                parsed.add(Long.parseLong(id.strip()));
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException(Map.of("ids", "The selection is damaged: reload the page."));
-            }
-        }
-        if (parsed.isEmpty()) {
-            throw new InvalidInputException(Map.of("ids", "Select at least one comment first."));
-        }
-        if (parsed.size() > MAX_BULK) {
-            throw new InvalidInputException(Map.of("ids", "Select at most " + MAX_BULK + " comments at once."));
-        }
-        return parsed;
     }
 
     /** What the last action did, in words; the query only picks among fixed sentences. */

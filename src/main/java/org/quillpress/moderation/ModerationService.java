@@ -69,7 +69,8 @@ public class ModerationService {
     }
 
     /** The longest ban a moderator can give with an end date; longer means permanent. */
-    static final int MAX_BAN_DAYS = 3650;
+    public static final int MAX_BAN_DAYS = 3650;
+    public static final int MAX_BAN_REASON = 1000;
 
     @Inject
     Event<CommentPosted> events;
@@ -341,7 +342,8 @@ public class ModerationService {
             // nothing to check the value against
         } else if (kind == Ban.Kind.EMAIL) {
             value = value.toLowerCase(Locale.ROOT);
-            if (value.isEmpty() || value.length() > 254 || !AccountService.EMAIL.matcher(value).matches()) {
+            if (value.isEmpty() || value.length() > AccountService.MAX_EMAIL
+                    || !AccountService.EMAIL.matcher(value).matches()) {
                 errors.put(valueField, "Enter an email address such as name@example.org.");
             }
         } else if (kind == Ban.Kind.NETWORK) {
@@ -352,8 +354,9 @@ public class ModerationService {
             }
         }
         String why = reason == null ? "" : reason.strip();
-        if (why.length() > 1000) {
-            errors.put("banReason", "Use at most 1,000 characters for the reason.");
+        if (why.length() > MAX_BAN_REASON) {
+            errors.put("banReason",
+                    String.format(Locale.ENGLISH, "Use at most %,d characters for the reason.", MAX_BAN_REASON));
         }
         Integer length = null;
         if (days != null && !days.isBlank()) {

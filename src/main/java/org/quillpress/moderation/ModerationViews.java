@@ -292,11 +292,4 @@ public final class ModerationViews {
     /** A page of active bans. */
     public record BanList(List<BanRow> bans, String nextPage, boolean firstPage) {
     }
-
-    /** The form to ban an email or a network directly, as typed. */
-    public record BanForm(String kind, String value, String reason, String days) {
-        static BanForm empty() {
-            return new BanForm("email", "", "", "");
-        }
-    }
 }

@@ -4,8 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.quillpress.web.Slugs;
+
+import io.quarkus.qute.TemplateData;
 
 /** The write page's fields as typed, kept as they are so that a rejected form comes back intact. */
+@TemplateData(namespace = TemplateData.SIMPLENAME)
 public record PostForm(
         @RestForm String title,
         @RestForm String body,
@@ -21,6 +25,12 @@ public record PostForm(
         @RestForm String parent,
         @RestForm Integer menuOrder,
         @RestForm String action) {
+
+    public static final int MAX_TITLE = PostService.MAX_TITLE;
+    public static final int MAX_EXCERPT = PostService.MAX_EXCERPT;
+    /** Room for {@link PostService#MAX_TAGS} tags of a usual length with their commas; each is checked on save. */
+    public static final int MAX_TAGS_TEXT = 2000;
+    public static final int MAX_SLUG = Slugs.MAX_LENGTH;
 
     public static PostForm blank(PostKind kind) {
         return new PostForm("", "", "", "", Category.DEFAULT_NAME, "", PostStatus.DRAFT.name(), "", "on", null,

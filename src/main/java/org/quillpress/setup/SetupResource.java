@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.security.Sessions;
@@ -29,7 +29,7 @@ public class SetupResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance setup(String displayName, String email, Map<String, String> errors);
+        static native TemplateInstance setup(SetupForm form, Map<String, String> errors);
     }
 
     @Inject
@@ -46,25 +46,24 @@ public class SetupResource {
         if (!bootstrap.setupOpen()) {
             throw new NotFoundException();
         }
-        return Templates.setup("", "", Map.of());
+        return Templates.setup(SetupForm.blank(), Map.of());
     }
 
     @POST
-    public Response create(@RestForm String token, @RestForm String displayName, @RestForm String email,
-            @RestForm String password) {
+    public Response create(@BeanParam SetupForm form) {
         if (!bootstrap.setupOpen()) {
             throw new NotFoundException();
         }
-        if (!bootstrap.tokenMatches(token)) {
-            return Response.status(Response.Status.FORBIDDEN).entity(Templates.setup(displayName, email,
+        if (!bootstrap.tokenMatches(form.token())) {
+            return Response.status(Response.Status.FORBIDDEN).entity(Templates.setup(form.typed(),
                     Map.of("token", "This is not the setup token. Copy it from the server log."))).build();
         }
         try {
-            Account owner = bootstrap.createOwner(displayName, email, password);
+            Account owner = bootstrap.createOwner(form.displayName(), form.email(), form.password());
             sessions.start(AccountPrincipal.of(owner), routing);
             return Response.seeOther(URI.create("/admin")).build();
         } catch (InvalidInputException e) {
-            return Response.status(e.status()).entity(Templates.setup(displayName, email, e.errors())).build();
+            return Response.status(e.status()).entity(Templates.setup(form.typed(), e.errors())).build();
         }
     }
 }

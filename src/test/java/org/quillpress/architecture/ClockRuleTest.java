@@ -43,6 +43,14 @@ class ClockRuleTest {
                 .should().callMethodWhere(READS_THE_SYSTEM_CLOCK).check(MAIN);
     }
 
+    /** A test that dates its data by the system clock disagrees with the application once the clock moved. */
+    @Test
+    void testsDateTheirDataByTheTestClock() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.quillpress.support.TestClock")
+                .should().callMethodWhere(READS_THE_SYSTEM_CLOCK)
+                .because("the application's time is the TestClock's, which other tests move forward").check(TESTS);
+    }
+
     @Test
     void testsWaitForConditionsNotForTime() {
         noClasses().should().callMethod(Thread.class, "sleep", long.class)

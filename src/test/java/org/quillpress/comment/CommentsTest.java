@@ -3,7 +3,6 @@ package org.quillpress.comment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -315,7 +314,7 @@ class CommentsTest {
             ban.kind = Ban.Kind.EMAIL;
             ban.value = banned;
             ban.reason = "persistent abuse";
-            ban.createdAt = Instant.now();
+            ban.createdAt = clock.instant();
             ban.persist();
         });
         Response banResponse = apiComment(newPost(), guest("Let me in", "Banned Person", banned));
@@ -362,7 +361,7 @@ class CommentsTest {
     void commentsCloseByThemselvesSomeDaysAfterPublishing() {
         String slug = TestPosts.save(TestAccounts.owner(), new PostInput(
                 TestPosts.unique("An older post "), "Written a while ago.", null, List.of(), null, null, "published",
-                Instant.now().minus(Duration.ofDays(20)).toString(), true, null, "POST", null, null));
+                clock.instant().minus(Duration.ofDays(20)).toString(), true, null, "POST", null, null));
         DiscussionSettings.Rules r = settings.current();
         settings.save(new DiscussionSettings.Rules(r.threadDepth(), r.editWindowMinutes(), 14, r.floodSeconds(),
                 r.hourlyLimit(), r.minSecondsToWrite(), r.linkLimit(), r.requireApproval(), r.requirePriorApproval(),
@@ -480,7 +479,7 @@ class CommentsTest {
                 c.bodyMarkdown = "comment number " + i;
                 c.bodyHtml = "<p>comment number " + i + "</p>";
                 c.status = CommentStatus.APPROVED;
-                c.createdAt = Instant.now();
+                c.createdAt = clock.instant();
                 c.persistAndFlush();
                 c.path = (c.parent == null ? "" : c.parent.path + "/") + Comment.segment(c.id);
                 parent = c;

@@ -1,0 +1,59 @@
+package org.quillpress.admin;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.quillpress.site.SiteSettings;
+import org.quillpress.web.InvalidInputException;
+
+import io.quarkus.qute.TemplateData;
+
+/** The site settings form as typed: the number stays text, so that what was typed comes back with its message. */
+@TemplateData(namespace = TemplateData.SIMPLENAME)
+public record SettingsForm(
+        @RestForm String title,
+        @RestForm String tagline,
+        @RestForm String description,
+        @RestForm String postsPerPage) {
+
+    public static final int MAX_TITLE = 120;
+    public static final int MAX_TAGLINE = 200;
+    public static final int MAX_DESCRIPTION = 500;
+    public static final int MAX_POSTS_PER_PAGE = SiteSettings.Site.MAX_POSTS_PER_PAGE;
+
+    static SettingsForm of(SiteSettings.Site site) {
+        return new SettingsForm(site.title(), site.tagline(), site.description(),
+                Integer.toString(site.postsPerPage()));
+    }
+
+    /** The settings, cleaned, or every field at fault with its message. */
+    SiteSettings.Site toSite() {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty() || t.length() > MAX_TITLE) {
+            errors.put("title", "Give the site a title of at most " + MAX_TITLE + " characters.");
+        }
+        String tag = tagline == null ? "" : tagline.strip();
+        if (tag.length() > MAX_TAGLINE) {
+            errors.put("tagline", "Use at most " + MAX_TAGLINE + " characters.");
+        }
+        String d = description == null ? "" : description.strip();
+        if (d.length() > MAX_DESCRIPTION) {
+            errors.put("description", "Use at most " + MAX_DESCRIPTION + " characters.");
+        }
+        int perPage = 0;
+        try {
+            perPage = Integer.parseInt(postsPerPage == null ? "" : postsPerPage.strip());
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        if (perPage < 1 || perPage > MAX_POSTS_PER_PAGE) {
+            errors.put("postsPerPage", "Choose a number from 1 to " + MAX_POSTS_PER_PAGE + ".");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new SiteSettings.Site(t, tag, d, perPage);
+    }
+}
