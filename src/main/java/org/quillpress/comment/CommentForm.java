@@ -23,9 +23,9 @@ public record CommentForm(
         @RestForm String started,
         @RestForm String action) {
 
-    public static final int MAX_NAME = CommentService.MAX_NAME;
-    public static final int MAX_EMAIL = CommentService.MAX_EMAIL;
-    public static final int MAX_WEBSITE = CommentService.MAX_WEBSITE;
+    public static final int MAX_NAME = GuestDetails.MAX_NAME;
+    public static final int MAX_EMAIL = GuestDetails.MAX_EMAIL;
+    public static final int MAX_WEBSITE = GuestDetails.MAX_WEBSITE;
 
     boolean previewRequested() {
         return "preview".equals(action);

@@ -465,7 +465,7 @@ class CommentsTest {
     }
 
     /** Approved comments in threads up to five deep, written straight to the database for speed. */
-    static void insertThread(String slug, int count) {
+    void insertThread(String slug, int count) {
         QuarkusTransaction.requiringNew().run(() -> {
             org.quillpress.post.Post post = org.quillpress.post.Post.find("slug", slug).firstResult();
             Comment parent = null;
