@@ -20,7 +20,7 @@ public record ActionForm(
         @RestForm String after) {
 
     /** The audit trail's column holds this many characters; the bulk form's reason goes there too. */
-    public static final int MAX_REASON = 2000;
+    public static final int MAX_REASON = ModerationService.MAX_ACTION_REASON;
 
     Filter filter() {
         return FilterForm.filter(tab, post, q, after);

@@ -70,6 +70,9 @@ public class ModerationService {
 
     /** The longest ban a moderator can give with an end date; longer means permanent. */
     public static final int MAX_BAN_DAYS = 3650;
+    /** What the audit trail's reason column holds. */
+    public static final int MAX_ACTION_REASON = 2000;
+
     public static final int MAX_BAN_REASON = 1000;
 
     @Inject
@@ -90,11 +93,12 @@ public class ModerationService {
     /** Applies an action to one comment. */
     @Transactional
     public Comment apply(long commentId, Action action, AccountPrincipal moderator, String reason) {
+        String why = auditReason(reason);
         Comment comment = Comment.<Comment> findByIdOptional(commentId).orElseThrow(NotFoundException::new);
         CommentStatus from = comment.status;
         comment.status = action.to;
-        ModerationAction.record(comment, Account.findById(moderator.id()), action.slug, from, action.to,
-                reason == null || reason.isBlank() ? null : reason.strip(), clock.instant());
+        ModerationAction.record(comment, Account.findById(moderator.id()), action.slug, from, action.to, why,
+                clock.instant());
         events.fire(new CommentPosted(comment.id, comment.post.id, action.to, from));
         return comment;
     }
@@ -102,16 +106,26 @@ public class ModerationService {
     /** Applies an action to several comments in one transaction; unknown ids are skipped. */
     @Transactional
     public int applyAll(List<Long> ids, Action action, AccountPrincipal moderator, String reason) {
+        String why = auditReason(reason);
         Account actor = Account.findById(moderator.id());
         List<Comment> found = Comment.list("id in ?1", ids);
         for (Comment comment : found) {
             CommentStatus from = comment.status;
             comment.status = action.to;
-            ModerationAction.record(comment, actor, action.slug, from, action.to,
-                    reason == null || reason.isBlank() ? null : reason.strip(), clock.instant());
+            ModerationAction.record(comment, actor, action.slug, from, action.to, why, clock.instant());
             events.fire(new CommentPosted(comment.id, comment.post.id, action.to, from));
         }
         return found.size();
+    }
+
+    /** A moderator's reason for the audit trail: none when blank, refused (nothing changes) when too long. */
+    private static String auditReason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > MAX_ACTION_REASON) {
+            throw new InvalidInputException(Map.of("reason",
+                    String.format(Locale.ENGLISH, "Use at most %,d characters for the reason.", MAX_ACTION_REASON)));
+        }
+        return why.isEmpty() ? null : why;
     }
 
     /** Whether a comment in this status may be deleted for good: only what readers no longer see. */

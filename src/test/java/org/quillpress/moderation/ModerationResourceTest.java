@@ -187,6 +187,20 @@ class ModerationResourceTest {
     }
 
     @Test
+    void aReasonTooLongForTheAuditTrailIsRefusedAndNothingChanges() {
+        String slug = post("Long reason ");
+        long id = guestComment(slug, "Lou", guestEmail("long"), "Waiting for a look.");
+        WebClient moderator = moderator("Wordy Moderator");
+
+        Response response = moderator.postForm("/moderation/bulk", Map.of("ids", List.of("" + id), "action",
+                "approve", "status", "pending", "reason", "x".repeat(2001)), "/moderation");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.asString()).contains("Use at most 2,000 characters for the reason.");
+        assertThat(status(id)).isEqualTo(CommentStatus.PENDING);
+    }
+
+    @Test
     void spamNotSpamTrashAndRestoreMoveTheCommentBetweenTabs() {
         String slug = post("Moving between tabs ");
         long id = guestComment(slug, "Mover", guestEmail("mover"), "Where will I go?");
