@@ -1,7 +1,8 @@
 package org.quillpress.cache;
 
-import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.quillpress.web.Paths;
 
 /**
  * Which addresses the page cache may answer, and the small parts of HTTP it reads. An allow-list: a new
@@ -18,14 +19,6 @@ final class CacheRules {
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     private static final Pattern MONTH = Pattern.compile("\\d{1,2}");
-
-    /**
-     * First segments that are not standalone pages although they look like slugs: private or per-visitor
-     * pages, query-driven search, and the prefixes handled below.
-     */
-    private static final Set<String> RESERVED = Set.of("api", "q", "login", "logout", "setup", "account",
-            "accounts", "admin", "write", "moderation", "search", "posts", "tags", "categories", "authors",
-            "archive", "comments", "feed", "rss");
 
     private CacheRules() {
     }
@@ -61,7 +54,7 @@ final class CacheRules {
             case "tags", "categories" -> n == 2 || n == 3 && segments[2].equals("feed")
                     || n == 4 && segments[2].equals("feed") && segments[3].equals("rss");
             case "archive" -> n == 3 && YEAR.matcher(segments[1]).matches() && MONTH.matcher(segments[2]).matches();
-            default -> n == 1 && !RESERVED.contains(segments[0]) && SLUG.matcher(segments[0]).matches();
+            default -> n == 1 && !Paths.isReserved(segments[0]) && SLUG.matcher(segments[0]).matches();
         };
     }
 
