@@ -20,6 +20,7 @@ import org.quillpress.comment.Comment;
 import org.quillpress.comment.CommentStatus;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.Paths;
 import org.quillpress.web.PublicUrls;
 
 import com.rometools.rome.feed.synd.SyndContent;
@@ -54,12 +55,12 @@ public class CommentFeedResource {
     @Path("posts/{slug}/comments/feed")
     @Transactional
     public Response forPost(@RestPath String slug) {
-        Post post = Post.<Post> find("slug", slug).firstResultOptional().filter(p -> p.isVisibleAt(Instant.now()))
+        Post post = Post.findBySlug(slug).filter(p -> p.isVisibleAt(Instant.now()))
                 .orElseThrow(NotFoundException::new);
         List<Comment> comments = Comment.find("from Comment c left join fetch c.account where c.post = :post "
                 + "and c.status = :approved order by c.createdAt desc, c.id desc",
                 Parameters.with("post", post).and("approved", CommentStatus.APPROVED)).page(0, SIZE).list();
-        return answer("Comments on " + post.title, "/posts/" + slug, "/posts/" + slug + "/comments/feed", comments,
+        return answer("Comments on " + post.title, Paths.post(slug), Paths.postCommentFeed(slug), comments,
                 post.title);
     }
 
@@ -70,7 +71,7 @@ public class CommentFeedResource {
         List<Comment> comments = Comment.find("from Comment c join fetch c.post p left join fetch c.account "
                 + "where c.status = :approved and " + Post.VISIBLE + " order by c.createdAt desc, c.id desc",
                 Parameters.with("approved", CommentStatus.APPROVED).and("now", Instant.now())).page(0, SIZE).list();
-        return answer("Comments on " + settings.current().title(), "/", "/comments/feed", comments, null);
+        return answer("Comments on " + settings.current().title(), Paths.home(), Paths.commentFeed(), comments, null);
     }
 
     private Response answer(String title, String pagePath, String selfPath, List<Comment> comments, String postTitle) {

@@ -21,6 +21,7 @@ import org.quillpress.post.PostListing.Filter;
 import org.quillpress.post.PostViews.AuthorCard;
 import org.quillpress.post.PostViews.Listing;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.Paths;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -63,7 +64,7 @@ public class BlogResource {
     public TemplateInstance tag(@RestPath String slug, @RestQuery String before, @RestQuery String after) {
         Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
         ArchiveHeading heading = new ArchiveHeading("Tag", tag.name, "Posts tagged " + tag.name + ".",
-                "/tags/" + tag.slug, "/tags/" + tag.slug + "/feed");
+                Paths.tag(tag.slug), Paths.tagFeed(tag.slug));
         return Templates.archive(heading, listing.list(Filter.tag(tag.id), Cursor.decode(before), Cursor.decode(after),
                 pageSize()), null);
     }
@@ -76,7 +77,7 @@ public class BlogResource {
                 ? "Posts in " + category.name + "."
                 : category.description;
         ArchiveHeading heading = new ArchiveHeading("Category", category.name, description,
-                "/categories/" + category.slug, "/categories/" + category.slug + "/feed");
+                Paths.category(category.slug), Paths.categoryFeed(category.slug));
         return Templates.archive(heading, listing.list(Filter.category(category.id), Cursor.decode(before),
                 Cursor.decode(after), pageSize()), null);
     }
@@ -102,7 +103,7 @@ public class BlogResource {
         LocalDate first = LocalDate.of(year, month, 1);
         String name = first.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year;
         ArchiveHeading heading = new ArchiveHeading("Month", name, "Posts published in " + name + ".",
-                String.format("/archive/%04d/%02d", year, month), null);
+                Paths.month(year, month), null);
         Filter filter = Filter.between(first.atStartOfDay().toInstant(ZoneOffset.UTC),
                 first.plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         return Templates.archive(heading, listing.list(filter, Cursor.decode(before), Cursor.decode(after),

@@ -21,6 +21,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
 import org.quillpress.account.Account;
+import org.quillpress.account.AccountPrincipal;
 import org.quillpress.web.BodyFormat;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -115,7 +116,21 @@ public class Post extends PanacheEntityBase {
                 && !publishAt.isAfter(now);
     }
 
-    /** The post or page with this slug, with author, category and tags, whatever its status. */
+    /** Whether {@code editor} may change this post: its author, if still an author, or an admin. */
+    public boolean editableBy(AccountPrincipal editor) {
+        return editor.isAdmin() || (editor.isAuthor() && author.id == editor.id());
+    }
+
+    /** The address readers find this post or page at. */
+    public String path() {
+        return kind.path(slug);
+    }
+
+    /** The post or page with this slug, whatever its status. */
+    public static Optional<Post> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
     /** The id of the post readers see at /posts/{slug}, if there is one. */
     public static Optional<Long> findPublishedIdBySlug(String slug) {
         return find("select p.id from Post p where p.slug = :slug and p.kind = :kind and " + VISIBLE,
@@ -124,6 +139,7 @@ public class Post extends PanacheEntityBase {
                 .project(Long.class).firstResultOptional();
     }
 
+    /** The post or page with this slug, with author, category and tags, whatever its status. */
     public static Optional<Post> findBySlugWithDetails(String slug) {
         return find("select distinct p from Post p join fetch p.author left join fetch p.category "
                 + "left join fetch p.tags where p.slug = ?1", slug).singleResultOptional();

@@ -99,7 +99,7 @@ public class PostService {
     }
 
     static void requireEditable(Post post, AccountPrincipal editor) {
-        if (!(editor.isAdmin() || (editor.isAuthor() && post.author.id == editor.id()))) {
+        if (!post.editableBy(editor)) {
             throw new NotFoundException();
         }
     }

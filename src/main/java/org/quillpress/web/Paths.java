@@ -2,11 +2,14 @@ package org.quillpress.web;
 
 import java.util.Set;
 
+import io.quarkus.qute.TemplateExtension;
+
 /**
  * What the site's own addresses look like, and which first path segments they take, so that no page slug
  * can shadow them. Views, redirects, feeds, mail and templates ({@code {paths:post(slug)}}) build their
  * links here.
  */
+@TemplateExtension(namespace = "paths")
 public final class Paths {
 
     /**
@@ -57,11 +60,6 @@ public final class Paths {
         return post(slug) + "/comments/feed";
     }
 
-    /** The RSS feed of a post's comments. */
-    public static String postCommentRss(String slug) {
-        return postCommentFeed(slug) + "/rss";
-    }
-
     /** The page with the form that replies to comment {@code commentId} of a post. */
     public static String reply(String slug, long commentId) {
         return postComments(slug) + "/" + commentId + "/reply";
@@ -92,6 +90,11 @@ public final class Paths {
         return tag(slug) + "/feed";
     }
 
+    /** The RSS feed of a tag. */
+    public static String tagRss(String slug) {
+        return tagFeed(slug) + "/rss";
+    }
+
     /** The archive of a category. */
     public static String category(String slug) {
         return "/categories/" + slug;
@@ -100,6 +103,11 @@ public final class Paths {
     /** The Atom feed of a category. */
     public static String categoryFeed(String slug) {
         return category(slug) + "/feed";
+    }
+
+    /** The RSS feed of a category. */
+    public static String categoryRss(String slug) {
+        return categoryFeed(slug) + "/rss";
     }
 
     /** The archive of an author. */
