@@ -21,6 +21,7 @@ import org.quillpress.comment.CommentStatus;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.Paths;
+import org.quillpress.web.PublicPage;
 import org.quillpress.web.PublicUrls;
 
 import com.rometools.rome.feed.synd.SyndContent;
@@ -52,6 +53,7 @@ public class CommentFeedResource {
     SiteSettings settings;
 
     @GET
+    @PublicPage
     @Path("posts/{slug}/comments/feed")
     @Transactional
     public Response forPost(@RestPath String slug) {

@@ -22,6 +22,7 @@ import org.quillpress.post.Category;
 import org.quillpress.post.Tag;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.Paths;
+import org.quillpress.web.PublicPage;
 
 /**
  * The feeds, each in Atom 1.0 and RSS 2.0: the whole site's, a tag's and a category's. No
@@ -43,36 +44,42 @@ public class FeedResource {
     SiteSettings settings;
 
     @GET
+    @PublicPage
     @Path("feed")
     public Response siteAtom(Request request) {
         return site(Format.ATOM, request);
     }
 
     @GET
+    @PublicPage
     @Path("rss")
     public Response siteRss(Request request) {
         return site(Format.RSS, request);
     }
 
     @GET
+    @PublicPage
     @Path("tags/{slug}/feed")
     public Response tagAtom(@RestPath String slug, Request request) {
         return tag(slug, Format.ATOM, request);
     }
 
     @GET
+    @PublicPage
     @Path("tags/{slug}/feed/rss")
     public Response tagRss(@RestPath String slug, Request request) {
         return tag(slug, Format.RSS, request);
     }
 
     @GET
+    @PublicPage
     @Path("categories/{slug}/feed")
     public Response categoryAtom(@RestPath String slug, Request request) {
         return category(slug, Format.ATOM, request);
     }
 
     @GET
+    @PublicPage
     @Path("categories/{slug}/feed/rss")
     public Response categoryRss(@RestPath String slug, Request request) {
         return category(slug, Format.RSS, request);

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.quillpress.feed.FeedPosts.Keyed;
 import org.quillpress.feed.FeedPosts.Location;
+import org.quillpress.web.PublicPage;
 import org.quillpress.web.PublicUrls;
 
 import io.quarkus.logging.Log;
@@ -53,6 +54,7 @@ public class SitemapResource {
     PublicUrls urls;
 
     @GET
+    @PublicPage
     @Path("robots.txt")
     public Response robots() {
         List<String> lines = new ArrayList<>();
@@ -75,6 +77,7 @@ public class SitemapResource {
      * memory stays flat however many there are.
      */
     @GET
+    @PublicPage
     @Path("sitemap.xml")
     public Response sitemap() {
         Instant now = Instant.now();

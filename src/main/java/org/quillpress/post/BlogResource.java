@@ -22,6 +22,7 @@ import org.quillpress.post.PostViews.AuthorCard;
 import org.quillpress.post.PostViews.Listing;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.Paths;
+import org.quillpress.web.PublicPage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -54,12 +55,14 @@ public class BlogResource {
     SiteSettings settings;
 
     @GET
+    @PublicPage
     public TemplateInstance home(@RestQuery String before, @RestQuery String after) {
         Listing page = listing.list(Filter.ALL, Cursor.decode(before), Cursor.decode(after), pageSize());
         return Templates.home(page, before == null && after == null);
     }
 
     @GET
+    @PublicPage
     @Path("tags/{slug}")
     public TemplateInstance tag(@RestPath String slug, @RestQuery String before, @RestQuery String after) {
         Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
@@ -70,6 +73,7 @@ public class BlogResource {
     }
 
     @GET
+    @PublicPage
     @Path("categories/{slug}")
     public TemplateInstance category(@RestPath String slug, @RestQuery String before, @RestQuery String after) {
         Category category = Category.findBySlug(slug).orElseThrow(NotFoundException::new);
@@ -83,6 +87,7 @@ public class BlogResource {
     }
 
     @GET
+    @PublicPage
     @Path("authors/{handle}")
     public TemplateInstance author(@RestPath String handle, @RestQuery String before, @RestQuery String after) {
         Account account = Account.findByHandle(handle).orElseThrow(NotFoundException::new);
@@ -94,6 +99,7 @@ public class BlogResource {
     }
 
     @GET
+    @PublicPage
     @Path("archive/{year: \\d{4}}/{month: \\d{1,2}}")
     public TemplateInstance month(@RestPath int year, @RestPath int month, @RestQuery String before,
             @RestQuery String after) {
