@@ -1,68 +1,99 @@
 package org.quillpress.cache;
 
-import java.util.Set;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import org.quillpress.web.Paths;
+import org.quillpress.web.PublicPage;
+
+import io.quarkus.logging.Log;
 
 /**
- * Which addresses the page cache may answer, and the small parts of HTTP it reads. An allow-list: a new
- * page is not cached until it is named here, so a page that shows something per visitor cannot slip in.
+ * Which addresses the page cache may answer, and the small parts of HTTP it reads. An allow-list: a page
+ * is cached only when its resource method says it is a {@link PublicPage}.
  */
 final class CacheRules {
 
     /** Longer request targets are served by the application (and bound the size of a key). */
     static final int MAX_URI_LENGTH = 1024;
 
-    /** A standalone page's address, as BlogResource matches it. */
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
-
-    private static final Pattern MONTH = Pattern.compile("\\d{1,2}");
-
-    /**
-     * First segments that are not standalone pages although they look like slugs: private or per-visitor
-     * pages, query-driven search, and the prefixes handled below.
-     */
-    private static final Set<String> RESERVED = Set.of("api", "q", "login", "logout", "setup", "account",
-            "accounts", "admin", "write", "moderation", "search", "posts", "tags", "categories", "authors",
-            "archive", "comments", "feed", "rss");
-
     private CacheRules() {
     }
 
     /**
-     * True for the public pages every guest sees alike: home, posts, standalone pages, the archives, the
-     * feeds (a post's comment feed included), the sitemap and robots.txt. Never the API, /q, sign-in, setup, account, admin,
-     * writing,
-     * moderation or search.
+     * The addresses of the public pages every guest sees alike, as one pattern to match a whole path against:
+     * the GET methods marked {@link PublicPage} in {@code resources}, their {@code @Path} templates read as
+     * JAX-RS reads them. A parameter in the first segment (a standalone page's slug) never takes a reserved
+     * word: JAX-RS gives those addresses to the routes that start with them.
      */
-    static boolean cacheablePath(String path) {
-        if (path == null || path.isEmpty() || path.charAt(0) != '/') {
-            return false;
-        }
-        switch (path) {
-            case "/", "/feed", "/rss", "/sitemap.xml", "/robots.txt":
-                return true;
-            default:
-                break;
-        }
-        String[] segments = path.substring(1).split("/", -1);
-        for (String segment : segments) {
-            if (segment.isEmpty()) {
-                return false;
+    static Pattern cacheablePaths(Collection<Class<?>> resources) {
+        List<String> routes = new ArrayList<>();
+        for (Class<?> resource : resources) {
+            Path root = resource.getAnnotation(Path.class);
+            if (root == null) {
+                continue;
+            }
+            for (Method method : resource.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(PublicPage.class) && method.isAnnotationPresent(GET.class)) {
+                    Path sub = method.getAnnotation(Path.class);
+                    routes.add(regex(root.value() + "/" + (sub == null ? "" : sub.value())));
+                }
             }
         }
-        int n = segments.length;
-        return switch (segments[0]) {
-            case "posts" -> n == 2 || n == 4 && segments[2].equals("comments") && segments[3].equals("feed")
-                    || n == 5 && segments[2].equals("comments") && segments[3].equals("feed")
-                            && segments[4].equals("rss");
-            case "authors" -> n == 2;
-            case "tags", "categories" -> n == 2 || n == 3 && segments[2].equals("feed")
-                    || n == 4 && segments[2].equals("feed") && segments[3].equals("rss");
-            case "archive" -> n == 3 && YEAR.matcher(segments[1]).matches() && MONTH.matcher(segments[2]).matches();
-            default -> n == 1 && !RESERVED.contains(segments[0]) && SLUG.matcher(segments[0]).matches();
-        };
+        if (routes.isEmpty()) {
+            Log.warn("No resource method is marked @PublicPage: the page cache keeps nothing");
+        }
+        // sorted, so the same routes give the same pattern
+        return Pattern.compile(routes.stream().sorted().collect(Collectors.joining("|")));
+    }
+
+    /** The regular expression of a JAX-RS path template, such as {@code archive/{year}/{month}}. */
+    private static String regex(String template) {
+        String path = "/" + String.join("/", Stream.of(template.split("/")).filter(s -> !s.isEmpty()).toList());
+        StringBuilder regex = new StringBuilder("/");
+        if (path.startsWith("/{")) {
+            regex.append("(?!(?:").append(Paths.RESERVED.stream().sorted().map(Pattern::quote)
+                    .collect(Collectors.joining("|"))).append(")(?:/|$))");
+        }
+        int i = 1;
+        while (i < path.length()) {
+            int open = path.indexOf('{', i);
+            if (open < 0) {
+                regex.append(Pattern.quote(path.substring(i)));
+                break;
+            }
+            if (open > i) {
+                regex.append(Pattern.quote(path.substring(i, open)));
+            }
+            int close = closingBrace(path, open);
+            String parameter = path.substring(open + 1, close);
+            int colon = parameter.indexOf(':');
+            regex.append(colon < 0 ? "[^/]+" : "(?:" + parameter.substring(colon + 1).strip() + ")");
+            i = close + 1;
+        }
+        return "(?:" + regex + ")";
+    }
+
+    /** Where the parameter opened at {@code open} ends; its regular expression may hold braces of its own. */
+    private static int closingBrace(String path, int open) {
+        int depth = 0;
+        for (int i = open; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("Unclosed parameter in the path template " + path);
     }
 
     /** True when {@code acceptEncoding} allows gzip (a q-value of 0 refuses it, RFC 9110, 12.5.3). */

@@ -1,9 +1,13 @@
 package org.quillpress.cache;
 
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import org.quillpress.security.FormFields;
@@ -66,8 +70,17 @@ public class PageCacheRoute {
     @Inject
     FormStamp stamps;
 
+    @Inject
+    BeanManager beans;
+
+    /** The public pages' addresses, read from the resources once: the check runs on every request. */
+    private Pattern cacheable;
+
     void register(@Observes Filters filters) {
         if (cache.enabled()) {
+            // resource classes are beans, so the bean list names every route the application has
+            cacheable = CacheRules.cacheablePaths(beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
+                    .<Class<?>> map(Bean::getBeanClass).distinct().toList());
             filters.register(this::handle, PRIORITY);
         }
     }
@@ -76,7 +89,7 @@ public class PageCacheRoute {
         HttpServerRequest request = routing.request();
         HttpMethod method = request.method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD || request.uri().length() > CacheRules.MAX_URI_LENGTH
-                || !CacheRules.cacheablePath(routing.normalizedPath()) || personal(request)
+                || !cacheable.matcher(routing.normalizedPath()).matches() || personal(request)
                 || !csrf.cookieAcceptable(routing)) {
             routing.next();
             return;

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.quillpress.post.Post;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.web.Paths;
 
 import io.vertx.ext.web.RoutingContext;
 
@@ -67,7 +68,7 @@ public class CommentApi {
     @Operation(summary = "The approved comments of a post, in thread order")
     @Transactional
     public List<CommentJson> thread(@RestPath String slug) {
-        Post post = Post.<Post> find("slug", slug).firstResultOptional()
+        Post post = Post.findBySlug(slug)
                 .filter(p -> p.isVisibleAt(clock.instant())).orElseThrow(NotFoundException::new);
         CommentViews.Thread thread = threads.forPost(
                 new CommentThreads.PostRef(post.id, post.author.id, post.commentsOpen, post.publishAt),
@@ -89,7 +90,7 @@ public class CommentApi {
                 new Writer(currentUser.account(), routing.request().remoteAddress().host(),
                         routing.request().getHeader("User-Agent")));
         return RestResponse.ResponseBuilder
-                .<Created> created(URI.create("/posts/" + slug + "#comment-" + outcome.id()))
+                .<Created> created(URI.create(Paths.commentOnPost(slug, outcome.id())))
                 .entity(new Created(outcome.id(), outcome.publicStatus().name())).build();
     }
 }

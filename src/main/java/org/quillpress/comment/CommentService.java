@@ -65,7 +65,7 @@ public class CommentService {
     public Outcome submit(String postSlug, CommentSubmission in, Writer writer) {
         Instant now = clock.instant();
         DiscussionSettings.Rules rules = settings.current();
-        Post post = Post.<Post> find("slug", postSlug).firstResultOptional()
+        Post post = Post.findBySlug(postSlug)
                 .filter(p -> p.isVisibleAt(now)).orElseThrow(NotFoundException::new);
         Account account = writer.account().map(a -> Account.<Account> findById(a.id())).orElse(null);
         GuestDetails details = account != null

@@ -17,6 +17,7 @@ import org.quillpress.post.PostKind;
 import org.quillpress.post.PostReader;
 import org.quillpress.post.PostViews.Full;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.web.PublicPage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -54,6 +55,7 @@ public class PostPageResource {
     RoutingContext routing;
 
     @GET
+    @PublicPage
     @Path("posts/{slug}")
     public Response post(@RestPath String slug, @RestQuery Integer cpage) {
         return show(slug, PostKind.POST, cpage == null ? 1 : cpage);
@@ -61,6 +63,7 @@ public class PostPageResource {
 
     /** Standalone pages live at the top level; the slug pattern keeps files such as /favicon.svg out. */
     @GET
+    @PublicPage
     @Path("{slug: [a-z0-9]+(?:-[a-z0-9]+)*}")
     public Response page(@RestPath String slug) {
         return show(slug, PostKind.PAGE, 1);

@@ -21,6 +21,8 @@ import org.quillpress.comment.Comment;
 import org.quillpress.comment.CommentStatus;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.Paths;
+import org.quillpress.web.PublicPage;
 import org.quillpress.web.PublicUrls;
 
 import com.rometools.rome.feed.synd.SyndContent;
@@ -55,15 +57,16 @@ public class CommentFeedResource {
     Clock clock;
 
     @GET
+    @PublicPage
     @Path("posts/{slug}/comments/feed")
     @Transactional
     public Response forPost(@RestPath String slug) {
-        Post post = Post.<Post> find("slug", slug).firstResultOptional().filter(p -> p.isVisibleAt(clock.instant()))
+        Post post = Post.findBySlug(slug).filter(p -> p.isVisibleAt(clock.instant()))
                 .orElseThrow(NotFoundException::new);
         List<Comment> comments = Comment.find("from Comment c left join fetch c.account where c.post = :post "
                 + "and c.status = :approved order by c.createdAt desc, c.id desc",
                 Parameters.with("post", post).and("approved", CommentStatus.APPROVED)).page(0, SIZE).list();
-        return answer("Comments on " + post.title, "/posts/" + slug, "/posts/" + slug + "/comments/feed", comments,
+        return answer("Comments on " + post.title, Paths.post(slug), Paths.postCommentFeed(slug), comments,
                 post.title);
     }
 
@@ -74,7 +77,7 @@ public class CommentFeedResource {
         List<Comment> comments = Comment.find("from Comment c join fetch c.post p left join fetch c.account "
                 + "where c.status = :approved and " + Post.VISIBLE + " order by c.createdAt desc, c.id desc",
                 Parameters.with("approved", CommentStatus.APPROVED).and("now", clock.instant())).page(0, SIZE).list();
-        return answer("Comments on " + settings.current().title(), "/", "/comments/feed", comments, null);
+        return answer("Comments on " + settings.current().title(), Paths.home(), Paths.commentFeed(), comments, null);
     }
 
     private Response answer(String title, String pagePath, String selfPath, List<Comment> comments, String postTitle) {

@@ -21,6 +21,8 @@ import org.quillpress.feed.FeedWriter.Format;
 import org.quillpress.post.Category;
 import org.quillpress.post.Tag;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.Paths;
+import org.quillpress.web.PublicPage;
 
 /**
  * The feeds, each in Atom 1.0 and RSS 2.0: the whole site's, a tag's and a category's. No
@@ -45,36 +47,42 @@ public class FeedResource {
     Clock clock;
 
     @GET
+    @PublicPage
     @Path("feed")
     public Response siteAtom(Request request) {
         return site(Format.ATOM, request);
     }
 
     @GET
+    @PublicPage
     @Path("rss")
     public Response siteRss(Request request) {
         return site(Format.RSS, request);
     }
 
     @GET
+    @PublicPage
     @Path("tags/{slug}/feed")
     public Response tagAtom(@RestPath String slug, Request request) {
         return tag(slug, Format.ATOM, request);
     }
 
     @GET
+    @PublicPage
     @Path("tags/{slug}/feed/rss")
     public Response tagRss(@RestPath String slug, Request request) {
         return tag(slug, Format.RSS, request);
     }
 
     @GET
+    @PublicPage
     @Path("categories/{slug}/feed")
     public Response categoryAtom(@RestPath String slug, Request request) {
         return category(slug, Format.ATOM, request);
     }
 
     @GET
+    @PublicPage
     @Path("categories/{slug}/feed/rss")
     public Response categoryRss(@RestPath String slug, Request request) {
         return category(slug, Format.RSS, request);
@@ -82,25 +90,24 @@ public class FeedResource {
 
     private Response site(Format format, Request request) {
         SiteSettings.Site site = settings.current();
-        return answer(new Channel(site.title(), site.tagline(), "/", "/feed", "/rss"), Scope.ALL, format, request);
+        return answer(new Channel(site.title(), site.tagline(), Paths.home(), Paths.feed(), Paths.rss()), Scope.ALL, format,
+                request);
     }
 
     private Response tag(String slug, Format format, Request request) {
         Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
-        String path = "/tags/" + tag.slug;
         Channel channel = new Channel(tag.name + " · " + settings.current().title(), "Posts tagged " + tag.name + ".",
-                path, path + "/feed", path + "/feed/rss");
+                Paths.tag(tag.slug), Paths.tagFeed(tag.slug), Paths.tagRss(tag.slug));
         return answer(channel, Scope.tag(tag.id), format, request);
     }
 
     private Response category(String slug, Format format, Request request) {
         Category category = Category.findBySlug(slug).orElseThrow(NotFoundException::new);
-        String path = "/categories/" + category.slug;
         String subtitle = category.description == null || category.description.isBlank()
                 ? "Posts in " + category.name + "."
                 : category.description;
-        Channel channel = new Channel(category.name + " · " + settings.current().title(), subtitle, path,
-                path + "/feed", path + "/feed/rss");
+        Channel channel = new Channel(category.name + " · " + settings.current().title(), subtitle,
+                Paths.category(category.slug), Paths.categoryFeed(category.slug), Paths.categoryRss(category.slug));
         return answer(channel, Scope.category(category.id), format, request);
     }
 

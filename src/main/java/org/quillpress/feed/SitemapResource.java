@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.quillpress.feed.FeedPosts.Keyed;
 import org.quillpress.feed.FeedPosts.Location;
+import org.quillpress.web.PublicPage;
 import org.quillpress.web.PublicUrls;
 
 import io.quarkus.logging.Log;
@@ -57,6 +58,7 @@ public class SitemapResource {
     Clock clock;
 
     @GET
+    @PublicPage
     @Path("robots.txt")
     public Response robots() {
         List<String> lines = new ArrayList<>();
@@ -79,6 +81,7 @@ public class SitemapResource {
      * memory stays flat however many there are.
      */
     @GET
+    @PublicPage
     @Path("sitemap.xml")
     public Response sitemap() {
         Instant now = clock.instant();

@@ -13,6 +13,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.quillpress.post.Post;
+import org.quillpress.web.Paths;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -71,13 +72,13 @@ public class SubscriptionResource {
     @Path("unsubscribed")
     public RestResponse<TemplateInstance> unsubscribed(@RestQuery String post) {
         PostLink link = post == null ? null
-                : Post.<Post> find("slug", post).firstResultOptional()
+                : Post.findBySlug(post)
                         .filter(p -> p.isVisibleAt(clock.instant())).map(SubscriptionResource::link).orElse(null);
         return privatePage(Templates.unsubscribed(link));
     }
 
     private static PostLink link(Post post) {
-        return new PostLink(post.title, "/posts/" + post.slug);
+        return new PostLink(post.title, Paths.post(post.slug));
     }
 
     private static RestResponse<TemplateInstance> privatePage(TemplateInstance page) {

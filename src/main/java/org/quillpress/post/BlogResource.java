@@ -21,6 +21,8 @@ import org.quillpress.post.PostListing.Filter;
 import org.quillpress.post.PostViews.AuthorCard;
 import org.quillpress.post.PostViews.Listing;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.Paths;
+import org.quillpress.web.PublicPage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -53,22 +55,25 @@ public class BlogResource {
     SiteSettings settings;
 
     @GET
+    @PublicPage
     public TemplateInstance home(@RestQuery String before, @RestQuery String after) {
         Listing page = listing.list(Filter.ALL, Cursor.decode(before), Cursor.decode(after), pageSize());
         return Templates.home(page, before == null && after == null);
     }
 
     @GET
+    @PublicPage
     @Path("tags/{slug}")
     public TemplateInstance tag(@RestPath String slug, @RestQuery String before, @RestQuery String after) {
         Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
         ArchiveHeading heading = new ArchiveHeading("Tag", tag.name, "Posts tagged " + tag.name + ".",
-                "/tags/" + tag.slug, "/tags/" + tag.slug + "/feed");
+                Paths.tag(tag.slug), Paths.tagFeed(tag.slug));
         return Templates.archive(heading, listing.list(Filter.tag(tag.id), Cursor.decode(before), Cursor.decode(after),
                 pageSize()), null);
     }
 
     @GET
+    @PublicPage
     @Path("categories/{slug}")
     public TemplateInstance category(@RestPath String slug, @RestQuery String before, @RestQuery String after) {
         Category category = Category.findBySlug(slug).orElseThrow(NotFoundException::new);
@@ -76,12 +81,13 @@ public class BlogResource {
                 ? "Posts in " + category.name + "."
                 : category.description;
         ArchiveHeading heading = new ArchiveHeading("Category", category.name, description,
-                "/categories/" + category.slug, "/categories/" + category.slug + "/feed");
+                Paths.category(category.slug), Paths.categoryFeed(category.slug));
         return Templates.archive(heading, listing.list(Filter.category(category.id), Cursor.decode(before),
                 Cursor.decode(after), pageSize()), null);
     }
 
     @GET
+    @PublicPage
     @Path("authors/{handle}")
     public TemplateInstance author(@RestPath String handle, @RestQuery String before, @RestQuery String after) {
         Account account = Account.findByHandle(handle).orElseThrow(NotFoundException::new);
@@ -93,6 +99,7 @@ public class BlogResource {
     }
 
     @GET
+    @PublicPage
     @Path("archive/{year: \\d{4}}/{month: \\d{1,2}}")
     public TemplateInstance month(@RestPath int year, @RestPath int month, @RestQuery String before,
             @RestQuery String after) {
@@ -102,7 +109,7 @@ public class BlogResource {
         LocalDate first = LocalDate.of(year, month, 1);
         String name = first.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year;
         ArchiveHeading heading = new ArchiveHeading("Month", name, "Posts published in " + name + ".",
-                String.format("/archive/%04d/%02d", year, month), null);
+                Paths.month(year, month), null);
         Filter filter = Filter.between(first.atStartOfDay().toInstant(ZoneOffset.UTC),
                 first.plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         return Templates.archive(heading, listing.list(filter, Cursor.decode(before), Cursor.decode(after),

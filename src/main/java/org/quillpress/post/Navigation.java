@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.quillpress.web.Paths;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -51,10 +53,10 @@ public class Navigation {
             List<Link> built = new ArrayList<>();
             for (Post page : pages) {
                 if (page.parent == null) {
-                    built.add(new Link(page.title, "/" + page.slug));
+                    built.add(new Link(page.title, Paths.page(page.slug)));
                     for (Post child : pages) {
                         if (child.parent != null && child.parent.id.equals(page.id)) {
-                            built.add(new Link(child.title, "/" + child.slug));
+                            built.add(new Link(child.title, Paths.page(child.slug)));
                         }
                     }
                 }

@@ -21,6 +21,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
 import org.quillpress.account.Account;
+import org.quillpress.account.AccountPrincipal;
 import org.quillpress.web.BodyFormat;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -113,6 +114,21 @@ public class Post extends PanacheEntityBase {
     public boolean isVisibleAt(Instant now) {
         return (status == PostStatus.PUBLISHED || status == PostStatus.SCHEDULED) && publishAt != null
                 && !publishAt.isAfter(now);
+    }
+
+    /** Whether {@code editor} may change this post: its author, if still an author, or an admin. */
+    public boolean editableBy(AccountPrincipal editor) {
+        return editor.isAdmin() || (editor.isAuthor() && author.id == editor.id());
+    }
+
+    /** The address readers find this post or page at. */
+    public String path() {
+        return kind.path(slug);
+    }
+
+    /** The post or page with this slug, whatever its status. */
+    public static Optional<Post> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
     }
 
     /** The id of the post readers see at /posts/{slug} at {@code now}, if there is one. */

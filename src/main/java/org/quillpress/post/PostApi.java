@@ -38,16 +38,6 @@ public class PostApi {
 
     static final int MAX_PAGE = 100;
 
-    /** A post as clients send it. Missing fields take their defaults. */
-    public record PostRequest(String title, String body, String excerpt, String slug, List<String> tags, String category,
-            String status, String publishAt, Boolean commentsOpen, Integer version, String kind, String parent,
-            Integer menuOrder) {
-        PostInput toInput() {
-            return new PostInput(title, body, excerpt, tags, category, slug, status, publishAt, commentsOpen, version,
-                    kind, parent, menuOrder);
-        }
-    }
-
     /** A post as clients receive it. */
     public record PostResponse(long id, String kind, String slug, String url, String title, String body, String html,
             String excerpt, List<String> tags, String category, String status, Instant publishAt, boolean commentsOpen,
@@ -100,8 +90,7 @@ public class PostApi {
     @Transactional
     public PostResponse get(@RestPath String slug) {
         Post post = Post.findBySlugWithDetails(slug).orElseThrow(NotFoundException::new);
-        boolean editable = currentUser.account()
-                .map(v -> v.isAdmin() || (v.isAuthor() && v.id() == post.author.id)).orElse(false);
+        boolean editable = currentUser.account().map(post::editableBy).orElse(false);
         if (!post.isVisibleAt(clock.instant()) && !editable) {
             throw new NotFoundException();
         }
@@ -112,8 +101,8 @@ public class PostApi {
     @RolesAllowed(Role.AUTHOR_ROLE)
     @Operation(summary = "Create a post or page")
     @Transactional
-    public RestResponse<PostResponse> create(PostRequest request) {
-        Post post = posts.create(request == null ? empty() : request.toInput(), currentUser.require());
+    public RestResponse<PostResponse> create(PostInput request) {
+        Post post = posts.create(request == null ? empty() : request, currentUser.require());
         return RestResponse.ResponseBuilder.<PostResponse> created(URI.create("/api/v1/posts/" + post.slug))
                 .entity(response(post)).build();
     }
@@ -123,8 +112,8 @@ public class PostApi {
     @RolesAllowed(Role.AUTHOR_ROLE)
     @Operation(summary = "Update a post; send the version you read to refuse silent overwrites (409)")
     @Transactional
-    public PostResponse update(@RestPath String slug, PostRequest request) {
-        return response(posts.update(slug, request == null ? empty() : request.toInput(), currentUser.require()));
+    public PostResponse update(@RestPath String slug, PostInput request) {
+        return response(posts.update(slug, request == null ? empty() : request, currentUser.require()));
     }
 
     private static PostInput empty() {
@@ -133,7 +122,7 @@ public class PostApi {
 
     static PostResponse response(Post post) {
         return new PostResponse(post.id, post.kind.name(), post.slug,
-                post.kind == PostKind.PAGE ? "/" + post.slug : "/posts/" + post.slug, post.title, post.bodyMarkdown,
+                post.path(), post.title, post.bodyMarkdown,
                 post.bodyHtml, post.excerpt, post.tags.stream().map(t -> t.name).toList(),
                 post.category == null ? null : post.category.name, post.status.name(), post.publishAt,
                 post.commentsOpen, new AuthorRef(post.author.displayName, post.author.handle), post.createdAt,

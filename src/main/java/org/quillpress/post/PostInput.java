@@ -2,10 +2,18 @@ package org.quillpress.post;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 /**
  * What an author submits for a post or page, from the write form or the JSON API, before any
  * checking. Every field may be missing; {@link PostService} says what is wrong with it.
  */
+// the API's schema keeps the name and field order it had when the API read its own copy of this record
+@Schema(name = "PostRequest")
+@JsonPropertyOrder({ "title", "body", "excerpt", "slug", "tags", "category", "status", "publishAt", "commentsOpen",
+        "version", "kind", "parent", "menuOrder" })
 public record PostInput(
         String title,
         String body,

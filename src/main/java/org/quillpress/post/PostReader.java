@@ -44,12 +44,12 @@ public class PostReader {
         Optional<Post> found = Post.findBySlugWithDetails(slug).filter(p -> p.kind == kind);
         if (found.isEmpty()) {
             return SlugRedirect.currentSlugFor(slug)
-                    .<Lookup> map(s -> new Moved(kind == PostKind.PAGE ? "/" + s : "/posts/" + s))
+                    .<Lookup> map(s -> new Moved(kind.path(s)))
                     .orElse(new Missing());
         }
         Post post = found.get();
         boolean visible = post.isVisibleAt(now);
-        boolean editable = viewer.map(v -> v.isAdmin() || (v.isAuthor() && v.id() == post.author.id)).orElse(false);
+        boolean editable = viewer.map(post::editableBy).orElse(false);
         if (!visible && !editable) {
             return new Missing();
         }

@@ -24,6 +24,7 @@ import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
+import org.quillpress.web.Paths;
 import org.quillpress.web.Slugs;
 
 /** Creates and updates posts and pages: checks every field, renders once, keeps old slugs answering. */
@@ -36,10 +37,8 @@ public class PostService {
     public static final int MAX_TAGS = 20;
     private static final int DERIVED_EXCERPT = 300;
 
-    /** Slugs that would shadow the site's own addresses when used by a page at /{slug}. */
-    public static final Set<String> RESERVED = Set.of("admin", "account", "api", "archive", "authors", "categories", "css",
-            "feed", "js", "login", "logout", "moderation", "pages", "posts", "q", "rss", "search", "setup",
-            "sitemap", "tags", "write", "img", "avatars", "comments");
+    /** The slugs a page may not take ({@link Paths#RESERVED}), by the name the WordPress importer reads. */
+    public static final Set<String> RESERVED = Paths.RESERVED;
 
     @Inject
     Markdown markdown;
@@ -104,7 +103,7 @@ public class PostService {
     }
 
     static void requireEditable(Post post, AccountPrincipal editor) {
-        if (!(editor.isAdmin() || (editor.isAuthor() && post.author.id == editor.id()))) {
+        if (!post.editableBy(editor)) {
             throw new NotFoundException();
         }
     }
@@ -198,7 +197,7 @@ public class PostService {
             } else if (Post.slugTaken(slug, post.id)) {
                 slugTaken = true;
                 errors.put("slug", "Another post or page already uses \"" + slug + "\".");
-            } else if (post.kind == PostKind.PAGE && RESERVED.contains(slug)) {
+            } else if (post.kind == PostKind.PAGE && Paths.isReserved(slug)) {
                 errors.put("slug", "\"" + slug + "\" is one of the site's own addresses; choose another.");
             }
         }
@@ -301,7 +300,7 @@ public class PostService {
         }
         java.util.Set<String> taken = new java.util.HashSet<>(Post.slugsLike(root, post.id));
         if (post.kind == PostKind.PAGE) {
-            taken.addAll(RESERVED);
+            taken.addAll(Paths.RESERVED);
         }
         return Slugs.firstFree(root, taken);
     }

@@ -3,6 +3,8 @@ package org.quillpress.post;
 import java.time.Instant;
 import java.util.List;
 
+import org.quillpress.web.Paths;
+
 /** What templates and the API show of posts: plain values, never entities, never an email. */
 public final class PostViews {
 
@@ -11,19 +13,19 @@ public final class PostViews {
 
     public record TagLink(String name, String slug) {
         public String path() {
-            return "/tags/" + slug;
+            return Paths.tag(slug);
         }
     }
 
     public record CategoryLink(String name, String slug) {
         public String path() {
-            return "/categories/" + slug;
+            return Paths.category(slug);
         }
     }
 
     public record AuthorCard(String displayName, String handle, String bio, String website) {
         public String path() {
-            return "/authors/" + handle;
+            return Paths.author(handle);
         }
 
         public String initials() {
@@ -40,14 +42,14 @@ public final class PostViews {
     public record Summary(long id, String slug, String title, String excerpt, Instant publishAt, AuthorCard author,
             CategoryLink category, List<TagLink> tags, long commentCount) {
         public String path() {
-            return "/posts/" + slug;
+            return Paths.post(slug);
         }
     }
 
     /** A neighbour of a post, for previous/next links. */
     public record Neighbour(String title, String slug) {
         public String path() {
-            return "/posts/" + slug;
+            return Paths.post(slug);
         }
     }
 
@@ -58,7 +60,17 @@ public final class PostViews {
             List<TagLink> tags, boolean commentsOpen, boolean visible, boolean editable, Neighbour older,
             Neighbour newer) {
         public String path() {
-            return kind == PostKind.PAGE ? "/" + slug : "/posts/" + slug;
+            return kind.path(slug);
+        }
+
+        /** The page that edits this post or page. */
+        public String editPath() {
+            return Paths.postEdit(slug);
+        }
+
+        /** The Atom feed of this post's comments. */
+        public String commentFeedPath() {
+            return Paths.postCommentFeed(slug);
         }
 
         public boolean isPage() {

@@ -64,7 +64,7 @@ public class WriteResource {
         }
         try {
             Post post = posts.create(form.toInput(), currentUser.require());
-            return Response.seeOther(URI.create(path(post))).build();
+            return Response.seeOther(URI.create(post.path())).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status()).entity(page(form, null, e.errors(), null)).build();
         }
@@ -86,7 +86,7 @@ public class WriteResource {
         }
         try {
             Post post = posts.update(slug, form.toInput(), currentUser.require());
-            return Response.seeOther(URI.create(path(post))).build();
+            return Response.seeOther(URI.create(post.path())).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status()).entity(page(form, slug, e.errors(), null)).build();
         }
@@ -103,9 +103,5 @@ public class WriteResource {
         List<PageOption> pages = Post.find("kind = ?1 order by title", PostKind.PAGE).project(PageOption.class).list()
                 .stream().filter(p -> !p.slug().equals(editingSlug)).toList();
         return Templates.write(form, editingSlug, errors, preview, categories, pages);
-    }
-
-    private static String path(Post post) {
-        return post.kind == PostKind.PAGE ? "/" + post.slug : "/posts/" + post.slug;
     }
 }

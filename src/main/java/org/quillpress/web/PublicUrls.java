@@ -31,22 +31,22 @@ public class PublicUrls {
     }
 
     public String home() {
-        return base() + "/";
+        return of(Paths.home());
     }
 
     public String post(String slug) {
-        return of("/posts/" + slug);
+        return of(Paths.post(slug));
     }
 
     public String page(String slug) {
-        return of("/" + slug);
+        return of(Paths.page(slug));
     }
 
     public String tag(String slug) {
-        return of("/tags/" + slug);
+        return of(Paths.tag(slug));
     }
 
     public String category(String slug) {
-        return of("/categories/" + slug);
+        return of(Paths.category(slug));
     }
 }

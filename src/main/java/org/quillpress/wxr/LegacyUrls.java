@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.quillpress.post.Post;
-import org.quillpress.post.PostKind;
 import org.quillpress.post.SlugRedirect;
+import org.quillpress.web.Paths;
 
 /**
  * WordPress addresses of an imported blog keep working: each answers 301 with the new address, so links
@@ -41,7 +41,7 @@ public class LegacyUrls {
     @GET
     @Path("{year: \\d{4}}/{month: \\d{2}}")
     public Response month(@RestPath String year, @RestPath String month) {
-        return moved(Optional.of("/archive/" + year + "/" + month));
+        return moved(Optional.of(Paths.month(Integer.parseInt(year), Integer.parseInt(month))));
     }
 
     /** Nested categories have each ancestor in the address; the last segment names the category. */
@@ -49,20 +49,20 @@ public class LegacyUrls {
     @Path("category/{slugs: .+}")
     public Response category(@RestPath String slugs) {
         String[] parts = slugs.split("/");
-        return moved(Optional.of("/categories/" + parts[parts.length - 1]));
+        return moved(Optional.of(Paths.category(parts[parts.length - 1])));
     }
 
     @GET
     @Path("tag/{slug}")
     public Response tag(@RestPath String slug) {
-        return moved(Optional.of("/tags/" + slug));
+        return moved(Optional.of(Paths.tag(slug)));
     }
 
     /** WordPress's feed address ends in a slash; the site feed (Atom) is at /feed. */
     @GET
     @Path("feed/{kind: (rss2?|atom|rdf)?}")
     public Response feed(@RestPath String kind) {
-        return moved(Optional.of(kind.startsWith("rss") || kind.equals("rdf") ? "/rss" : "/feed"));
+        return moved(Optional.of(kind.startsWith("rss") || kind.equals("rdf") ? Paths.rss() : Paths.feed()));
     }
 
     /**
@@ -89,9 +89,8 @@ public class LegacyUrls {
     private static Optional<String> postPath(String rawSlug) {
         String slug = rawSlug.endsWith("/") ? rawSlug.substring(0, rawSlug.length() - 1) : rawSlug;
         return WxrLink.pathForWordPressSlug(slug)
-                .or(() -> Post.<Post> find("slug", slug).firstResultOptional()
-                        .map(p -> (p.kind == PostKind.PAGE ? "/" : "/posts/") + p.slug))
-                .or(() -> SlugRedirect.currentSlugFor(slug).map(s -> "/posts/" + s));
+                .or(() -> Post.findBySlug(slug).map(Post::path))
+                .or(() -> SlugRedirect.currentSlugFor(slug).map(Paths::post));
     }
 
     private static Response moved(Optional<String> path) {

@@ -125,8 +125,7 @@ public class WxrExporter {
         element(w, null, "item", () -> {
             // WordPress titles and excerpts are HTML: plain text goes in escaped, and comes back the same
             text(w, null, "title", escapeHtml(p.title));
-            String path = p.kind == PostKind.PAGE ? "/" + p.slug : "/posts/" + p.slug;
-            text(w, null, "link", urls.of(path));
+            text(w, null, "link", urls.of(p.path()));
             Instant date = p.publishAt != null ? p.publishAt : p.createdAt;
             text(w, null, "pubDate", RFC_1123.format(date));
             cdata(w, WxrNames.DC_NS, "creator", p.author.handle);

@@ -141,6 +141,6 @@ public class WxrLink extends PanacheEntityBase {
         return find("select p.slug, p.kind from WxrLink l, org.quillpress.post.Post p where l.key.kind = ?1 and "
                 + condition + " and p.id = l.localId order by l.key.source", Kind.POST, value)
                 .project(Object[].class).firstResultOptional()
-                .map(row -> (row[1] == org.quillpress.post.PostKind.PAGE ? "/" : "/posts/") + row[0]);
+                .map(row -> ((org.quillpress.post.PostKind) row[1]).path((String) row[0]));
     }
 }

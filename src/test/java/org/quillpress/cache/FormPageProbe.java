@@ -7,14 +7,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.quillpress.web.PublicPage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
  * A public page with a {@code {#formFields /}} form, for tests only: until the comment form exists, it is
- * the one cacheable page with per-visitor fields. Its address is a single-segment slug, so the cache
- * treats it as a standalone page.
+ * the one cacheable page with per-visitor fields. Marked {@link PublicPage} as the real pages are.
  */
 @Path("/cache-probe-form")
 @Produces(MediaType.TEXT_HTML)
@@ -28,6 +28,7 @@ public class FormPageProbe {
     }
 
     @GET
+    @PublicPage
     public TemplateInstance page() {
         return Templates.probe();
     }

@@ -163,4 +163,18 @@ class PostApiTest {
         String openapi = WebClient.anonymous().get("/q/openapi").asString();
         assertThat(openapi).contains("/api/v1/posts").contains("/api/v1/posts/{slug}");
     }
+
+    @Test
+    void aPageCannotTakeTheAddressOfOneOfTheSitesOwnPages() {
+        WebClient author = TestAccounts.create(Role.AUTHOR, "Reserved Api Author").signIn();
+
+        Response refused = author.json().body(Map.of("title", TestPosts.unique("Subscriptions "), "body", "x",
+                "kind", "PAGE", "slug", "subscriptions", "status", "PUBLISHED")).post("/api/v1/posts");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.jsonPath().getString("errors.slug"))
+                .isEqualTo("\"subscriptions\" is one of the site's own addresses; choose another.");
+        assertThat(WebClient.anonymous().get("/api/v1/posts/subscriptions").statusCode()).isEqualTo(404);
+    }
 }

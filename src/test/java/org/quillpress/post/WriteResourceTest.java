@@ -300,4 +300,33 @@ class WriteResourceTest {
         reserved.put("slug", "login");
         assertThat(owner.postForm("/write", reserved, "/write?kind=page").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void aPageCannotTakeTheAddressOfOneOfTheSitesOwnPages() {
+        WebClient owner = WebClient.owner();
+        long before = postCount();
+        Map<String, Object> page = form(TestPosts.unique("Subscriptions "), "Shadowing the subscription links.");
+        page.put("kind", "PAGE");
+        page.put("slug", "subscriptions");
+
+        Response refused = owner.postForm("/write", page, "/write?kind=page");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString())
+                .contains("<a href=\"#field-slug\">&quot;subscriptions&quot; is one of the site&#39;s own addresses");
+        assertThat(postCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aPageTitledLikeOneOfTheSitesOwnAddressesGetsAnotherSlug() {
+        Map<String, Object> page = form("Subscriptions", "How to follow a discussion by mail.");
+        page.put("kind", "PAGE");
+
+        Response saved = WebClient.owner().postForm("/write", page, "/write?kind=page");
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        String path = saved.header("Location").substring(saved.header("Location").lastIndexOf('/'));
+        assertThat(path).matches("/subscriptions-\\d+");
+        assertThat(WebClient.anonymous().get(path).asString()).contains("How to follow a discussion by mail.");
+    }
 }
