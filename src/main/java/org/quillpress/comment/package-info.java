@@ -2,7 +2,10 @@
  * The discussion under a post: a post's page with its thread ({@link org.quillpress.comment.PostPageResource}),
  * the comment form and API ({@link org.quillpress.comment.CommentResource},
  * {@link org.quillpress.comment.CommentApi}), the moderation pipeline every new comment goes through
- * ({@link org.quillpress.comment.CommentService}), threads built in one query
+ * ({@link org.quillpress.comment.CommentService}, whose decision is the pure
+ * {@link org.quillpress.comment.ModerationPolicy}; bodies by {@link org.quillpress.comment.CommentBody}, guests'
+ * fields by {@link org.quillpress.comment.GuestDetails}, replies placed by {@link org.quillpress.comment.Threading}), threads
+ * built in one query
  * ({@link org.quillpress.comment.CommentThreads}) and every comment's audit trail
  * ({@link org.quillpress.comment.ModerationAction}).
  * <p>

@@ -84,7 +84,7 @@ class AccountResourceTest {
                 Map.of("displayName", "Wordy Author", "bio", bio, "website", ""), "/account");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.asString()).contains("id=\"bio-error\">Use at most 2,000 characters.</p>");
+        assertThat(response.asString()).contains("id=\"bio-error\">Use at most 2,000 characters.</span>");
         assertThat(WebClient.anonymous().get("/authors/" + author.principal().handle()).asString())
                 .doesNotContain(bio);
     }
@@ -110,7 +110,7 @@ class AccountResourceTest {
                 Map.of("current", "not-my-password", "password", NEW_PASSWORD), "/account");
 
         assertThat(wrong.statusCode()).isEqualTo(400);
-        assertThat(wrong.asString()).contains("id=\"current-error\">The current password is not right.</p>");
+        assertThat(wrong.asString()).contains("id=\"current-error\">The current password is not right.</span>");
         assertThat(signIn(reader.email(), TestAccounts.PASSWORD).statusCode()).isEqualTo(303);
 
         Response changed = client.postForm("/account/password",

@@ -89,8 +89,8 @@ class AdminResourceTest {
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.asString())
                     .contains("Nothing was saved.")
-                    .contains("id=\"title-error\">Give the site a title of at most 120 characters.</p>")
-                    .contains("id=\"postsPerPage-error\">Choose a number from 1 to 100.</p>")
+                    .contains("id=\"title-error\">Give the site a title of at most 120 characters.</span>")
+                    .contains("id=\"postsPerPage-error\">Choose a number from 1 to 100.</span>")
                     .contains("value=\"" + tagline + "\"", "Typed description</textarea>", "value=\"0\"");
             assertThat(settings.current()).isEqualTo(original);
             assertThat(WebClient.anonymous().get("/").asString()).doesNotContain(tagline);
@@ -109,7 +109,7 @@ class AdminResourceTest {
 
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.asString())
-                    .contains("id=\"postsPerPage-error\">Choose a number from 1 to 100.</p>")
+                    .contains("id=\"postsPerPage-error\">Choose a number from 1 to 100.</span>")
                     .contains("value=\"abc\"", "value=\"" + title + "\"")
                     .doesNotContain("id=\"title-error\"");
             assertThat(settings.current()).isEqualTo(original);

@@ -97,12 +97,12 @@ class DiscussionSettingsResourceTest {
 
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.asString()).contains("Nothing was saved.")
-                    .contains("id=\"threadDepth-error\">Choose a whole number from 1 to 10.</p>")
-                    .contains("id=\"hourlyLimit-error\">Choose a whole number from 1 to 1000.</p>")
-                    .contains("id=\"floodSeconds-error\">Choose a whole number from 0 to 3600.</p>")
-                    .contains("id=\"linkLimit-error\">Choose a whole number from 0 to 100.</p>")
-                    .contains("id=\"commentsPerPage-error\">Choose a whole number from 10 to 200.</p>")
-                    .contains("id=\"holdTerms-error\">Keep each term to at most 100 characters.</p>")
+                    .contains("id=\"threadDepth-error\">Choose a whole number from 1 to 10.</span>")
+                    .contains("id=\"hourlyLimit-error\">Choose a whole number from 1 to 1000.</span>")
+                    .contains("id=\"floodSeconds-error\">Choose a whole number from 0 to 3600.</span>")
+                    .contains("id=\"linkLimit-error\">Choose a whole number from 0 to 100.</span>")
+                    .contains("id=\"commentsPerPage-error\">Choose a whole number from 10 to 200.</span>")
+                    .contains("id=\"holdTerms-error\">Keep each term to at most 100 characters.</span>")
                     .contains("value=\"11\"", "value=\"often\"", "never saved</textarea>")
                     .doesNotContain("id=\"editWindowMinutes-error\"");
             assertThat(settings.current()).isEqualTo(original);

@@ -44,7 +44,7 @@ class SetupResourceTest {
         Response wrongToken = client.postForm("/setup", fields("not-the-setup-token", PASSWORD));
         assertThat(wrongToken.statusCode()).isEqualTo(403);
         assertThat(wrongToken.asString())
-                .contains("id=\"token-error\">This is not the setup token. Copy it from the server log.</p>")
+                .contains("id=\"token-error\">This is not the setup token. Copy it from the server log.</span>")
                 .contains("value=\"" + NAME + "\"", "value=\"" + EMAIL + "\"")
                 .doesNotContain(PASSWORD);
         assertThat(wrongToken.getDetailedCookie("qp_session")).isNull();
@@ -54,7 +54,7 @@ class SetupResourceTest {
                 .call(() -> SiteSetting.get(OwnerBootstrap.SETUP_TOKEN).orElseThrow());
         Response shortPassword = client.postForm("/setup", fields(token, "short"));
         assertThat(shortPassword.statusCode()).isEqualTo(400);
-        assertThat(shortPassword.asString()).contains("id=\"password-error\">Use at least 10 characters.</p>")
+        assertThat(shortPassword.asString()).contains("id=\"password-error\">Use at least 10 characters.</span>")
                 .contains("value=\"" + NAME + "\"", "value=\"" + EMAIL + "\"");
         assertThat(adminCount()).isZero();
 
