@@ -34,6 +34,9 @@ public class AccountService {
     Event<ContentChanged> changed;
 
     @Inject
+    Event<AccountDeleting> deleting;
+
+    @Inject
     Passwords passwords;
 
     @Inject
@@ -254,18 +257,7 @@ public class AccountService {
         if (account.role == Role.ADMIN && Account.count("role", Role.ADMIN) <= 1) {
             throw new InvalidInputException(Map.of("delete", "You are the only admin: make someone else admin first."));
         }
-        if (removeComments) {
-            em.createQuery("delete from CommentRevision r where r.comment.id in "
-                    + "(select c.id from Comment c where c.account.id = :id)").setParameter("id", accountId)
-                    .executeUpdate();
-            em.createQuery("update Comment c set c.bodyMarkdown = '', c.bodyHtml = :removed where c.account.id = :id")
-                    .setParameter("removed", "<p class=\"comment-removed\">Removed by its writer.</p>")
-                    .setParameter("id", accountId).executeUpdate();
-        }
-        em.createQuery("update Comment c set c.authorName = :name, c.authorEmail = null, c.authorUrl = null, "
-                + "c.authorProvider = null, c.clientAddress = null, c.userAgent = null, c.notifyReplies = false, "
-                + "c.account = null where c.account.id = :id").setParameter("name", DELETED_USER)
-                .setParameter("id", accountId).executeUpdate();
+        deleting.fire(new AccountDeleting(accountId, removeComments));
         em.flush();
         account.delete();
         directory.forget(accountId);

@@ -250,6 +250,24 @@ class AccountResourceTest {
     }
 
     @Test
+    void removingTheCommentsAlsoRemovesTheirEarlierVersions() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, TestPosts.unique("Ed Edited "));
+        WebClient client = reader.signIn();
+        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Edited post "), "Body.", List.of());
+        long comment = client.json().body(Map.of("body", "First words.")).post(
+                "/api/v1/posts/" + slug + "/comments").jsonPath().getLong("id");
+        Response edited = client.postForm("/comments/" + comment + "/edit", Map.of("body", "Second words."),
+                "/comments/" + comment + "/edit");
+        assertThat(edited.statusCode()).isEqualTo(303);
+        assertThat(revisionsOf(comment)).isEqualTo(1);
+
+        client.postForm("/account/delete", Map.of("comments", "remove", "confirm", "yes"), "/account");
+
+        assertThat(revisionsOf(comment)).isZero();
+        assertThat(commentRow(comment)[2]).isEqualTo("");
+    }
+
+    @Test
     void anAccountThatWrotePostsCannotBeDeletedByItsHolder() {
         Response refused = WebClient.owner().postForm("/account/delete", Map.of("comments", "keep", "confirm", "yes"),
                 "/account");
@@ -269,6 +287,12 @@ class AccountResourceTest {
 
     private static boolean accountExists(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Account.findById(id) != null);
+    }
+
+    private static long revisionsOf(long commentId) {
+        return QuarkusTransaction.requiringNew().call(() -> Account.getEntityManager()
+                .createQuery("select count(r) from CommentRevision r where r.comment.id = :id", Long.class)
+                .setParameter("id", commentId).getSingleResult());
     }
 
     private static Object[] commentRow(long id) {
