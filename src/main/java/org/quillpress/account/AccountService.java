@@ -332,12 +332,19 @@ public class AccountService {
     }
 
     String uniqueHandle(String displayName) {
-        String base = Slugs.of(displayName);
+        return uniqueHandle(displayName, "user");
+    }
+
+    /**
+     * A free handle made from {@code name}: its slug cut to 50 characters, or {@code fallback} when nothing of
+     * the name makes a slug; then -2, -3… while taken.
+     */
+    public static String uniqueHandle(String name, String fallback) {
+        String base = Slugs.of(name);
         if (base.isEmpty()) {
-            base = "user";
-        }
-        if (base.length() > 50) {
-            base = base.substring(0, 50);
+            base = fallback;
+        } else if (base.length() > 50) {
+            base = base.substring(0, 50).replaceAll("-+$", "");
         }
         return Slugs.firstFree(base, new java.util.HashSet<>(Account.handlesLike(base)));
     }

@@ -100,8 +100,7 @@ public class AdminService {
             throw new InvalidInputException(Map.of("category", "\"Uncategorized\" cannot be deleted."));
         }
         Category fallback = Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow();
-        Post.update("category = ?1 where category = ?2", fallback, category);
-        category.delete();
+        category.deleteMovingPostsTo(fallback);
         changed.fire(new ContentChanged("categories"));
     }
 

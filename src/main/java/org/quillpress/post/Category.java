@@ -50,4 +50,10 @@ public class Category extends PanacheEntityBase {
     public static List<Category> listByName() {
         return list("order by name");
     }
+
+    /** Deletes this category; its posts move to {@code fallback} first, so none is left without one. */
+    public void deleteMovingPostsTo(Category fallback) {
+        Post.update("category = ?1 where category = ?2", fallback, this);
+        delete();
+    }
 }

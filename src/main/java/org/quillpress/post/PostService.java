@@ -37,9 +37,6 @@ public class PostService {
     public static final int MAX_TAGS = 20;
     private static final int DERIVED_EXCERPT = 300;
 
-    /** The slugs a page may not take ({@link Paths#RESERVED}), by the name the WordPress importer reads. */
-    public static final Set<String> RESERVED = Paths.RESERVED;
-
     @Inject
     Markdown markdown;
 
@@ -208,7 +205,8 @@ public class PostService {
         }
 
         if (slug.isEmpty()) {
-            slug = creating || post.slug == null ? uniqueSlug(Slugs.of(title), post) : post.slug;
+            slug = creating || post.slug == null ? uniqueSlug(slugRoot(Slugs.of(title), post.kind), post.kind, post.id)
+                    : post.slug;
         }
 
         if (newCategory != null) {
@@ -293,13 +291,28 @@ public class PostService {
         return Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow();
     }
 
-    private static String uniqueSlug(String base, Post post) {
-        String root = base.isEmpty() ? (post.kind == PostKind.PAGE ? "page" : "post") : base;
+    /** What a new post's slug starts from: {@code base} cut to leave room for "-2", or "post"/"page" when empty. */
+    public static String slugRoot(String base, PostKind kind) {
+        String root = base.isEmpty() ? (kind == PostKind.PAGE ? "page" : "post") : base;
         if (root.length() > Slugs.MAX_LENGTH - 8) {
             root = root.substring(0, Slugs.MAX_LENGTH - 8).replaceAll("-+$", "");
         }
-        java.util.Set<String> taken = new java.util.HashSet<>(Post.slugsLike(root, post.id));
-        if (post.kind == PostKind.PAGE) {
+        return root;
+    }
+
+    /**
+     * The slug a post gets from its {@link #slugRoot root}: the root when free, else root-2, root-3…; a page
+     * never takes one of the site's own addresses. {@code exceptId} is the post itself, null for a new one.
+     */
+    public static String uniqueSlug(String root, PostKind kind, Long exceptId) {
+        boolean reserved = kind == PostKind.PAGE && Paths.isReserved(root);
+        if (!reserved && !Post.slugTaken(root, exceptId)) {
+            // the usual case, answered from the slug index; listing the slugs like "root-%" makes H2 read the
+            // whole index (a WordPress import of thousands of posts did that once per post)
+            return root;
+        }
+        java.util.Set<String> taken = new java.util.HashSet<>(Post.slugsLike(root, exceptId));
+        if (kind == PostKind.PAGE) {
             taken.addAll(Paths.RESERVED);
         }
         return Slugs.firstFree(root, taken);
@@ -348,8 +361,7 @@ public class PostService {
     }
 
     private void afterSave(Post post) {
-        // a slug taken over from an older post stops redirecting there
-        SlugRedirect.delete("oldSlug", post.slug);
+        SlugRedirect.release(post.slug);
         saved.fire(PostSaved.of(post));
     }
 }

@@ -30,4 +30,9 @@ public class SlugRedirect extends PanacheEntityBase {
         return find("select r.post.slug from SlugRedirect r where r.oldSlug = ?1", oldSlug).project(String.class)
                 .firstResultOptional();
     }
+
+    /** A slug taken by a post stops redirecting to the older post that had it. */
+    public static void release(String slug) {
+        delete("oldSlug", slug);
+    }
 }

@@ -37,9 +37,7 @@ class ClockRuleTest {
     @Test
     void onlyClocksReadsTheSystemClock() {
         // System.nanoTime() stays allowed: it measures how long work took, it does not tell the time.
-        // The WordPress importer is being converted on its own branch.
         noClasses().that().doNotHaveFullyQualifiedName(Clocks.class.getName())
-                .and().haveNameNotMatching("org\\.quillpress\\.wxr\\.WxrImporter(\\$.*)?")
                 .should().callMethodWhere(READS_THE_SYSTEM_CLOCK).check(MAIN);
     }
 

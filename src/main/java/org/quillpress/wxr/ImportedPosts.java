@@ -1,0 +1,257 @@
+package org.quillpress.wxr;
+
+import static org.quillpress.wxr.WxrText.cleanTitle;
+import static org.quillpress.wxr.WxrText.clip;
+import static org.quillpress.wxr.WxrText.date;
+import static org.quillpress.wxr.WxrText.decode;
+import static org.quillpress.wxr.WxrText.plainText;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.quillpress.post.Category;
+import org.quillpress.post.Post;
+import org.quillpress.post.PostKind;
+import org.quillpress.post.PostSaved;
+import org.quillpress.post.PostService;
+import org.quillpress.post.PostStatus;
+import org.quillpress.post.SlugRedirect;
+import org.quillpress.post.Tag;
+import org.quillpress.web.BodyFormat;
+import org.quillpress.web.Markdown;
+import org.quillpress.web.Slugs;
+import org.quillpress.web.WordPressHtml;
+import org.quillpress.wxr.ImportReport.Kind;
+import org.quillpress.wxr.WxrReader.Item;
+import org.quillpress.wxr.WxrReader.ItemTerm;
+
+/** WordPress posts and pages as posts and pages here, with their authors, terms and comments. */
+@ApplicationScoped
+class ImportedPosts {
+
+    private static final int DERIVED_EXCERPT = 300;
+
+    @Inject
+    Markdown markdown;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ImportedAuthors authors;
+
+    @Inject
+    ImportedTerms terms;
+
+    @Inject
+    ImportedComments comments;
+
+    /** Stores a post or page (unless imported before, or of a kind or status not kept) and then its comments. */
+    void importItem(ImportRun run, String source, Item item) {
+        String type = item.get("wp:post_type").isBlank() ? "post" : item.get("wp:post_type").strip();
+        String title = cleanTitle(item.get("title"));
+        long wpId = WxrReader.number(item.get("wp:post_id"));
+        String what = "\"" + (title.isEmpty() ? "(no title)" : title) + "\" (" + type + " " + wpId + ", line "
+                + item.line() + ")";
+        Kind kind = switch (type) {
+            case "post" -> Kind.POST;
+            case "page" -> Kind.PAGE;
+            default -> null;
+        };
+        if (kind == null) {
+            String reason = switch (type) {
+                case "attachment" -> "attachment (a media file): files are not copied; posts keep linking to its address";
+                case "nav_menu_item" -> "menu item: the navigation here is built from pages";
+                case "revision" -> "revision: only the current version is imported";
+                default -> "the post type \"" + type + "\" has no counterpart here";
+            };
+            run.skipped(Kind.OTHER, what, reason);
+            return;
+        }
+        String wpStatus = item.get("wp:status").strip();
+        if (wpStatus.equals("trash") || wpStatus.equals("auto-draft") || wpStatus.equals("inherit")) {
+            run.skipped(kind, what, switch (wpStatus) {
+                case "trash" -> "in WordPress's trash";
+                case "auto-draft" -> "an automatic draft WordPress made, never saved by its author";
+                default -> "a revision";
+            });
+            for (int i = 0; i < item.comments().size(); i++) {
+                run.skipped(Kind.COMMENT, "comment on " + what, "its post was not imported");
+            }
+            return;
+        }
+        Post post = wpId > 0 ? WxrLink.localId(source, WxrLink.Kind.POST, wpId).map(id -> Post.<Post> findById(id))
+                .orElse(null) : null;
+        if (post != null) {
+            run.skipped(kind, what, "already imported");
+        } else {
+            post = createPost(run, source, item, kind, wpId, title, what);
+        }
+        comments.importComments(run, source, item, post, what);
+    }
+
+    private Post createPost(ImportRun run, String source, Item item, Kind kind, long wpId, String title, String what) {
+        Post post = new Post();
+        post.kind = kind == Kind.PAGE ? PostKind.PAGE : PostKind.POST;
+        if (title.isEmpty()) {
+            title = "Untitled";
+            run.note(what + ": no title; it is called \"Untitled\".");
+        } else if (title.length() > PostService.MAX_TITLE) {
+            title = clip(title, PostService.MAX_TITLE);
+            run.note(what + ": the title was cut to " + PostService.MAX_TITLE + " characters.");
+        }
+        post.title = title;
+
+        String content = item.get("content:encoded");
+        String markdownSource = item.fields().get("qp:markdown");
+        if (markdownSource != null) {
+            post.bodyFormat = BodyFormat.MARKDOWN;
+            post.bodyMarkdown = markdownSource;
+        } else {
+            post.bodyFormat = BodyFormat.WORDPRESS;
+            post.bodyMarkdown = content;
+            Set<String> shortcodes = WordPressHtml.unknownShortcodes(content);
+            if (!shortcodes.isEmpty()) {
+                run.note(what + ": shortcodes shown as text (no counterpart here): [" + String.join("], [", shortcodes)
+                        + "].");
+            }
+            if (WordPressHtml.hasBlockComments(content)) {
+                run.note(what + ": block-editor comments (<!-- wp:… -->) dropped; the content between them is kept.");
+            }
+        }
+        post.bodyHtml = markdown.renderPost(post.bodyMarkdown, post.bodyFormat);
+        post.excerpt = excerpt(item, post.bodyHtml, content);
+
+        Instant date = date(item.get("wp:post_date_gmt"), item.get("wp:post_date"), item.get("pubDate"));
+        Instant now = clock.instant();
+        String wpStatus = item.get("wp:status").strip();
+        boolean locked = !item.get("wp:post_password").isEmpty();
+        if (locked) {
+            post.status = PostStatus.DRAFT;
+            run.note(what + ": password-protected on WordPress; imported as a draft, so that neither it nor its "
+                    + "comments are shown to anyone but its author and admins.");
+        } else {
+            post.status = switch (wpStatus) {
+                case "publish", "future" -> date != null && date.isAfter(now) ? PostStatus.SCHEDULED
+                        : PostStatus.PUBLISHED;
+                case "draft", "pending" -> PostStatus.DRAFT;
+                case "private" -> {
+                    run.note(what + ": private on WordPress; imported as a draft (seen only by its author and admins).");
+                    yield PostStatus.DRAFT;
+                }
+                default -> {
+                    run.note(what + ": unknown status \"" + wpStatus + "\"; imported as a draft.");
+                    yield PostStatus.DRAFT;
+                }
+            };
+        }
+        post.publishAt = post.status == PostStatus.DRAFT ? null : date == null ? now : date;
+        post.createdAt = date == null ? now : date;
+        post.updatedAt = now;
+
+        String wpSlug = clip(decode(item.get("wp:post_name").strip()), Slugs.MAX_LENGTH);
+        post.slug = freeSlug(run, post.kind, wpSlug, title, what);
+        post.author = authors.authorFor(run, item.get("dc:creator"));
+
+        List<ItemTerm> categories = item.terms().stream().filter(t -> "category".equals(t.domain())).toList();
+        if (post.kind == PostKind.POST) {
+            post.category = categories.isEmpty() ? Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow()
+                    : terms.category(run, categories.get(0));
+            if (categories.size() > 1) {
+                run.note(what + ": in " + categories.size() + " categories on WordPress; a post has one category "
+                        + "here, so it is in \"" + post.category.name + "\" (the others: "
+                        + String.join(", ", categories.stream().skip(1).map(ItemTerm::name).toList()) + ").");
+            }
+            for (ItemTerm term : item.terms()) {
+                if ("post_tag".equals(term.domain())) {
+                    Tag tag = terms.tag(run, term);
+                    if (tag != null) {
+                        post.tags.add(tag);
+                    }
+                }
+            }
+        }
+        post.menuOrder = (int) Math.max(Integer.MIN_VALUE,
+                Math.min(Integer.MAX_VALUE, WxrReader.number(item.get("wp:menu_order"))));
+        post.commentsOpen = !"closed".equals(item.get("wp:comment_status").strip());
+        post.sticky = "1".equals(item.get("wp:is_sticky").strip());
+        long wpParent = WxrReader.number(item.get("wp:post_parent"));
+        if (wpParent > 0) {
+            post.parent = WxrLink.localId(source, WxrLink.Kind.POST, wpParent).map(id -> Post.<Post> findById(id))
+                    .orElse(null);
+        }
+        post.persist();
+        if (wpParent > 0 && post.parent == null) {
+            run.deferredParents.put(post.id, wpParent);
+        }
+        SlugRedirect.release(post.slug);
+        if (wpId > 0) {
+            WxrLink.record(source, WxrLink.Kind.POST, wpId, post.id, wpSlug.isEmpty() ? null : wpSlug);
+        } else {
+            run.note(what + ": no WordPress id, so a second import would bring it in again.");
+        }
+        if (post.kind == PostKind.PAGE) {
+            run.pageSaved = new PostSaved(post.id, post.slug, post.kind);
+        }
+        run.imported(kind);
+        return post;
+    }
+
+    /** The post's slug by the post service's rule, starting from its WordPress slug (else its title). */
+    private static String freeSlug(ImportRun run, PostKind kind, String wpSlug, String title, String what) {
+        String root = PostService.slugRoot(Slugs.isValid(wpSlug) ? wpSlug : Slugs.of(wpSlug.isEmpty() ? title : wpSlug),
+                kind);
+        String slug = PostService.uniqueSlug(root, kind, null);
+        if (!slug.equals(root)) {
+            run.note(what + ": the slug \"" + root + "\" is taken here, so it is at \"" + slug
+                    + "\" (its old WordPress addresses still lead to it).");
+        }
+        return slug;
+    }
+
+    /** The excerpt as plain text: WordPress's own, else the teaser before {@code <!--more-->}, else the start. */
+    private static String excerpt(Item item, String renderedHtml, String content) {
+        String own = plainText(item.get("excerpt:encoded"));
+        if (!own.isEmpty()) {
+            return clip(own, PostService.MAX_EXCERPT);
+        }
+        Matcher more = WordPressHtml.MORE.matcher(content);
+        if (more.find()) {
+            String teaser = plainText(WordPressHtml.toHtml(content.substring(0, more.start())));
+            if (!teaser.isEmpty()) {
+                return clip(teaser, PostService.MAX_EXCERPT);
+            }
+        }
+        int end = renderedHtml.indexOf("</p>");
+        String text = plainText(end > 0 ? renderedHtml.substring(0, end) : renderedHtml);
+        if (text.length() <= DERIVED_EXCERPT) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', DERIVED_EXCERPT);
+        return text.substring(0, cut > DERIVED_EXCERPT / 2 ? cut : DERIVED_EXCERPT) + "…";
+    }
+
+    /** Pages whose parent came later in the file than they did: placed under it now that all are in. */
+    void resolveParents(ImportRun run, String source) {
+        for (Map.Entry<Long, Long> entry : run.deferredParents.entrySet()) {
+            Post child = Post.findById(entry.getKey());
+            Long parentId = WxrLink.localId(source, WxrLink.Kind.POST, entry.getValue()).orElse(null);
+            if (child == null) {
+                continue;
+            }
+            if (parentId == null || parentId.equals(child.id)) {
+                run.report.note("\"" + child.title + "\": its parent (WordPress id " + entry.getValue()
+                        + ") is not in the file, so it is at the top level.");
+            } else {
+                child.parent = Post.findById(parentId);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.quillpress.wxr;
+
+import static org.quillpress.wxr.WxrText.cleanTitle;
+import static org.quillpress.wxr.WxrText.clip;
+import static org.quillpress.wxr.WxrText.decode;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.quillpress.post.Category;
+import org.quillpress.post.Tag;
+import org.quillpress.web.Slugs;
+import org.quillpress.wxr.ImportReport.Kind;
+import org.quillpress.wxr.WxrReader.ItemTerm;
+
+/**
+ * WordPress categories (with their parents) and tags, by their WordPress slug. They are stored in the batch's
+ * transaction, not through {@code post.Terms}' transactions of their own, so a failed batch leaves none behind.
+ */
+@ApplicationScoped
+class ImportedTerms {
+
+    void importTerm(ImportRun run, WxrReader.Term term) {
+        boolean tag = "post_tag".equals(term.taxonomy());
+        Kind kind = tag ? Kind.TAG : Kind.CATEGORY;
+        String what = (tag ? "tag " : "category ") + "\"" + term.name() + "\"";
+        if (!tag && !"category".equals(term.taxonomy())) {
+            run.skipped(Kind.OTHER, "term \"" + term.name() + "\" (" + term.taxonomy() + ")",
+                    "the taxonomy \"" + term.taxonomy() + "\" has no counterpart here");
+            return;
+        }
+        String slug = termSlug(term.slug(), term.name());
+        if (slug.isEmpty()) {
+            run.skipped(kind, what, "neither its slug nor its name has a letter or digit");
+            return;
+        }
+        String name = clip(cleanTitle(term.name()).isEmpty() ? slug : cleanTitle(term.name()), 120);
+        if (tag) {
+            if (Tag.findBySlug(slug).isPresent()) {
+                run.skipped(kind, what, "already here");
+                return;
+            }
+            Tag t = new Tag();
+            t.slug = slug;
+            t.name = name;
+            t.persist();
+        } else {
+            if (Category.findBySlug(slug).isPresent()) {
+                run.skipped(kind, what, "already here");
+                return;
+            }
+            Category c = new Category();
+            c.slug = slug;
+            c.name = name;
+            String description = term.description() == null ? "" : term.description().strip();
+            c.description = description.isEmpty() ? null : clip(description, 1000);
+            if (!term.parentSlug().isBlank()) {
+                c.parent = Category.findBySlug(termSlug(term.parentSlug(), "")).orElse(null);
+                if (c.parent == null) {
+                    run.note(what + ": its parent \"" + term.parentSlug()
+                            + "\" is not in the file before it, so it is a top-level category.");
+                }
+            }
+            c.persist();
+        }
+        run.imported(kind);
+    }
+
+    /** A post's category, made here when the file named it only on the post; "Uncategorized" without a slug. */
+    Category category(ImportRun run, ItemTerm term) {
+        String slug = termSlug(term.slug(), term.name());
+        if (slug.isEmpty()) {
+            return Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow();
+        }
+        return Category.findBySlug(slug).orElseGet(() -> {
+            Category c = new Category();
+            c.slug = slug;
+            c.name = clip(cleanTitle(term.name()).isEmpty() ? slug : cleanTitle(term.name()), 120);
+            c.persist();
+            run.imported(Kind.CATEGORY);
+            return c;
+        });
+    }
+
+    /** A post's tag, made here when the file named it only on the post; null when it makes no slug. */
+    Tag tag(ImportRun run, ItemTerm term) {
+        String slug = termSlug(term.slug(), term.name());
+        if (slug.isEmpty()) {
+            return null;
+        }
+        return Tag.findBySlug(slug).orElseGet(() -> {
+            Tag t = new Tag();
+            t.slug = slug;
+            t.name = clip(cleanTitle(term.name()).isEmpty() ? slug : cleanTitle(term.name()), Tag.MAX_NAME_LENGTH);
+            t.persist();
+            run.imported(Kind.TAG);
+            return t;
+        });
+    }
+
+    private static String termSlug(String slug, String name) {
+        String decoded = decode(slug);
+        return Slugs.isValid(decoded) ? decoded : Slugs.of(decoded.isBlank() ? name : decoded);
+    }
+}
