@@ -70,11 +70,6 @@ public final class Paths {
         return postComments(slug) + "/sign-in/" + provider;
     }
 
-    /** A comment's own address, which leads to the page of its post's thread that shows it. */
-    public static String comment(long id) {
-        return "/comments/" + id;
-    }
-
     /** A comment's anchor on its post's page. */
     public static String commentOnPost(String slug, long commentId) {
         return post(slug) + "#comment-" + commentId;
