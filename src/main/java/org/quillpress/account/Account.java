@@ -55,6 +55,12 @@ public class Account extends PanacheEntityBase {
         return find("handle", handle).firstResultOptional();
     }
 
+    /** True when a moderator or an admin has this email (compared without case). */
+    public static boolean isStaffEmail(String email) {
+        return count("lower(email) = ?1 and role in ?2", email.toLowerCase(java.util.Locale.ROOT),
+                java.util.Arrays.stream(Role.values()).filter(r -> r.atLeast(Role.MODERATOR)).toList()) > 0;
+    }
+
     public static boolean anyAdmin() {
         return count("role", Role.ADMIN) > 0;
     }

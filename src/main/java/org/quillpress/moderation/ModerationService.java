@@ -359,6 +359,9 @@ public class ModerationService {
             if (value.isEmpty() || value.length() > AccountService.MAX_EMAIL
                     || !AccountService.EMAIL.matcher(value).matches()) {
                 errors.put(valueField, "Enter an email address such as name@example.org.");
+            } else if (Account.isStaffEmail(value)) {
+                // the same rule as for staff accounts: a ban on their email would stop them commenting
+                errors.put(valueField, "This is the email address of a staff account; change the account's role first.");
             }
         } else if (kind == Ban.Kind.NETWORK) {
             if (!Bans.isNetwork(value)) {

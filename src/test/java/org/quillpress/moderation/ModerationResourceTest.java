@@ -423,6 +423,23 @@ class ModerationResourceTest {
     }
 
     @Test
+    void aStaffMembersEmailCannotBeBannedSoTheOwnerKeepsCommenting() {
+        WebClient moderator = moderator("Overreaching Moderator");
+
+        Response refused = moderator.postForm("/moderation/bans",
+                Map.of("kind", "email", "value", TestAccounts.OWNER_EMAIL.toUpperCase(), "reason", "mistake"),
+                "/moderation/bans");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.asString()).contains("This is the email address of a staff account");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Ban.count("lower(value) = ?1",
+                TestAccounts.OWNER_EMAIL.toLowerCase()))).isZero();
+        String slug = post("Owner still comments ");
+        assertThat(WebClient.owner().json().body(Map.of("body", "The owner answers."))
+                .post("/api/v1/posts/" + slug + "/comments").statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void networkBanFromACommentIsListedWithWhoMadeIt() {
         String slug = post("Network banned ");
         long id = guestComment(slug, "Spammer", guestEmail("network"), "Buy things.");
