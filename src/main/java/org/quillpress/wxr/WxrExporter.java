@@ -46,8 +46,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class WxrExporter {
 
     static final int PAGE = 100;
-    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     @Inject
@@ -140,9 +138,9 @@ public class WxrExporter {
                 cdata(w, WxrNames.QUILLPRESS_NS, "markdown", p.bodyMarkdown);
             }
             text(w, WxrNames.WP_NS, "post_id", p.id.toString());
-            text(w, WxrNames.WP_NS, "post_date", WP_DATE.format(date));
+            text(w, WxrNames.WP_NS, "post_date", WxrNames.DATE.format(date));
             text(w, WxrNames.WP_NS, "post_date_gmt", p.status == PostStatus.DRAFT ? "0000-00-00 00:00:00"
-                    : WP_DATE.format(date));
+                    : WxrNames.DATE.format(date));
             text(w, WxrNames.WP_NS, "comment_status", p.commentsOpen ? "open" : "closed");
             text(w, WxrNames.WP_NS, "ping_status", "closed");
             cdata(w, WxrNames.WP_NS, "post_name", p.slug);
@@ -169,8 +167,8 @@ public class WxrExporter {
                     cdata(w, WxrNames.WP_NS, "comment_author_email", c.authorEmail == null ? "" : c.authorEmail);
                     text(w, WxrNames.WP_NS, "comment_author_url", c.authorUrl == null ? "" : c.authorUrl);
                     text(w, WxrNames.WP_NS, "comment_author_IP", c.clientAddress == null ? "" : c.clientAddress);
-                    text(w, WxrNames.WP_NS, "comment_date", WP_DATE.format(c.createdAt));
-                    text(w, WxrNames.WP_NS, "comment_date_gmt", WP_DATE.format(c.createdAt));
+                    text(w, WxrNames.WP_NS, "comment_date", WxrNames.DATE.format(c.createdAt));
+                    text(w, WxrNames.WP_NS, "comment_date_gmt", WxrNames.DATE.format(c.createdAt));
                     cdata(w, WxrNames.WP_NS, "comment_content",
                             c.bodyFormat == BodyFormat.WORDPRESS ? c.bodyMarkdown : c.bodyHtml);
                     text(w, WxrNames.WP_NS, "comment_approved", approved(c.status));

@@ -1,6 +1,11 @@
 package org.quillpress.wxr;
 
-/** Namespaces and values shared by the WXR reader and writer. */
+/**
+ * Namespaces and values shared by the WXR reader and writer.
+ */
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 final class WxrNames {
 
     static final String WP_NS = "http://wordpress.org/export/1.2/";
@@ -17,6 +22,9 @@ final class WxrNames {
 
     /** The provider of sign-in identities made for imported WordPress authors (subject: their login). */
     static final String PROVIDER = "wordpress";
+
+    /** WordPress's way of writing a date ({@code wp:post_date_gmt} and the like), read and written as UTC. */
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private WxrNames() {
     }

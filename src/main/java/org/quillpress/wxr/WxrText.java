@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 /** How the import reads WordPress's text: titles with markup and entities, encoded slugs, dates. */
 final class WxrText {
 
-    private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -112,7 +111,7 @@ final class WxrText {
             return null;
         }
         try {
-            return LocalDateTime.parse(text.strip(), WP_DATE).toInstant(ZoneOffset.UTC);
+            return LocalDateTime.parse(text.strip(), WxrNames.DATE).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             return null;
         }
