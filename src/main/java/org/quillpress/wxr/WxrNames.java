@@ -1,11 +1,9 @@
 package org.quillpress.wxr;
 
-/**
- * Namespaces and values shared by the WXR reader and writer.
- */
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+/** Namespaces and values shared by the WXR reader and writer. */
 final class WxrNames {
 
     static final String WP_NS = "http://wordpress.org/export/1.2/";
