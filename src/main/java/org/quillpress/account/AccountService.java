@@ -321,6 +321,25 @@ public class AccountService {
         identity.passwordHash = Passwords.hash(replacement);
     }
 
+    /**
+     * Sets a new password for the local account with this email, after its holder proved they read its mail, and
+     * signs out every session it had. Returns the account as it now signs in (with the new session epoch).
+     */
+    @Transactional
+    public AccountPrincipal resetPassword(String email, String replacement) {
+        String problem = Passwords.problemWith(replacement);
+        if (problem != null) {
+            throw new InvalidInputException(Map.of("password", problem));
+        }
+        LoginIdentity identity = LoginIdentity.findLocal(email).orElseThrow(jakarta.ws.rs.NotFoundException::new);
+        Account account = identity.account;
+        refuseIfBanned(account);
+        identity.passwordHash = Passwords.hash(replacement);
+        account.sessionEpoch++;
+        directory.forget(account.id);
+        return AccountPrincipal.of(account);
+    }
+
     public static boolean isWebAddress(String text) {
         try {
             java.net.URI uri = new java.net.URI(text);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.security.KnownDevices;
 import org.quillpress.security.LoginThrottle;
 import org.quillpress.security.Sessions;
 import org.quillpress.web.SafeRedirect;
@@ -48,6 +49,9 @@ public class LoginResource {
 
     @Inject
     LoginThrottle throttle;
+
+    @Inject
+    KnownDevices devices;
 
     @Inject
     CurrentUser currentUser;
@@ -88,7 +92,8 @@ public class LoginResource {
         String email = form.email();
         String target = SafeRedirect.path(form.redirect(), "/");
         String address = routing.request().remoteAddress().host();
-        long wait = throttle.secondsToWait(address, email);
+        String device = devices.device(routing, email);
+        long wait = throttle.admit(address, email, device);
         if (wait > 0) {
             return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", wait)
                     .entity(page(email, target, "Too many failed attempts. Try again in " + minutes(wait) + "."))
@@ -102,9 +107,10 @@ public class LoginResource {
         }
         return account.map(a -> {
             sessions.start(a, routing);
+            devices.remember(routing, email);
             return Response.seeOther(URI.create(target)).build();
         }).orElseGet(() -> {
-            throttle.recordFailure(address, email);
+            throttle.recordFailure(address, email, device);
             return Response.status(Response.Status.UNAUTHORIZED)
                     .entity(page(email, target, "The email or the password is not right.")).build();
         });

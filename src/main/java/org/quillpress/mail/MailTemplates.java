@@ -34,6 +34,11 @@ class MailTemplates {
     static native TemplateInstance confirmSubscription(String siteTitle, String postTitle, String postUrl,
             String confirmUrl);
 
+    static native TemplateInstance passwordReset(String siteTitle, String resetUrl, long validMinutes);
+
+    static native TemplateInstance invitation(String siteTitle, String inviter, String role, String acceptUrl,
+            long validDays);
+
     /** Renders both variants of a mail's template, as the Qute mailer would. */
     static Rendered render(TemplateInstance mail) {
         return new Rendered(variant(mail, Variant.TEXT_PLAIN), variant(mail, Variant.TEXT_HTML));

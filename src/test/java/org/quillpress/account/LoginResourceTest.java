@@ -7,7 +7,10 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.quillpress.security.KnownDevices;
+import org.quillpress.security.LoginThrottle;
 import org.quillpress.support.TestAccounts;
 import org.quillpress.support.TestClock;
 import org.quillpress.support.WebClient;
@@ -21,6 +24,15 @@ class LoginResourceTest {
 
     @Inject
     TestClock clock;
+
+    @Inject
+    LoginThrottle throttle;
+
+    /** Every test client comes from the same address: let the limits of earlier tests refill. */
+    @AfterEach
+    void letTheLimitsRefill() {
+        clock.advance(Duration.ofHours(1));
+    }
 
     @Test
     void signInPageOffersEmailAndPasswordWithCsrfToken() {
@@ -57,31 +69,53 @@ class LoginResourceTest {
     }
 
     @Test
-    void repeatedFailuresForOneEmailAreRateLimitedEvenWithTheRightPassword() {
+    void aStrangersWrongGuessesFromTheSameAddressOnlySlowTheOwnerDown() {
         TestAccounts.Created reader = TestAccounts.create(Role.READER, "Guessed Reader");
-        for (int i = 0; i < 5; i++) {
-            WebClient.anonymous().postForm("/login", Map.of("email", reader.email(), "password", "wrong-" + i));
+        for (int i = 0; i < 6; i++) {
+            assertThat(WebClient.anonymous()
+                    .postForm("/login", Map.of("email", reader.email(), "password", "wrong-" + i)).statusCode())
+                    .isEqualTo(401);
         }
-        Response response = WebClient.anonymous().postForm("/login",
+        long started = System.nanoTime();
+        Response right = WebClient.anonymous().postForm("/login",
                 Map.of("email", reader.email(), "password", TestAccounts.PASSWORD));
 
-        assertThat(response.statusCode()).isEqualTo(429);
-        assertThat(Integer.parseInt(response.header("Retry-After"))).isPositive();
-        assertThat(response.asString()).contains("Too many failed attempts");
+        assertThat(right.statusCode()).isEqualTo(303);
+        // past five failures from one address its attempts go one at a time, a few seconds apart
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(2));
     }
 
     @Test
-    void aRateLimitedEmailSignsInAgainOnceFifteenMinutesHavePassed() {
-        TestAccounts.Created reader = TestAccounts.create(Role.READER, "Patient Reader");
-        for (int i = 0; i < 5; i++) {
-            WebClient.anonymous().postForm("/login", Map.of("email", reader.email(), "password", "wrong-" + i));
+    void pastTheHourlyLimitForAnEmailOnlyADeviceItSignedInFromBeforeGetsIn() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, "Known Device Reader");
+        WebClient ownDevice = reader.signIn();
+        assertThat(ownDevice.cookie(KnownDevices.COOKIE)).isNotBlank();
+        for (int i = 0; i < 50; i++) {
+            throttle.recordFailure("198.51.100." + i, reader.email(), null);
         }
         Map<String, String> right = Map.of("email", reader.email(), "password", TestAccounts.PASSWORD);
-        assertThat(WebClient.anonymous().postForm("/login", right).statusCode()).isEqualTo(429);
 
-        clock.advance(Duration.ofMinutes(15));
+        Response stranger = WebClient.anonymous().postForm("/login", right);
+        assertThat(stranger.statusCode()).isEqualTo(429);
+        assertThat(Integer.parseInt(stranger.header("Retry-After"))).isPositive();
+        assertThat(stranger.asString()).contains("Too many failed attempts");
 
-        assertThat(WebClient.anonymous().postForm("/login", right).statusCode()).isEqualTo(303);
+        ownDevice.postForm("/logout", Map.of(), "/");
+        assertThat(ownDevice.postForm("/login", right).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void aKnownDeviceCookieForAnotherEmailOpensNothing() {
+        TestAccounts.Created first = TestAccounts.create(Role.READER, "First Device Reader");
+        TestAccounts.Created second = TestAccounts.create(Role.READER, "Second Device Reader");
+        WebClient device = first.signIn();
+        for (int i = 0; i < 50; i++) {
+            throttle.recordFailure("198.51.100." + i, second.email(), null);
+        }
+        device.postForm("/logout", Map.of(), "/");
+
+        assertThat(device.postForm("/login", Map.of("email", second.email(), "password", TestAccounts.PASSWORD))
+                .statusCode()).isEqualTo(429);
     }
 
     @Test

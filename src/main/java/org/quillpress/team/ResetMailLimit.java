@@ -1,0 +1,65 @@
+package org.quillpress.team;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
+
+/**
+ * How many reset mails one address may ask for: 3 an hour to one email, and 10 an hour from one client address
+ * (whatever the emails). Past either, the request is answered as always but no mail is written, so that the form
+ * can neither flood someone's inbox nor be used to find out who has an account.
+ */
+@ApplicationScoped
+class ResetMailLimit {
+
+    static final int PER_EMAIL_AN_HOUR = 3;
+
+    static final int PER_ADDRESS_AN_HOUR = 10;
+
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofHours(2)).build();
+
+    private final TimeMeter time;
+
+    @Inject
+    ResetMailLimit(Clock clock) {
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
+
+    /** True, and counted, when one more mail may go to {@code email} at the request of {@code address}. */
+    boolean tryTake(String address, String email) {
+        Bucket byAddress = bucket("a:" + address, PER_ADDRESS_AN_HOUR);
+        Bucket byEmail = bucket("e:" + email.strip().toLowerCase(Locale.ROOT), PER_EMAIL_AN_HOUR);
+        if (byAddress.getAvailableTokens() < 1 || byEmail.getAvailableTokens() < 1) {
+            return false;
+        }
+        return byAddress.tryConsume(1) & byEmail.tryConsume(1);
+    }
+
+    private Bucket bucket(String key, int capacity) {
+        return buckets.get(key, k -> Bucket.builder().withCustomTimePrecision(time).addLimit(
+                Bandwidth.builder().capacity(capacity).refillGreedy(capacity, Duration.ofHours(1)).build()).build());
+    }
+}
