@@ -21,12 +21,14 @@ import org.quillpress.account.Role;
 import org.quillpress.moderation.ModerationService;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.team.InvitationForm;
+import org.quillpress.team.Invitations;
 import org.quillpress.web.InvalidInputException;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The admin pages: site settings, categories, accounts and roles. */
+/** The admin pages: site settings, categories (editors manage these too), accounts and roles. */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN_ROLE)
@@ -46,11 +48,18 @@ public class AdminResource {
                 Map<String, String> errors, String notice);
 
         static native TemplateInstance accounts(List<AdminService.AccountRow> accounts, String query,
-                List<Role> roles, Map<String, String> errors, String notice);
+                List<Role> roles, Map<String, String> errors, String notice, Invites invites);
     }
 
     @Inject
     AdminService admin;
+
+    @Inject
+    Invitations invitations;
+
+    /** The accounts page's invitation part: the form, and the invitations still waiting. */
+    public record Invites(InvitationForm form, List<Invitations.Pending> pending) {
+    }
 
     @Inject
     SiteSettings settings;
@@ -74,6 +83,7 @@ public class AdminResource {
 
     @GET
     @Path("categories")
+    @RolesAllowed(Role.EDITOR_ROLE)
     public TemplateInstance categoriesPage(@RestQuery String saved) {
         return Templates.categories(admin.categories(), CategoryForm.blank(), Map.of(),
                 saved != null ? "Categories saved." : null);
@@ -81,6 +91,7 @@ public class AdminResource {
 
     @POST
     @Path("categories")
+    @RolesAllowed(Role.EDITOR_ROLE)
     public Response addCategory(@BeanParam CategoryForm form) {
         try {
             admin.addCategory(form);
@@ -93,6 +104,7 @@ public class AdminResource {
 
     @POST
     @Path("categories/{id}/delete")
+    @RolesAllowed(Role.EDITOR_ROLE)
     public Response deleteCategory(@RestPath long id) {
         try {
             admin.deleteCategory(id);
@@ -109,9 +121,12 @@ public class AdminResource {
         String notice = saved == null ? null : switch (saved) {
             case "banned" -> "The account is banned and signed out everywhere.";
             case "unbanned" -> "The ban was lifted.";
+            case "invited" -> "The invitation is on its way.";
+            case "revoked" -> "The invitation was taken back: its link no longer works.";
             default -> "Role saved.";
         };
-        return Templates.accounts(admin.accounts(q), q == null ? "" : q, List.of(Role.values()), Map.of(), notice);
+        return Templates.accounts(admin.accounts(q), q == null ? "" : q, List.of(Role.values()), Map.of(), notice,
+                invites(InvitationForm.blank()));
     }
 
     @POST
@@ -122,7 +137,8 @@ public class AdminResource {
             return Response.seeOther(URI.create("/admin/accounts?saved=banned")).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status())
-                    .entity(Templates.accounts(admin.accounts(null), "", List.of(Role.values()), e.errors(), null))
+                    .entity(Templates.accounts(admin.accounts(null), "", List.of(Role.values()), e.errors(), null,
+                            invites(InvitationForm.blank())))
                     .build();
         }
     }
@@ -142,8 +158,32 @@ public class AdminResource {
             return Response.seeOther(URI.create("/admin/accounts?saved=1")).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status())
-                    .entity(Templates.accounts(admin.accounts(null), "", List.of(Role.values()), e.errors(), null))
+                    .entity(Templates.accounts(admin.accounts(null), "", List.of(Role.values()), e.errors(), null,
+                            invites(InvitationForm.blank())))
                     .build();
         }
+    }
+
+    @POST
+    @Path("invitations")
+    public Response invite(@BeanParam InvitationForm form) {
+        try {
+            invitations.invite(form, currentUser.require());
+            return Response.seeOther(URI.create("/admin/accounts?saved=invited")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status()).entity(Templates.accounts(admin.accounts(null), "",
+                    List.of(Role.values()), e.errors(), null, invites(form))).build();
+        }
+    }
+
+    @POST
+    @Path("invitations/{id}/revoke")
+    public Response revokeInvitation(@RestPath long id) {
+        invitations.revoke(id);
+        return Response.seeOther(URI.create("/admin/accounts?saved=revoked")).build();
+    }
+
+    private Invites invites(InvitationForm form) {
+        return new Invites(form, invitations.pending());
     }
 }

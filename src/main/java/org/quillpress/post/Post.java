@@ -116,9 +116,9 @@ public class Post extends PanacheEntityBase {
                 && !publishAt.isAfter(now);
     }
 
-    /** Whether {@code editor} may change this post: its author, if still an author, or an admin. */
+    /** Whether {@code editor} may change this post: its author, if still an author, or an editor or above. */
     public boolean editableBy(AccountPrincipal editor) {
-        return editor.isAdmin() || (editor.isAuthor() && author.id == editor.id());
+        return editor.role().editsAllPosts() || (editor.isAuthor() && author.id == editor.id());
     }
 
     /** The address readers find this post or page at. */
