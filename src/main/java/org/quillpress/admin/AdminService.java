@@ -17,12 +17,16 @@ import org.quillpress.account.Account;
 import org.quillpress.account.AccountService;
 import org.quillpress.account.Ban;
 import org.quillpress.account.Role;
+import org.quillpress.audit.AuditKind;
+import org.quillpress.audit.AuditLog;
 import org.quillpress.post.Category;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Slugs;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** What admins change: site settings, categories and who holds which role. */
 @ApplicationScoped
@@ -40,6 +44,9 @@ public class AdminService {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLog audit;
+
     /** An account as the admin list shows it; the email is for staff eyes only. */
     /** An account in the admin list; {@code ban} describes a ban in force ("until 2026-12-01: spam"), or null. */
     public record AccountRow(long id, String displayName, String handle, String email, Role role, String ban) {
@@ -54,7 +61,37 @@ public class AdminService {
 
     /** Saves the site settings, checked by {@link SettingsForm#toSite}. */
     public void saveSettings(SettingsForm form) {
-        settings.save(form.toSite());
+        SiteSettings.Site before = settings.current();
+        SiteSettings.Site after = form.toSite(before);
+        settings.save(after);
+        String changes = settingsChanges(before, after);
+        if (!changes.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> audit.record(AuditKind.SETTINGS, "site settings", changes));
+        }
+    }
+
+    /** "title, time zone (UTC → Europe/Paris)": which settings a save changed, for the audit log. */
+    private static String settingsChanges(SiteSettings.Site before, SiteSettings.Site after) {
+        List<String> changed = new java.util.ArrayList<>();
+        if (!before.title().equals(after.title())) {
+            changed.add("title");
+        }
+        if (!before.tagline().equals(after.tagline())) {
+            changed.add("tagline");
+        }
+        if (!before.description().equals(after.description())) {
+            changed.add("description");
+        }
+        if (before.postsPerPage() != after.postsPerPage()) {
+            changed.add("posts per page (" + before.postsPerPage() + " → " + after.postsPerPage() + ")");
+        }
+        if (!before.timeZone().equals(after.timeZone())) {
+            changed.add("time zone (" + before.timeZone().getId() + " → " + after.timeZone().getId() + ")");
+        }
+        if (before.dateStyle() != after.dateStyle()) {
+            changed.add("date style");
+        }
+        return String.join(", ", changed);
     }
 
     @Transactional
@@ -136,12 +173,17 @@ public class AdminService {
         try {
             role = Role.valueOf(roleName == null ? "" : roleName.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(Map.of("role", "Choose reader, author, moderator or admin."));
+            throw new InvalidInputException(Map.of("role", "Choose reader, author, editor, moderator or admin."));
         }
         Account account = Account.<Account> findByIdOptional(accountId).orElseThrow(NotFoundException::new);
         if (account.role == Role.ADMIN && role != Role.ADMIN && Account.count("role", Role.ADMIN) <= 1) {
             throw new InvalidInputException(409, Map.of("role", "The site needs at least one admin."));
         }
+        Role before = account.role;
         accounts.setRole(accountId, role);
+        if (before != role) {
+            audit.record(AuditKind.ROLE, "account @" + account.handle,
+                    "role " + before.label().toLowerCase(Locale.ROOT) + " → " + role.label().toLowerCase(Locale.ROOT));
+        }
     }
 }

@@ -1,11 +1,13 @@
 package org.quillpress.admin;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteTime;
 
 import io.quarkus.qute.TemplateData;
 
@@ -15,20 +17,31 @@ public record SettingsForm(
         @RestForm String title,
         @RestForm String tagline,
         @RestForm String description,
-        @RestForm String postsPerPage) {
+        @RestForm String postsPerPage,
+        @RestForm String timeZone,
+        @RestForm String dateStyle) {
 
     public static final int MAX_TITLE = 120;
     public static final int MAX_TAGLINE = 200;
     public static final int MAX_DESCRIPTION = 500;
     public static final int MAX_POSTS_PER_PAGE = SiteSettings.Site.MAX_POSTS_PER_PAGE;
+    public static final int MAX_TIME_ZONE = 60;
 
     static SettingsForm of(SiteSettings.Site site) {
         return new SettingsForm(site.title(), site.tagline(), site.description(),
-                Integer.toString(site.postsPerPage()));
+                Integer.toString(site.postsPerPage()), site.timeZone().getId(), site.dateStyle().name());
     }
 
-    /** The settings, cleaned, or every field at fault with its message. */
-    SiteSettings.Site toSite() {
+    /** The date styles the form offers. */
+    public static java.util.List<SiteTime.Style> dateStyles() {
+        return java.util.List.of(SiteTime.Style.values());
+    }
+
+    /**
+     * The settings, cleaned, or every field at fault with its message. A time zone or date style left out of the
+     * request keeps the current one.
+     */
+    SiteSettings.Site toSite(SiteSettings.Site current) {
         Map<String, String> errors = new LinkedHashMap<>();
         String t = title == null ? "" : title.strip();
         if (t.isEmpty() || t.length() > MAX_TITLE) {
@@ -51,9 +64,18 @@ public record SettingsForm(
         if (perPage < 1 || perPage > MAX_POSTS_PER_PAGE) {
             errors.put("postsPerPage", "Choose a number from 1 to " + MAX_POSTS_PER_PAGE + ".");
         }
+        ZoneId zone = current.timeZone();
+        if (timeZone != null && !timeZone.isBlank()) {
+            zone = timeZone.length() > MAX_TIME_ZONE ? null : SiteTime.parseZone(timeZone);
+            if (zone == null) {
+                errors.put("timeZone", "Enter a time zone such as Europe/Paris, America/New_York or UTC.");
+            }
+        }
+        SiteTime.Style style = dateStyle == null || dateStyle.isBlank() ? current.dateStyle()
+                : SiteTime.Style.parse(dateStyle);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new SiteSettings.Site(t, tag, d, perPage);
+        return new SiteSettings.Site(t, tag, d, perPage, zone, style);
     }
 }

@@ -79,6 +79,9 @@ public class ModerationService {
     Event<CommentPosted> events;
 
     @Inject
+    Event<BanChanged> banChanges;
+
+    @Inject
     Markdown markdown;
 
     @Inject
@@ -332,6 +335,7 @@ public class ModerationService {
         Instant now = clock.instant();
         Ban.listActive(Ban.Kind.ACCOUNT, account.id.toString(), now).forEach(b -> b.expiresAt = now);
         accounts.forget(accountId);
+        banChanges.fire(new BanChanged(Ban.Kind.ACCOUNT, account.id.toString(), null, now, true));
     }
 
     /** Bans an email address or a network directly, from the bans page. */
@@ -400,6 +404,7 @@ public class ModerationService {
         ban.createdAt = now;
         ban.expiresAt = length == null ? null : now.plus(Duration.ofDays(length));
         ban.persist();
+        banChanges.fire(new BanChanged(ban.kind, ban.value, ban.reason, ban.expiresAt, false));
         return ban;
     }
 
@@ -410,6 +415,7 @@ public class ModerationService {
         Instant now = clock.instant();
         if (ban.activeAt(now)) {
             ban.expiresAt = now;
+            banChanges.fire(new BanChanged(ban.kind, ban.value, ban.reason, now, true));
         }
     }
 

@@ -3,8 +3,6 @@ package org.quillpress.moderation;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +10,7 @@ import java.util.Map;
 
 import org.quillpress.account.Ban;
 import org.quillpress.comment.CommentStatus;
+import org.quillpress.web.SiteTime;
 import org.quillpress.web.TemplateExtensions;
 
 /**
@@ -20,15 +19,12 @@ import org.quillpress.web.TemplateExtensions;
  */
 public final class ModerationViews {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     private ModerationViews() {
     }
 
-    /** "4 Mar 2026, 14:03 UTC": moderators need the time, not only the day. */
+    /** "4 March 2026, 14:03" in the site's zone: moderators need the time, not only the day. */
     static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
+        return SiteTime.dateTime(instant);
     }
 
     /** A status as the pages name it: "pending", "approved", "spam", "trash". */

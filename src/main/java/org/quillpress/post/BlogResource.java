@@ -1,7 +1,6 @@
 package org.quillpress.post;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
@@ -23,6 +22,7 @@ import org.quillpress.post.PostViews.Listing;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.Paths;
 import org.quillpress.web.PublicPage;
+import org.quillpress.web.SiteTime;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -110,8 +110,9 @@ public class BlogResource {
         String name = first.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year;
         ArchiveHeading heading = new ArchiveHeading("Month", name, "Posts published in " + name + ".",
                 Paths.month(year, month), null);
-        Filter filter = Filter.between(first.atStartOfDay().toInstant(ZoneOffset.UTC),
-                first.plusMonths(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        // the month as the site's readers live it: a post shown as "30 November" belongs to November
+        Filter filter = Filter.between(first.atStartOfDay(SiteTime.zone()).toInstant(),
+                first.plusMonths(1).atStartOfDay(SiteTime.zone()).toInstant());
         return Templates.archive(heading, listing.list(filter, Cursor.decode(before), Cursor.decode(after),
                 pageSize()), null);
     }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ import org.quillpress.account.AccountPrincipal;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
 import org.quillpress.web.Paths;
+import org.quillpress.web.SiteTime;
 import org.quillpress.web.Slugs;
 
 /** Creates and updates posts and pages: checks every field, renders once, keeps old slugs answering. */
@@ -166,11 +166,11 @@ public class PostService {
                 category = Category.findByName(name).or(() -> Category.findBySlug(name))
                         .or(() -> derived.isEmpty() ? java.util.Optional.empty() : Category.findBySlug(derived))
                         .orElse(null);
-                if (category == null && editor.isAdmin() && name.length() <= 120 && !derived.isEmpty()) {
-                    // admins manage categories, so naming a new one creates it (as WordPress lets editors do)
+                if (category == null && editor.role().editsAllPosts() && name.length() <= 120 && !derived.isEmpty()) {
+                    // editors and admins manage categories, so naming a new one creates it (as WordPress lets editors do)
                     newCategory = name;
                 } else if (category == null) {
-                    errors.put("category", "There is no category \"" + name + "\". An admin can add it.");
+                    errors.put("category", "There is no category \"" + name + "\". An editor or an admin can add it.");
                 }
             }
         }
@@ -347,13 +347,13 @@ public class PostService {
         }
     }
 
-    /** Accepts an ISO instant with an offset, or a local date-time (as a form's datetime-local) in UTC. */
+    /** Accepts an ISO instant with an offset, or a local date-time (as a form's datetime-local) in the site's zone. */
     static Instant parseInstant(String text) {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                return SiteTime.fromInput(LocalDateTime.parse(text));
             } catch (DateTimeParseException e2) {
                 return null;
             }

@@ -1,7 +1,9 @@
 package org.quillpress.site;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.quillpress.web.ContentChanged;
+import org.quillpress.web.SiteTime;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -27,9 +30,13 @@ public class SiteSettings {
     static final String TAGLINE = "site.tagline";
     static final String DESCRIPTION = "site.description";
     static final String POSTS_PER_PAGE = "site.posts-per-page";
+    /** The site's time zone, a {@link ZoneId} such as "Europe/Paris"; the WordPress importer writes it too. */
+    public static final String TIME_ZONE = "site.time-zone";
+    static final String DATE_STYLE = "site.date-style";
 
-    /** The site's settings as a value. */
-    public record Site(String title, String tagline, String description, int postsPerPage) {
+    /** The site's settings as a value; dates and times are shown in {@code timeZone}, written in {@code dateStyle}. */
+    public record Site(String title, String tagline, String description, int postsPerPage, ZoneId timeZone,
+            SiteTime.Style dateStyle) {
         public static final int MAX_POSTS_PER_PAGE = 100;
     }
 
@@ -53,8 +60,11 @@ public class SiteSettings {
             SiteSetting.put(TAGLINE, site.tagline());
             SiteSetting.put(DESCRIPTION, site.description());
             SiteSetting.put(POSTS_PER_PAGE, Integer.toString(site.postsPerPage()));
+            SiteSetting.put(TIME_ZONE, site.timeZone().getId());
+            SiteSetting.put(DATE_STYLE, site.dateStyle().name());
         });
         current = site;
+        SiteTime.use(site.timeZone(), site.dateStyle());
         changed.fire(new ContentChanged("site settings"));
     }
 
@@ -62,13 +72,17 @@ public class SiteSettings {
     void reload() {
         current = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, String> all = SiteSetting.<SiteSetting> list("name in ?1",
-                    List.of(TITLE, TAGLINE, DESCRIPTION, POSTS_PER_PAGE)).stream()
+                    List.of(TITLE, TAGLINE, DESCRIPTION, POSTS_PER_PAGE, TIME_ZONE, DATE_STYLE)).stream()
                     .collect(Collectors.toMap(s -> s.name, s -> s.value));
             return new Site(all.getOrDefault(TITLE, "Quillpress"),
                     all.getOrDefault(TAGLINE, "Writing worth discussing"),
                     all.getOrDefault(DESCRIPTION,
                             "A community blog: long-form posts and the conversations they start."),
-                    Integer.parseInt(all.getOrDefault(POSTS_PER_PAGE, "10")));
+                    Integer.parseInt(all.getOrDefault(POSTS_PER_PAGE, "10")),
+                    // a zone Java does not know (typed into the database, or from an import) falls back to UTC
+                    Optional.ofNullable(SiteTime.parseZone(all.get(TIME_ZONE))).orElse(ZoneId.of("UTC")),
+                    SiteTime.Style.parse(all.get(DATE_STYLE)));
         });
+        SiteTime.use(current.timeZone(), current.dateStyle());
     }
 }

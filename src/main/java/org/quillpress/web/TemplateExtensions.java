@@ -1,25 +1,22 @@
 package org.quillpress.web;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 import io.quarkus.qute.TemplateExtension;
 
-/** How values print in pages. Dates are shown in UTC. */
+/** How values print in pages. Dates and times are the site's local ones, written by {@link SiteTime}. */
 @TemplateExtension
 public class TemplateExtensions {
 
-    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")
-            .withZone(ZoneOffset.UTC);
-
-    /** "30 November 2015" */
+    /** "30 November 2015", in the site's time zone and date style. */
     static String longDate(Instant instant) {
-        return instant == null ? "" : LONG_DATE.format(instant);
+        return SiteTime.date(instant);
+    }
+
+    /** "30 November 2015, 14:03", in the site's time zone and date style. */
+    static String dateTime(Instant instant) {
+        return SiteTime.dateTime(instant);
     }
 
     /**
@@ -35,8 +32,8 @@ public class TemplateExtensions {
         return java.net.URLEncoder.encode(text == null ? "" : text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** For a datetime-local input, in UTC. */
+    /** For a datetime-local input, in the site's time zone. */
     public static String inputValue(Instant instant) {
-        return instant == null ? "" : LOCAL_INPUT.format(instant);
+        return SiteTime.inputValue(instant);
     }
 }

@@ -24,7 +24,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.quillpress.account.Role;
+import org.quillpress.audit.AuditKind;
+import org.quillpress.audit.AuditLog;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -40,6 +43,9 @@ public class WxrResource {
 
         static native TemplateInstance progress(ImportJobs.Job job, boolean finished);
     }
+
+    @Inject
+    AuditLog audit;
 
     @Inject
     ImportJobs jobs;
@@ -71,6 +77,8 @@ public class WxrResource {
         Path own = Files.createTempFile("wxr-import-", ".xml");
         Files.move(file.uploadedFile(), own, StandardCopyOption.REPLACE_EXISTING);
         ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName());
+        QuarkusTransaction.requiringNew().run(() -> audit.record(AuditKind.IMPORT_EXPORT,
+                "WordPress import of " + (file.fileName() == null ? "export.xml" : file.fileName()), "started"));
         return Response.seeOther(URI.create("/admin/import/" + job.id)).build();
     }
 
@@ -100,6 +108,8 @@ public class WxrResource {
     }
 
     private Response download(StreamingOutput body, String extension) {
+        QuarkusTransaction.requiringNew()
+                .run(() -> audit.record(AuditKind.IMPORT_EXPORT, "export as " + extension, "downloaded"));
         String name = "quillpress-" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC) + "." + extension;
         return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .header("Cache-Control", "no-store").build();
