@@ -57,8 +57,8 @@ public class AdminResource {
     @Inject
     Invitations invitations;
 
-    /** The accounts page's invitation part: the form, and the invitations still waiting. */
-    public record Invites(InvitationForm form, List<Invitations.Pending> pending) {
+    /** The accounts page's invitation part: the form, the invitations still waiting, and whether readers sign up. */
+    public record Invites(InvitationForm form, List<Invitations.Pending> pending, boolean signUpOpen) {
     }
 
     @Inject
@@ -123,6 +123,7 @@ public class AdminResource {
             case "unbanned" -> "The ban was lifted.";
             case "invited" -> "The invitation is on its way.";
             case "revoked" -> "The invitation was taken back: its link no longer works.";
+            case "sign-up" -> "Reader sign-up saved.";
             default -> "Role saved.";
         };
         return Templates.accounts(admin.accounts(q), q == null ? "" : q, List.of(Role.values()), Map.of(), notice,
@@ -183,7 +184,14 @@ public class AdminResource {
         return Response.seeOther(URI.create("/admin/accounts?saved=revoked")).build();
     }
 
+    @POST
+    @Path("accounts/sign-up")
+    public Response readerSignUp(@RestForm String open) {
+        admin.setReaderSignUp(open != null);
+        return Response.seeOther(URI.create("/admin/accounts?saved=sign-up")).build();
+    }
+
     private Invites invites(InvitationForm form) {
-        return new Invites(form, invitations.pending());
+        return new Invites(form, invitations.pending(), admin.readerSignUpOpen());
     }
 }

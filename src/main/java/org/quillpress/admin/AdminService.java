@@ -22,6 +22,7 @@ import org.quillpress.audit.AuditLog;
 import org.quillpress.post.Category;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.team.ReaderSignUps;
 import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Slugs;
@@ -46,6 +47,9 @@ public class AdminService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ReaderSignUps signUps;
 
     /** An account as the admin list shows it; the email is for staff eyes only. */
     /** An account in the admin list; {@code ban} describes a ban in force ("until 2026-12-01: spam"), or null. */
@@ -164,6 +168,19 @@ public class AdminService {
         }
         String until = ban.endDay() == null ? "without end" : "until " + ban.endDay();
         return ban.reason == null ? until : until + ": " + ban.reason;
+    }
+
+    public boolean readerSignUpOpen() {
+        return signUps.open();
+    }
+
+    /** Opens or closes sign-up by email for readers (closed until an admin opens it). */
+    @Transactional
+    public void setReaderSignUp(boolean open) {
+        if (signUps.open() != open) {
+            signUps.setOpen(open);
+            audit.record(AuditKind.SETTINGS, "reader sign-up by email", open ? "opened" : "closed");
+        }
     }
 
     /** Gives an account a role; the site always keeps at least one admin. */

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum AuditKind {
     POST("Posts"),
     ROLE("Roles"),
-    INVITATION("Invitations"),
+    INVITATION("Invitations and sign-ups"),
     BAN("Bans"),
     SETTINGS("Settings"),
     IMPORT_EXPORT("Imports and exports");

@@ -40,6 +40,7 @@ class AuditObservers {
             case SENT -> "invited as " + event.role().label().toLowerCase(Locale.ROOT);
             case REVOKED -> "invitation revoked";
             case ACCEPTED -> "invitation accepted, joined as " + event.role().label().toLowerCase(Locale.ROOT);
+            case SIGNED_UP -> "signed up by email as " + event.role().label().toLowerCase(Locale.ROOT);
         };
         log.record(AuditKind.INVITATION, event.email(), what);
     }

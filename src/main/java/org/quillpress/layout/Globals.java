@@ -11,6 +11,7 @@ import org.quillpress.security.CurrentUser;
 import org.quillpress.security.FormFields;
 import org.quillpress.security.FormStamp;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.team.ReaderSignUps;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateGlobal;
@@ -49,6 +50,11 @@ public class Globals {
 
     static String siteUrl() {
         return Arc.container().instance(QuillpressConfig.class).get().siteUrl();
+    }
+
+    /** Whether readers may sign up by email (an admin's choice, off by default), for the sign-in page's link. */
+    static boolean readerSignUp() {
+        return Arc.container().instance(ReaderSignUps.class).get().open();
     }
 
     /** The CSRF token for the page's forms (see {@link FormFields#csrfToken}). */

@@ -10,7 +10,8 @@ import jakarta.transaction.Transactional.TxType;
 import org.quillpress.site.SiteSettings;
 
 /**
- * Mail about an account itself: a password reset link and an invitation. Written to the outbox in the caller's
+ * Mail about an account itself: a password reset link, an invitation, a sign-up confirmation. Written to the outbox in the
+ * caller's
  * transaction, so a link exists in a mail exactly when it was stored. The links carry secrets: they go into the
  * mail and nowhere else (no log line names them).
  */
@@ -38,6 +39,13 @@ public class AccountMails {
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.invitation(siteTitle(), inviter, role,
                 links.base() + "/invitations/" + token, validFor.toDays()));
         outbox.enqueue(email, inviter + " invites you to " + siteTitle(), mail.text(), mail.html(), null);
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void confirmSignUp(String email, String token, Duration validFor) {
+        MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.confirmSignUp(siteTitle(),
+                links.base() + "/signup/" + token, validFor.toHours()));
+        outbox.enqueue(email, "Confirm your email for " + siteTitle(), mail.text(), mail.html(), null);
     }
 
     private String siteTitle() {

@@ -39,6 +39,8 @@ class MailTemplates {
     static native TemplateInstance invitation(String siteTitle, String inviter, String role, String acceptUrl,
             long validDays);
 
+    static native TemplateInstance confirmSignUp(String siteTitle, String confirmUrl, long validHours);
+
     /** Renders both variants of a mail's template, as the Qute mailer would. */
     static Rendered render(TemplateInstance mail) {
         return new Rendered(variant(mail, Variant.TEXT_PLAIN), variant(mail, Variant.TEXT_HTML));

@@ -98,27 +98,46 @@ public class Invitations {
         announced.fire(new InvitationChanged(InvitationChanged.What.REVOKED, link.email, link.role));
     }
 
-    /** What the link offers, while it works; nothing changes. */
+    /** What an invitation (or a sign-up confirmation) link offers, while it works; nothing changes. */
     @Transactional
-    public Offer offer(String token) {
-        return OneTimeLink.findUsable(token, OneTimeLink.Purpose.INVITE, clock.instant())
-                .map(l -> new Offer(l.email, l.role)).orElseThrow(LinkNotUsable::new);
+    public Offer offer(String token, OneTimeLink.Purpose purpose) {
+        return OneTimeLink.findUsable(token, purpose, clock.instant()).map(l -> new Offer(l.email, l.role))
+                .orElseThrow(LinkNotUsable::new);
     }
 
     /**
-     * Creates the invitee's account with the invited role and uses the link up. A name or password that breaks the
+     * Creates the invitee's (or the confirmed reader's) account with the link's role and uses the link up. A name or password
+     * that breaks the
      * rules creates nothing and leaves the link working.
      */
     @Transactional
-    public Accepted accept(String token, AcceptForm form) {
-        OneTimeLink link = OneTimeLink.findUsable(token, OneTimeLink.Purpose.INVITE, clock.instant())
-                .orElseThrow(LinkNotUsable::new);
+    public Accepted accept(String token, OneTimeLink.Purpose purpose, AcceptForm form) {
+        OneTimeLink link = OneTimeLink.findUsable(token, purpose, clock.instant()).orElseThrow(LinkNotUsable::new);
         Account account = accounts.createLocal(form.displayName(), link.email, form.password(), link.role);
         if (!link.use(clock.instant())) {
             throw new LinkNotUsable();
         }
-        announced.fire(new InvitationChanged(InvitationChanged.What.ACCEPTED, link.email, link.role));
+        announced.fire(new InvitationChanged(purpose == OneTimeLink.Purpose.SIGNUP ? InvitationChanged.What.SIGNED_UP
+                : InvitationChanged.What.ACCEPTED, link.email, link.role));
         return new Accepted(AccountPrincipal.of(account), link.email);
+    }
+
+    /**
+     * Accepts an invitation with the account already signed in (locally, or with a provider the invitee chose on
+     * the invitation's page): it gets the invited role, unless it holds a higher one already. Returns its role now.
+     */
+    @Transactional
+    public Role claim(String token, AccountPrincipal who) {
+        OneTimeLink link = OneTimeLink.findUsable(token, OneTimeLink.Purpose.INVITE, clock.instant())
+                .orElseThrow(LinkNotUsable::new);
+        if (!link.use(clock.instant())) {
+            throw new LinkNotUsable();
+        }
+        Account account = Account.findById(who.id());
+        Role role = account.role.atLeast(link.role) ? account.role : link.role;
+        accounts.setRole(who.id(), role);
+        announced.fire(new InvitationChanged(InvitationChanged.What.ACCEPTED, link.email, role));
+        return role;
     }
 
     /** An accepted invitation: the new account, and the email it signs in with. */

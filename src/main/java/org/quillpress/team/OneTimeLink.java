@@ -24,17 +24,19 @@ import org.quillpress.account.Role;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * A link sent by mail that works once and for a while: a password reset or an invitation. The token travels only
+ * A link sent by mail that works once and for a while: a password reset, an invitation, or a reader's sign-up. The token
+ * travels only
  * in the mail; the table keeps its SHA-256, so neither a database copy nor a log opens anything.
  */
 @Entity
 @Table(name = "one_time_link")
 public class OneTimeLink extends PanacheEntityBase {
 
-    /** What the link lets its holder do. */
+    /** What the link lets its holder do: set a new password, or create an account (invited, or signing up). */
     public enum Purpose {
         RESET,
-        INVITE
+        INVITE,
+        SIGNUP
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -56,11 +58,11 @@ public class OneTimeLink extends PanacheEntityBase {
     @Column(nullable = false)
     public String email;
 
-    /** The account a reset is for; null for an invitation. */
+    /** The account a reset is for; null for an invitation or a sign-up. */
     @Column(name = "account_id")
     public Long accountId;
 
-    /** The role an invitation gives; null for a reset. */
+    /** The role an invitation or a sign-up gives; null for a reset. */
     @Enumerated(EnumType.STRING)
     public Role role;
 

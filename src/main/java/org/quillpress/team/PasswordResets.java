@@ -32,7 +32,7 @@ public class PasswordResets {
     AccountMails mails;
 
     @Inject
-    ResetMailLimit limit;
+    LinkMailLimit limit;
 
     @Inject
     LoginThrottle throttle;

@@ -50,7 +50,10 @@ class EditorRoleTest {
         WebClient editor = TestAccounts.create(Role.EDITOR, "Category Editor").signIn();
         String name = TestPosts.unique("Edited category ");
 
-        assertThat(editor.get("/admin/categories").statusCode()).isEqualTo(200);
+        Response page = editor.get("/admin/categories");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.asString()).contains("aria-label=\"Admin\"").contains("href=\"/admin/categories\"")
+                .doesNotContain("href=\"/admin/accounts\"");
         assertThat(editor.postForm("/admin/categories", Map.of("name", name, "description", ""), "/admin/categories")
                 .statusCode()).isEqualTo(303);
         assertThat(editor.get("/admin/categories").asString()).contains(name);

@@ -149,6 +149,56 @@ class InvitationTest {
         assertThat(WebClient.anonymous().get("/invitations/" + tokenFrom(mails.get(0))).asString()).contains("Editor");
     }
 
+    @Test
+    void someoneSignedInAcceptsWithTheirOwnAccount() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, "Promoted By Invitation");
+        String email = invitee("claimed");
+        WebClient.owner().postForm("/admin/invitations", Map.of("email", email, "role", "AUTHOR"), "/admin/accounts");
+        String token = tokenFrom(mailsTo(email).get(0));
+        WebClient client = reader.signIn();
+
+        assertThat(client.get("/invitations/" + token).asString()).contains("signed in as <strong>Promoted By Invitation")
+                .contains("/invitations/" + token + "/claim");
+        Response claimed = client.postForm("/invitations/" + token + "/claim", Map.of(), "/invitations/" + token);
+
+        assertThat(claimed.statusCode()).isEqualTo(303);
+        assertThat(claimed.header("Location")).endsWith("/write");
+        assertThat(client.get("/write").statusCode()).isEqualTo(200);
+        assertThat(WebClient.anonymous().get("/invitations/" + token).statusCode()).isEqualTo(410);
+        assertThat(roleOf(email)).isNull();
+    }
+
+    @Test
+    void acceptingNeverLowersARole() {
+        TestAccounts.Created moderator = TestAccounts.create(Role.MODERATOR, "Already Moderator");
+        String email = invitee("lower");
+        WebClient.owner().postForm("/admin/invitations", Map.of("email", email, "role", "AUTHOR"), "/admin/accounts");
+        String token = tokenFrom(mailsTo(email).get(0));
+        WebClient client = moderator.signIn();
+
+        client.postForm("/invitations/" + token + "/claim", Map.of(), "/invitations/" + token);
+
+        assertThat(QuarkusTransaction.requiringNew()
+                .call(() -> Account.<Account> findById(moderator.principal().id()).role)).isEqualTo(Role.MODERATOR);
+    }
+
+    @Test
+    void backFromAProviderTheInvitationWaitsInACookieNotInTheAddress() {
+        TestAccounts.Created reader = TestAccounts.create(Role.READER, "Provider Invitee");
+        String email = invitee("provider");
+        WebClient.owner().postForm("/admin/invitations", Map.of("email", email, "role", "EDITOR"), "/admin/accounts");
+        String token = tokenFrom(mailsTo(email).get(0));
+        // no provider is set up in tests: the way there is refused, the way back is what is left to check
+        assertThat(WebClient.anonymous().get("/invitations/" + token + "/with/github").statusCode()).isEqualTo(404);
+        WebClient client = reader.signIn();
+
+        assertThat(client.get("/invitations/continue").statusCode()).isEqualTo(410);
+        Response back = client.request().cookie(InvitationResource.PENDING_COOKIE, token).get("/invitations/continue");
+
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(back.asString()).contains("Join as Editor with this account");
+    }
+
     private static String invitee(String name) {
         return name + "-" + System.nanoTime() + "@invited.test";
     }

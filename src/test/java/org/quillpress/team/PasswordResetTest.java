@@ -135,7 +135,7 @@ class PasswordResetTest {
             assertThat(ask(reader.email()).statusCode()).isEqualTo(200);
         }
 
-        assertThat(mailsTo(reader.email())).hasSize(ResetMailLimit.PER_EMAIL_AN_HOUR);
+        assertThat(mailsTo(reader.email())).hasSize(LinkMailLimit.PER_EMAIL_AN_HOUR);
     }
 
     @Test

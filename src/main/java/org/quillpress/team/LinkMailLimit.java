@@ -16,12 +16,13 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
 
 /**
- * How many reset mails one address may ask for: 3 an hour to one email, and 10 an hour from one client address
- * (whatever the emails). Past either, the request is answered as always but no mail is written, so that the form
- * can neither flood someone's inbox nor be used to find out who has an account.
+ * How many link mails (password reset, sign-up confirmation) the public forms may cause: 3 an hour to one email,
+ * and 10 an hour asked for from one client address (whatever the emails). Past either, the request is answered as
+ * always but no mail is written, so that the forms can neither flood someone's inbox nor be used to find out who
+ * has an account.
  */
 @ApplicationScoped
-class ResetMailLimit {
+class LinkMailLimit {
 
     static final int PER_EMAIL_AN_HOUR = 3;
 
@@ -33,7 +34,7 @@ class ResetMailLimit {
     private final TimeMeter time;
 
     @Inject
-    ResetMailLimit(Clock clock) {
+    LinkMailLimit(Clock clock) {
         this.time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
