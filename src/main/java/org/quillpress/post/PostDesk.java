@@ -161,6 +161,17 @@ public class PostDesk {
         public boolean isTrashed() {
             return status == PostStatus.TRASHED;
         }
+
+        public boolean isPage() {
+            return kind == PostKind.PAGE;
+        }
+
+        /** "draft", "published"…; in the trash, what it was before. */
+        public String statusLabel() {
+            return isTrashed() && statusBeforeTrash != null
+                    ? "trash (was " + statusBeforeTrash.name().toLowerCase(Locale.ROOT) + ")"
+                    : status.name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /** How many posts the viewer has in each status. */
