@@ -26,10 +26,23 @@ public interface QuillpressConfig {
 
     Login login();
 
+    Trash trash();
+
     interface Admin {
         Optional<String> email();
 
         Optional<String> password();
+    }
+
+    /** Trashed posts and pages: kept for a while so an accidental deletion can be undone, then purged. */
+    interface Trash {
+        /** How long a post stays in the trash before the purge job deletes it with its comments. */
+        @WithDefault("30D")
+        Duration keepFor();
+
+        /** How often the purge job looks for posts whose time in the trash is over. */
+        @WithDefault("1h")
+        String purgeEvery();
     }
 
     interface Publishing {

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -90,6 +91,9 @@ public class PostPageResource {
         }
         if (lookup instanceof PostReader.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.path())).build();
+        }
+        if (lookup instanceof PostReader.Gone) {
+            throw new WebApplicationException(Response.Status.GONE);
         }
         throw new NotFoundException();
     }

@@ -111,6 +111,15 @@ public class Post extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** What {@link #status} was before the post went to the trash; null while it is not there. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_before_trash")
+    public PostStatus statusBeforeTrash;
+
+    /** When the post went to the trash, from which the purge counts; null while it is not there. */
+    @Column(name = "trashed_at")
+    public Instant trashedAt;
+
     public boolean isVisibleAt(Instant now) {
         return (status == PostStatus.PUBLISHED || status == PostStatus.SCHEDULED) && publishAt != null
                 && !publishAt.isAfter(now);
@@ -118,7 +127,16 @@ public class Post extends PanacheEntityBase {
 
     /** Whether {@code editor} may change this post: its author, if still an author, or an editor or above. */
     public boolean editableBy(AccountPrincipal editor) {
-        return editor.role().editsAllPosts() || (editor.isAuthor() && author.id == editor.id());
+        return editsEveryPost(editor) || (editor.isAuthor() && author.id == editor.id());
+    }
+
+    /** Whether {@code editor} may change anyone's posts (and so sees them all on the desk), not only their own. */
+    public static boolean editsEveryPost(AccountPrincipal editor) {
+        return editor.role().editsAllPosts();
+    }
+
+    public boolean isTrashed() {
+        return status == PostStatus.TRASHED;
     }
 
     /** The address readers find this post or page at. */

@@ -26,7 +26,7 @@ public class PostReader {
     Clock clock;
 
     /** What a slug leads to: a post to show, or the slug it moved to. */
-    public sealed interface Lookup permits Found, Moved, Missing {
+    public sealed interface Lookup permits Found, Moved, Missing, Gone {
     }
 
     public record Found(Full post) implements Lookup {
@@ -36,6 +36,10 @@ public class PostReader {
     }
 
     public record Missing() implements Lookup {
+    }
+
+    /** A post in the trash: its address answers 410 Gone to everyone until it is restored. */
+    public record Gone() implements Lookup {
     }
 
     @Transactional
@@ -48,6 +52,9 @@ public class PostReader {
                     .orElse(new Missing());
         }
         Post post = found.get();
+        if (post.isTrashed()) {
+            return new Gone();
+        }
         boolean visible = post.isVisibleAt(now);
         boolean editable = viewer.map(post::editableBy).orElse(false);
         if (!visible && !editable) {

@@ -58,6 +58,7 @@ public class PostService {
         post.kind = parseKind(input.kind());
         apply(post, input, true, author);
         post.persist();
+        keepRevision(post, author, RevisionKind.SAVE, null);
         afterSave(post);
         // flush now: the id, the new version and any constraint failure belong to this call's answer
         Post.flush();
@@ -67,8 +68,18 @@ public class PostService {
     /** Updates a post; only its author or an admin may, others are told it does not exist. */
     @Transactional
     public Post update(String slug, PostInput input, AccountPrincipal editor) {
+        return update(slug, input, editor, RevisionKind.SAVE, null);
+    }
+
+    /** An update kept as a revision of {@code kind}; a restore names the revision it brought back. */
+    @Transactional
+    Post update(String slug, PostInput input, AccountPrincipal editor, RevisionKind kind, Long restoredFrom) {
         Post post = Post.findBySlugWithDetails(slug).orElseThrow(NotFoundException::new);
         requireEditable(post, editor);
+        if (post.isTrashed()) {
+            throw new InvalidInputException(409, Map.of("status",
+                    "This post is in the trash. Restore it from the trash before changing it."));
+        }
         if (input.version() != null && input.version() != post.version) {
             throw new InvalidInputException(409, Map.of("version",
                     "Someone else saved this post since you opened it. Your text is below; copy what you need and reload."));
@@ -81,6 +92,7 @@ public class PostService {
             redirect.post = post;
             redirect.persist();
         }
+        keepRevision(post, editor, kind, restoredFrom);
         afterSave(post);
         Post.flush();
         return post;
@@ -92,6 +104,17 @@ public class PostService {
         Post post = Post.findBySlugWithDetails(slug).orElseThrow(NotFoundException::new);
         requireEditable(post, editor);
         return post;
+    }
+
+    /**
+     * What saving {@code post} unchanged would send, but for its status, publishing time and (when not null)
+     * category: the input of actions that change only those, through the same rules as the write page.
+     */
+    static PostInput inputOf(Post post, PostStatus status, Instant publishAt, String category) {
+        return new PostInput(post.title, post.bodyMarkdown, post.excerpt, post.tags.stream().map(t -> t.name).toList(),
+                category != null ? category : post.category == null ? null : post.category.name, post.slug,
+                status.name(), publishAt == null ? null : publishAt.toString(), post.commentsOpen, post.version,
+                post.kind.name(), post.parent == null ? null : post.parent.slug, post.menuOrder);
     }
 
     /** HTML for a preview, rendered exactly as a save would. */
@@ -133,6 +156,11 @@ public class PostService {
                     : PostStatus.valueOf(in.status().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.put("status", "Choose DRAFT, SCHEDULED or PUBLISHED.");
+        }
+        if (status == PostStatus.TRASHED) {
+            // only the trash action puts a post there, so that it remembers the status to come back to
+            errors.put("status", "Choose DRAFT, SCHEDULED or PUBLISHED.");
+            status = null;
         }
         if (status != null && status != PostStatus.DRAFT && body.isBlank()) {
             errors.put("body", "Write something before publishing.");
@@ -358,6 +386,22 @@ public class PostService {
                 return null;
             }
         }
+    }
+
+    /** Keeps what this save stored as a revision; the editor's autosaved copy is then out of date and goes. */
+    private void keepRevision(Post post, AccountPrincipal editor, RevisionKind kind, Long restoredFrom) {
+        PostRevision revision = new PostRevision();
+        revision.post = post;
+        revision.editor = Account.findById(editor.id());
+        revision.kind = kind;
+        revision.title = post.title;
+        revision.bodyMarkdown = post.bodyMarkdown;
+        revision.excerpt = post.excerpt;
+        revision.status = post.status;
+        revision.restoredFrom = restoredFrom;
+        revision.createdAt = post.updatedAt;
+        revision.persist();
+        PostRevision.delete("post = ?1 and editor.id = ?2 and kind = ?3", post, editor.id(), RevisionKind.AUTOSAVE);
     }
 
     private void afterSave(Post post) {

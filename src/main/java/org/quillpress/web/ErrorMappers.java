@@ -117,6 +117,7 @@ public class ErrorMappers {
         }
         return switch (status) {
             case 404 -> answer(uri, 404, "Not found", "There is nothing at this address.");
+            case 410 -> answer(uri, 410, "Gone", "What was here has been deleted.");
             case 405 -> answer(uri, 405, "Method not allowed", "This address does not accept that kind of request.");
             case 406, 415 -> answer(uri, status, "Unsupported format", "This address does not speak that format.");
             default -> answer(uri, status, status >= 500 ? "Something went wrong" : "Bad request",

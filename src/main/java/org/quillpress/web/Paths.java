@@ -50,6 +50,21 @@ public final class Paths {
         return post(slug) + "/edit";
     }
 
+    /** A post's revisions, and the diff between two of them. */
+    public static String postRevisions(String slug) {
+        return post(slug) + "/revisions";
+    }
+
+    /** Where a post's trash, restore and purge buttons are sent ({@code action} is one of those three words). */
+    public static String postTrashAction(String slug, String action) {
+        return post(slug) + "/" + action;
+    }
+
+    /** The authors' desk: the list of posts and pages. */
+    public static String desk() {
+        return "/write/posts";
+    }
+
     /** Where the comment form of a post is sent. */
     public static String postComments(String slug) {
         return post(slug) + "/comments";

@@ -148,6 +148,7 @@ public class WxrExporter {
                 case DRAFT -> "draft";
                 case SCHEDULED -> "future";
                 case PUBLISHED -> "publish";
+                case TRASHED -> "trash";
             });
             text(w, WxrNames.WP_NS, "post_parent", p.parent == null ? "0" : p.parent.id.toString());
             text(w, WxrNames.WP_NS, "menu_order", Integer.toString(p.menuOrder));
