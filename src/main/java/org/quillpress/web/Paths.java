@@ -18,7 +18,7 @@ public final class Paths {
      * addresses that are not routes (yet).
      */
     public static final Set<String> RESERVED = Set.of("account", "accounts", "admin", "api", "archive", "authors",
-            "avatars", "categories", "category", "comments", "css", "feed", "img", "js", "login", "logout",
+            "avatars", "categories", "category", "comments", "css", "feed", "img", "js", "login", "logout", "media",
             "moderation", "pages", "posts", "q", "rss", "search", "setup", "sitemap", "subscriptions", "tag", "tags",
             "write");
 
