@@ -7,6 +7,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -28,7 +30,11 @@ class S3MediaStore implements MediaStore, AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("QUILLPRESS_MEDIA_S3_BUCKET is required for the s3 store"));
         var builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
                 .region(Region.of(config.region()))
-                .forcePathStyle(config.pathStyle());
+                .forcePathStyle(config.pathStyle())
+                // checksums only where S3 requires them: the SDK's default trailing checksums (since 2.30) are
+                // refused by many S3-compatible servers (older MinIO, Ceph, R2, S3Proxy)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         config.endpoint().ifPresent(endpoint -> builder.endpointOverride(URI.create(endpoint)));
         if (config.accessKey().isPresent() && config.secretKey().isPresent()) {
             builder.credentialsProvider(StaticCredentialsProvider
