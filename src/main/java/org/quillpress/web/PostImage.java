@@ -24,12 +24,14 @@ import org.commonmark.renderer.html.HtmlNodeRendererContext;
  */
 final class PostImage implements NodeRenderer {
 
+    /** A path on this site (never {@code //host}, another site's address) and its width. */
+    private static final String CANDIDATE = "/[A-Za-z0-9._~-][A-Za-z0-9._~/-]{0,199} [1-9][0-9]{0,4}w";
+
     /**
      * Same-site candidates only ({@code /path 960w, …}): the sanitizer lets nothing else through. (It writes
      * the list back with a space before each comma.)
      */
-    static final Pattern SRCSET = Pattern.compile("/[A-Za-z0-9._~/-]{1,200} [1-9][0-9]{0,4}w"
-            + "(?: ?, ?/[A-Za-z0-9._~/-]{1,200} [1-9][0-9]{0,4}w){0,9}");
+    static final Pattern SRCSET = Pattern.compile(CANDIDATE + "(?: ?, ?" + CANDIDATE + "){0,9}");
 
     /** The one sizes value written: full width on narrow screens, the text column's width beyond. */
     static final String SIZES = "(max-width: 42rem) 100vw, 42rem";
