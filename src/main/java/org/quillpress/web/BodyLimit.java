@@ -19,6 +19,12 @@ public class BodyLimit {
     static final long MAX_BYTES = 4L * 1024 * 1024;
     static final String UPLOAD_PATH = "/admin/import";
 
+    /**
+     * Routing-context key set by a filter that ran before this one and held the body to a limit of its own (the
+     * image upload, see media.MediaUploadLimit): this one then lets it be.
+     */
+    public static final String OWN_LIMIT = BodyLimit.class.getName() + ".own";
+
     /** Before the page cache (250) and authentication (200): a refused body costs nothing else. */
     static final int PRIORITY = 260;
 
@@ -27,7 +33,7 @@ public class BodyLimit {
     }
 
     void handle(RoutingContext routing) {
-        if (UPLOAD_PATH.equals(routing.normalizedPath())) {
+        if (UPLOAD_PATH.equals(routing.normalizedPath()) || routing.get(OWN_LIMIT) != null) {
             routing.next();
             return;
         }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -31,8 +33,13 @@ public class Markdown {
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 
+    /** Sizes of stored images, from the media package when it is there. */
+    @Inject
+    Instance<ImageRenditions> renditions;
+
     private final HtmlRenderer postRenderer = HtmlRenderer.builder().extensions(EXTENSIONS)
-            .sanitizeUrls(true).urlSanitizer(new DefaultUrlSanitizer(PROTOCOLS)).build();
+            .sanitizeUrls(true).urlSanitizer(new DefaultUrlSanitizer(PROTOCOLS))
+            .nodeRendererFactory(context -> new PostImage(context, this::renditionOf)).build();
 
     /** The allow-list applied after rendering: formatting, blocks, links, tables, code and images. */
     private static final PolicyFactory POST_POLICY = new HtmlPolicyBuilder()
@@ -44,6 +51,12 @@ public class Markdown {
             .allowUrlProtocols(PROTOCOLS.toArray(String[]::new))
             .allowAttributes("href", "title").onElements("a")
             .allowAttributes("src", "alt", "title").onElements("img")
+            .allowAttributes("width", "height").matching(java.util.regex.Pattern.compile("[1-9][0-9]{0,4}"))
+            .onElements("img")
+            .allowAttributes("srcset").matching(PostImage.SRCSET).onElements("img")
+            .allowAttributes("sizes").matching(true, PostImage.SIZES).onElements("img")
+            .allowAttributes("loading").matching(true, "lazy", "eager").onElements("img")
+            .allowAttributes("decoding").matching(true, "async").onElements("img")
             .allowAttributes("start").matching(java.util.regex.Pattern.compile("\\d{1,6}")).onElements("ol")
             .allowAttributes("align").matching(true, "left", "right", "center").onElements("th", "td")
             .allowAttributes("class").matching(java.util.regex.Pattern.compile("language-[A-Za-z0-9+#_-]{1,40}"))
@@ -102,6 +115,10 @@ public class Markdown {
                 context.render(child);
             }
         }
+    }
+
+    private java.util.Optional<ImageRenditions.Image> renditionOf(String src) {
+        return renditions.isResolvable() ? renditions.get().find(src) : java.util.Optional.empty();
     }
 
     /** Renders a post body written in {@code format} to safe HTML. */

@@ -1,0 +1,74 @@
+package org.quillpress.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/** Files in one folder (./data/media by default): enough for a single instance. */
+class FileSystemMediaStore implements MediaStore {
+
+    private final Path dir;
+
+    FileSystemMediaStore(Path dir) {
+        this.dir = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the media folder " + this.dir, e);
+        }
+    }
+
+    @Override
+    public void put(String name, byte[] bytes, String contentType) {
+        Path target = resolve(name);
+        try {
+            // written beside its place and moved in, so a reader never sees half a file
+            Path temp = Files.createTempFile(dir, ".upload-", ".tmp");
+            try {
+                Files.write(temp, bytes);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store " + name, e);
+        }
+    }
+
+    @Override
+    public Optional<Stored> get(String name) {
+        Path file = resolve(name);
+        return Files.isRegularFile(file) ? Optional.of(new LocalFile(file)) : Optional.empty();
+    }
+
+    @Override
+    public boolean local() {
+        return true;
+    }
+
+    @Override
+    public void delete(String name) {
+        try {
+            Files.deleteIfExists(resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + name, e);
+        }
+    }
+
+    /** Names are checked by {@link MediaFiles#parse} before they come here; this keeps a bad one inside anyway. */
+    private Path resolve(String name) {
+        Path file = dir.resolve(name).normalize();
+        if (!file.getParent().equals(dir)) {
+            throw new IllegalArgumentException("Not a media file name: " + name);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,239 @@
+package org.quillpress.media;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+import org.quillpress.web.InvalidInputException;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.MetadataException;
+import com.drew.metadata.exif.ExifIFD0Directory;
+
+import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
+
+/**
+ * Turns uploaded bytes into the files readers get: the type is read from the bytes (never the name), the
+ * canvas size from the header before any pixel is decoded, then the image is decoded (TwelveMonkeys ImageIO
+ * for CMYK and odd JPEGs, WebP input), turned upright by its EXIF orientation and written anew at a few
+ * widths (Thumbnailator). Nothing of the upload but its pixels survives: no EXIF, GPS, comments or trailing
+ * bytes of a polyglot.
+ */
+final class ImageProcessor {
+
+    /** The widths offered in srcset; the image's own width (at most {@link #MAX_WIDTH}) is added. */
+    static final int[] WIDTHS = { 480, 960, 1600 };
+
+    /** Larger originals are scaled down to this: more is never shown and only costs storage. */
+    static final int MAX_WIDTH = 2400;
+
+    static final float JPEG_QUALITY = 0.82f;
+
+    /** The formats accepted, as ImageIO's readers name them. */
+    private static final Set<String> FORMATS = Set.of("jpeg", "png", "gif", "webp");
+
+    private final long maxBytes;
+    private final long maxPixels;
+
+    ImageProcessor(long maxBytes, long maxPixels) {
+        this.maxBytes = maxBytes;
+        this.maxPixels = maxPixels;
+    }
+
+    /** One stored width. */
+    record Rendition(int width, int height, byte[] bytes) {
+    }
+
+    /** What an upload became: its renditions, smallest first, all in one format. */
+    record Processed(String extension, String mime, List<Rendition> renditions) {
+        Rendition largest() {
+            return renditions.get(renditions.size() - 1);
+        }
+
+        String widths() {
+            return String.join(",", renditions.stream().map(r -> Integer.toString(r.width())).toList());
+        }
+    }
+
+    Processed process(byte[] upload) {
+        if (upload.length == 0) {
+            throw refused(400, "The file is empty.");
+        }
+        checkSize(upload.length);
+        BufferedImage decoded = decode(upload);
+        BufferedImage upright = ExifFilterUtils.getFilterForOrientation(orientation(upload)).apply(decoded);
+        return encode(upright);
+    }
+
+    void checkSize(long size) {
+        if (size > maxBytes) {
+            throw refused(413, "The file is larger than " + (maxBytes / (1024 * 1024)) + " MB, the limit for images.");
+        }
+    }
+
+    private BufferedImage decode(byte[] upload) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw notAnImage(upload);
+            }
+            ImageReader reader = readers.next();
+            String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+            if (!FORMATS.contains(format)) {
+                reader.dispose();
+                throw refused(415, "Only JPEG, PNG, GIF and WebP images can be uploaded, not " + format + ".");
+            }
+            try {
+                reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > maxPixels) {
+                    throw refused(413, "The image has " + pixels / 1_000_000 + " megapixels; the limit is "
+                            + maxPixels / 1_000_000 + ".");
+                }
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener(warningsInto(warnings));
+                BufferedImage image = reader.read(0);
+                if (warnings.stream().anyMatch(ImageProcessor::meansCutOff)) {
+                    // the JPEG decoder reports a cut-off file as a warning and fills the rest with grey
+                    throw corrupt();
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw corrupt();
+        }
+    }
+
+    private static IIOReadWarningListener warningsInto(List<String> warnings) {
+        return (source, warning) -> warnings.add(warning);
+    }
+
+    /** Other warnings (an odd ICC profile, say) come with pictures phones make every day. */
+    private static boolean meansCutOff(String warning) {
+        String text = warning == null ? "" : warning.toLowerCase(Locale.ROOT);
+        return text.contains("premature end") || text.contains("truncated") || text.contains("corrupt");
+    }
+
+    /** EXIF orientation 1–8, read without decoding; a photo without it (or with a broken one) is upright. */
+    private static Orientation orientation(byte[] upload) {
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(upload));
+            ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+                Orientation orientation = Orientation.typeOf(exif.getInt(ExifIFD0Directory.TAG_ORIENTATION));
+                return orientation == null ? Orientation.TOP_LEFT : orientation;
+            }
+        } catch (ImageProcessingException | IOException | MetadataException e) {
+            // metadata we cannot read is metadata we drop anyway
+        }
+        return Orientation.TOP_LEFT;
+    }
+
+    private static Processed encode(BufferedImage image) {
+        boolean alpha = image.getColorModel().hasAlpha();
+        String extension = alpha ? "png" : "jpg";
+        int fullWidth = Math.min(image.getWidth(), MAX_WIDTH);
+        List<Integer> widths = new ArrayList<>();
+        for (int w : WIDTHS) {
+            if (w < fullWidth) {
+                widths.add(w);
+            }
+        }
+        widths.add(fullWidth);
+        List<Rendition> renditions = new ArrayList<>();
+        for (int w : widths) {
+            BufferedImage scaled = scale(image, w, alpha);
+            renditions.add(new Rendition(scaled.getWidth(), scaled.getHeight(), write(scaled, alpha)));
+        }
+        return new Processed(extension, MediaFiles.contentType(extension), renditions);
+    }
+
+    private static BufferedImage scale(BufferedImage image, int width, boolean alpha) {
+        BufferedImage scaled;
+        try {
+            scaled = width == image.getWidth() ? image
+                    : Thumbnails.of(image).width(width).keepAspectRatio(true).asBufferedImage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
+        if (scaled.getType() == type) {
+            return scaled;
+        }
+        // JPEG has no alpha and wants plain RGB; palettes and CMYK become RGB here
+        BufferedImage plain = new BufferedImage(scaled.getWidth(), scaled.getHeight(), type);
+        Graphics2D g = plain.createGraphics();
+        try {
+            g.drawImage(scaled, 0, 0, java.awt.Color.WHITE, null);
+        } finally {
+            g.dispose();
+        }
+        return plain;
+    }
+
+    private static byte[] write(BufferedImage image, boolean png) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(png ? "png" : "jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (!png) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(JPEG_QUALITY);
+                param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            }
+            // no metadata argument: the file gets none of the upload's
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static InvalidInputException notAnImage(byte[] upload) {
+        String start = new String(upload, 0, Math.min(upload.length, 1024), StandardCharsets.UTF_8)
+                .toLowerCase(Locale.ROOT);
+        if (start.contains("<svg") || start.contains("<?xml")) {
+            return refused(415, "SVG images are not accepted: they can carry scripts. Upload a PNG instead.");
+        }
+        return refused(415, "The file is not an image (JPEG, PNG, GIF or WebP).");
+    }
+
+    private static InvalidInputException corrupt() {
+        return refused(400, "The image is damaged or cut off and cannot be read.");
+    }
+
+    private static InvalidInputException refused(int status, String message) {
+        return new InvalidInputException(status, Map.of("file", message));
+    }
+}

@@ -1,0 +1,99 @@
+package org.quillpress.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Serves image files by name, outside REST and without the database: the name is the store's key and a
+ * content hash, so a file never changes and browsers and proxies may keep it a year without asking again.
+ * Files of the folder store are sent by the operating system (sendfile) from the event loop; the S3 store
+ * is read on a worker thread.
+ */
+@ApplicationScoped
+public class MediaFileRoute {
+
+    /** A file's bytes never change under its name. */
+    static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+    @Inject
+    MediaStore store;
+
+    void register(@Observes Router router) {
+        router.route(MediaFiles.PREFIX + ":file").method(HttpMethod.GET).method(HttpMethod.HEAD).handler(this::serve);
+    }
+
+    void serve(RoutingContext routing) {
+        Optional<MediaFiles.FileName> file = MediaFiles.parse(routing.pathParam("file"));
+        if (file.isEmpty()) {
+            // not one of ours: REST answers (its 404 page)
+            routing.next();
+            return;
+        }
+        String name = routing.pathParam("file");
+        String etag = "\"" + name + "\"";
+        HttpServerResponse response = routing.response();
+        response.putHeader(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).putHeader(HttpHeaders.ETAG, etag);
+        String ifNoneMatch = routing.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+            response.setStatusCode(304).end();
+            return;
+        }
+        response.putHeader(HttpHeaders.CONTENT_TYPE, file.get().contentType());
+        if (store.local()) {
+            send(routing, store.get(name));
+        } else {
+            routing.vertx().executeBlocking(() -> read(store.get(name)), false)
+                    .onSuccess(bytes -> {
+                        if (bytes.isEmpty()) {
+                            notFound(routing);
+                        } else {
+                            response.end(bytes.get());
+                        }
+                    })
+                    .onFailure(routing::fail);
+        }
+    }
+
+    private static void send(RoutingContext routing, Optional<MediaStore.Stored> stored) {
+        if (stored.isPresent() && stored.get() instanceof MediaStore.LocalFile local) {
+            routing.response().sendFile(local.path().toString());
+        } else {
+            notFound(routing);
+        }
+    }
+
+    private static Optional<Buffer> read(Optional<MediaStore.Stored> stored) {
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        if (stored.get() instanceof MediaStore.Streamed streamed) {
+            try (InputStream in = streamed.in()) {
+                return Optional.of(Buffer.buffer(in.readAllBytes()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new IllegalStateException("A remote store handed out a local file");
+    }
+
+    private static void notFound(RoutingContext routing) {
+        // a file that is gone may come back under the same name (the same upload again): not cached
+        routing.response().headers().remove(HttpHeaders.CACHE_CONTROL).remove(HttpHeaders.ETAG);
+        routing.response().putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8").setStatusCode(404)
+                .end("There is no image at this address.\n");
+    }
+}

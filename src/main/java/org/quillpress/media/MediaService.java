@@ -1,0 +1,220 @@
+package org.quillpress.media;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import org.quillpress.account.Account;
+import org.quillpress.account.AccountPrincipal;
+import org.quillpress.post.Post;
+import org.quillpress.web.InvalidInputException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Uploading, describing and deleting images. */
+@ApplicationScoped
+public class MediaService {
+
+    static final int MAX_ALT = 1000;
+    static final int MAX_CAPTION = 2000;
+    static final int MAX_NAME = 255;
+
+    @Inject
+    MediaConfig config;
+
+    @Inject
+    MediaStore store;
+
+    @Inject
+    Clock clock;
+
+    private ImageProcessor processor;
+    private Semaphore decoding;
+
+    @PostConstruct
+    void init() {
+        processor = new ImageProcessor(config.maxSize().asLongValue(), config.maxPixels());
+        decoding = new Semaphore(Math.max(1, config.parallelUploads()), true);
+    }
+
+    /** Refuses a file over the size limit, before it is read or decoded. */
+    public void checkSize(long size) {
+        processor.checkSize(size);
+    }
+
+    /** What an upload did: a new entry, or the entry the same file made before. */
+    public record Uploaded(Media media, boolean created) {
+    }
+
+    /**
+     * Processes an upload and stores its files, then its row. All or nothing: when anything fails after a
+     * file was written, the files are removed again, so no file is left without a row and no row without
+     * its files.
+     */
+    public Uploaded upload(byte[] bytes, String originalName, String alt, String caption, AccountPrincipal uploader) {
+        String cleanAlt = text("alt", alt, MAX_ALT);
+        String cleanCaption = text("caption", caption, MAX_CAPTION);
+        String name = fileName(originalName);
+        checkSize(bytes.length);
+        String hash = hash(bytes);
+        Media existing = QuarkusTransaction.requiringNew().call(() -> Media.findByHash(hash).orElse(null));
+        if (existing != null) {
+            return new Uploaded(existing, false);
+        }
+        ImageProcessor.Processed processed;
+        decoding.acquireUninterruptibly();
+        try {
+            processed = processor.process(bytes);
+        } finally {
+            decoding.release();
+        }
+        List<String> written = new ArrayList<>();
+        try {
+            for (ImageProcessor.Rendition rendition : processed.renditions()) {
+                String file = MediaFiles.name(hash, rendition.width(), processed.extension());
+                store.put(file, rendition.bytes(), processed.mime());
+                written.add(file);
+            }
+            Media media = QuarkusTransaction.requiringNew().call(() -> insert(hash, processed, name, bytes.length,
+                    cleanAlt, cleanCaption, uploader));
+            return new Uploaded(media, true);
+        } catch (RuntimeException e) {
+            removeUnlessKept(hash, written);
+            throw e;
+        }
+    }
+
+    private Media insert(String hash, ImageProcessor.Processed processed, String name, long size, String alt,
+            String caption, AccountPrincipal uploader) {
+        Media media = new Media();
+        media.hash = hash;
+        media.extension = processed.extension();
+        media.mime = processed.mime();
+        media.widths = processed.widths();
+        media.width = processed.largest().width();
+        media.height = processed.largest().height();
+        media.originalName = name;
+        media.originalSize = size;
+        media.alt = alt;
+        media.caption = caption;
+        media.uploader = Media.getEntityManager().getReference(Account.class, uploader.id());
+        media.createdAt = clock.instant();
+        media.persist();
+        return media;
+    }
+
+    /**
+     * Undoes the files of a failed upload. If the same file was uploaded at the same moment and its row won,
+     * the files are that row's: they stay.
+     */
+    private void removeUnlessKept(String hash, List<String> files) {
+        boolean kept = QuarkusTransaction.requiringNew().call(() -> Media.findByHash(hash).isPresent());
+        if (kept) {
+            return;
+        }
+        for (String file : files) {
+            try {
+                store.delete(file);
+            } catch (RuntimeException e) {
+                Log.warnf(e, "Could not remove %s after a failed upload", file);
+            }
+        }
+    }
+
+    /** Changes the alt text and caption; only the uploader or an admin may. */
+    @Transactional
+    public Media describe(long id, String alt, String caption, AccountPrincipal editor) {
+        Media media = editable(id, editor);
+        media.alt = text("alt", alt, MAX_ALT);
+        media.caption = text("caption", caption, MAX_CAPTION);
+        return media;
+    }
+
+    /**
+     * Deletes an image no post uses; its files go after the commit. While posts use it, the answer is 409
+     * naming them.
+     */
+    public void delete(long id, AccountPrincipal editor) {
+        List<String> files = QuarkusTransaction.requiringNew().call(() -> {
+            Media media = editable(id, editor);
+            List<String> users = usedBy(media);
+            if (!users.isEmpty()) {
+                throw new InvalidInputException(409, Map.of("file",
+                        "Still used by " + String.join(", ", users) + ". Remove it from those first."));
+            }
+            List<String> names = media.fileNames();
+            media.delete();
+            return names;
+        });
+        for (String file : files) {
+            try {
+                store.delete(file);
+            } catch (RuntimeException e) {
+                // the row is gone, so nothing links the file any more; it only takes space
+                Log.warnf(e, "Could not delete %s of a deleted image", file);
+            }
+        }
+    }
+
+    /** The titles of the posts and pages (any status) whose body shows this image. */
+    public static List<String> usedBy(Media media) {
+        String like = "%" + MediaFiles.PREFIX + media.hash + "-%";
+        return Post.<Post> list("bodyMarkdown like ?1 order by title", like).stream()
+                .map(post -> "“" + post.title + "”").toList();
+    }
+
+    /** Whether {@code editor} may change this image: its uploader, or an admin. */
+    public static boolean editableBy(Media media, AccountPrincipal editor) {
+        return editor.isAdmin() || (media.uploader != null && media.uploader.id == editor.id());
+    }
+
+    private static Media editable(long id, AccountPrincipal editor) {
+        Media media = Media.<Media> findByIdOptional(id).orElseThrow(NotFoundException::new);
+        if (!editableBy(media, editor)) {
+            throw new NotFoundException();
+        }
+        return media;
+    }
+
+    private static String text(String field, String value, int max) {
+        String text = value == null ? "" : value.strip();
+        if (text.length() > max) {
+            throw new InvalidInputException(Map.of(field, "At most " + max + " characters."));
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw new InvalidInputException(Map.of(field, "Contains a character that cannot be stored."));
+        }
+        return text;
+    }
+
+    /** The uploaded file's own name, without any folder a browser may send, for the library list. */
+    private static String fileName(String name) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1).replace("\u0000", "").strip();
+        if (base.isEmpty()) {
+            base = "image";
+        }
+        return base.length() > MAX_NAME ? base.substring(0, MAX_NAME) : base;
+    }
+
+    private static String hash(byte[] bytes) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(digest).substring(0, MediaFiles.HASH_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java", e);
+        }
+    }
+}

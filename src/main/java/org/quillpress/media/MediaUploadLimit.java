@@ -1,0 +1,62 @@
+package org.quillpress.media;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.quillpress.web.BodyLimit;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Image uploads have their own size limit (quillpress.media.max-size), larger than the 4 MB of other
+ * requests: checked here on the declared length, before any byte is read, and {@link BodyLimit} told to
+ * let the request be. A body sent without a length (chunked, as some HTTP clients send multipart) streams to a
+ * temporary file on disk, never memory, and its file is measured there before it is read.
+ */
+@ApplicationScoped
+public class MediaUploadLimit {
+
+    /** Where images are uploaded: the API and the library page's form. */
+    static final Set<String> UPLOAD_PATHS = Set.of("/api/v1/media", "/media");
+
+    /** Room for the multipart framing and the alt text and caption fields around the file. */
+    static final long FORM_OVERHEAD = 64 * 1024;
+
+    /** Just before {@link BodyLimit} (260), which runs before the page cache and authentication. */
+    static final int PRIORITY = 261;
+
+    @Inject
+    MediaConfig config;
+
+    void register(@Observes Filters filters) {
+        filters.register(this::handle, PRIORITY);
+    }
+
+    void handle(RoutingContext routing) {
+        if (routing.request().method() != HttpMethod.POST || !UPLOAD_PATHS.contains(routing.normalizedPath())) {
+            routing.next();
+            return;
+        }
+        String length = routing.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long bytes;
+        try {
+            bytes = length == null ? -1 : Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            bytes = Long.MAX_VALUE;
+        }
+        long limit = config.maxSize().asLongValue();
+        if (bytes > limit + FORM_OVERHEAD) {
+            routing.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                    .end("The image is larger than " + limit / (1024 * 1024) + " MB, the limit for images.\n");
+        } else {
+            routing.put(BodyLimit.OWN_LIMIT, Boolean.TRUE);
+            routing.next();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.quillpress.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+
+import org.jclouds.blobstore.domain.Blob;
+import org.junit.jupiter.api.Test;
+import org.quillpress.account.Role;
+import org.quillpress.support.TestAccounts;
+import org.quillpress.support.WebClient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@TestProfile(S3MediaProfile.class)
+class S3MediaStoreTest {
+
+    @Test
+    void anUploadLandsInTheBucketAndIsServedFromIt() throws Exception {
+        WebClient author = TestAccounts.create(Role.AUTHOR, "Cloud Author").signIn();
+
+        Response created = MediaApiTest.upload(author, "IMG_0002.jpg", TestImages.resource("photo-gps.jpg"),
+                "image/jpeg", "Sky");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String url = created.jsonPath().getString("url");
+        String name = url.substring(MediaFiles.PREFIX.length());
+        Blob blob = S3ProxyResource.blobs().getBlob(S3ProxyResource.BUCKET, name);
+        assertThat(blob).isNotNull();
+        assertThat(blob.getMetadata().getContentMetadata().getContentType()).isEqualTo("image/jpeg");
+        assertThat(S3ProxyResource.blobs().list(S3ProxyResource.BUCKET)).hasSize(3);
+
+        Response served = WebClient.anonymous().get(url);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.contentType()).isEqualTo("image/jpeg");
+        assertThat(served.header("Cache-Control")).contains("immutable");
+        byte[] bytes = served.asByteArray();
+        try (var in = blob.getPayload().openStream()) {
+            assertThat(bytes).isEqualTo(in.readAllBytes());
+        }
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("QuillCam");
+    }
+
+    @Test
+    void deletingAnImageEmptiesItsPlaceInTheBucket() {
+        WebClient author = TestAccounts.create(Role.AUTHOR, "Tidy Cloud Author").signIn();
+        Response created = MediaApiTest.upload(author, "gone.jpg", TestImages.jpeg(700, 300), "image/jpeg", null);
+        String url = created.jsonPath().getString("url");
+        String name = url.substring(MediaFiles.PREFIX.length());
+        assertThat(S3ProxyResource.blobs().blobExists(S3ProxyResource.BUCKET, name)).isTrue();
+
+        Response deleted = author.json().delete("/api/v1/media/" + created.jsonPath().getLong("id"));
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(S3ProxyResource.blobs().blobExists(S3ProxyResource.BUCKET, name)).isFalse();
+        assertThat(S3ProxyResource.blobs().blobExists(S3ProxyResource.BUCKET, name.replace("-700.", "-480.")))
+                .isFalse();
+        assertThat(WebClient.anonymous().get(url).statusCode()).isEqualTo(404);
+    }
+}
