@@ -28,7 +28,7 @@ import org.quillpress.web.InvalidInputException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The admin pages: site settings, categories (editors manage these too), accounts and roles. */
+/** The admin pages: site settings, accounts and roles (categories and tags: {@link TermsResource}). */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed(Role.ADMIN_ROLE)
@@ -43,9 +43,6 @@ public class AdminResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance settings(SettingsForm form, Map<String, String> errors, String notice);
-
-        static native TemplateInstance categories(List<AdminService.CategoryRow> categories, CategoryForm form,
-                Map<String, String> errors, String notice);
 
         static native TemplateInstance accounts(List<AdminService.AccountRow> accounts, String query,
                 List<Role> roles, Map<String, String> errors, String notice, Invites invites);
@@ -78,40 +75,6 @@ public class AdminResource {
             return Response.seeOther(URI.create("/admin?saved=1")).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status()).entity(Templates.settings(form, e.errors(), null)).build();
-        }
-    }
-
-    @GET
-    @Path("categories")
-    @RolesAllowed(Role.EDITOR_ROLE)
-    public TemplateInstance categoriesPage(@RestQuery String saved) {
-        return Templates.categories(admin.categories(), CategoryForm.blank(), Map.of(),
-                saved != null ? "Categories saved." : null);
-    }
-
-    @POST
-    @Path("categories")
-    @RolesAllowed(Role.EDITOR_ROLE)
-    public Response addCategory(@BeanParam CategoryForm form) {
-        try {
-            admin.addCategory(form);
-            return Response.seeOther(URI.create("/admin/categories?saved=1")).build();
-        } catch (InvalidInputException e) {
-            return Response.status(e.status())
-                    .entity(Templates.categories(admin.categories(), form, e.errors(), null)).build();
-        }
-    }
-
-    @POST
-    @Path("categories/{id}/delete")
-    @RolesAllowed(Role.EDITOR_ROLE)
-    public Response deleteCategory(@RestPath long id) {
-        try {
-            admin.deleteCategory(id);
-            return Response.seeOther(URI.create("/admin/categories?saved=1")).build();
-        } catch (InvalidInputException e) {
-            return Response.status(e.status())
-                    .entity(Templates.categories(admin.categories(), CategoryForm.blank(), e.errors(), null)).build();
         }
     }
 

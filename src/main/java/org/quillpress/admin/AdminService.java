@@ -2,13 +2,10 @@ package org.quillpress.admin;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -19,17 +16,14 @@ import org.quillpress.account.Ban;
 import org.quillpress.account.Role;
 import org.quillpress.audit.AuditKind;
 import org.quillpress.audit.AuditLog;
-import org.quillpress.post.Category;
-import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.team.ReaderSignUps;
-import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;
-import org.quillpress.web.Slugs;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** What admins change: site settings, categories and who holds which role. */
+/** What admins change: site settings and who holds which role. */
 @ApplicationScoped
 public class AdminService {
 
@@ -38,9 +32,6 @@ public class AdminService {
 
     @Inject
     AccountService accounts;
-
-    @Inject
-    Event<ContentChanged> changed;
 
     @Inject
     Clock clock;
@@ -54,13 +45,6 @@ public class AdminService {
     /** An account as the admin list shows it; the email is for staff eyes only. */
     /** An account in the admin list; {@code ban} describes a ban in force ("until 2026-12-01: spam"), or null. */
     public record AccountRow(long id, String displayName, String handle, String email, Role role, String ban) {
-    }
-
-    /** A category with how many posts use it. */
-    public record CategoryRow(long id, String name, String slug, String description, long posts) {
-        public boolean isDefault() {
-            return Category.DEFAULT_SLUG.equals(slug);
-        }
     }
 
     /** Saves the site settings, checked by {@link SettingsForm#toSite}. */
@@ -96,53 +80,6 @@ public class AdminService {
             changed.add("date style");
         }
         return String.join(", ", changed);
-    }
-
-    @Transactional
-    public List<CategoryRow> categories() {
-        List<Object[]> counts = Post.getEntityManager().createQuery(
-                "select c.id, count(p.id) from Category c left join Post p on p.category = c group by c.id", Object[].class)
-                .getResultList();
-        Map<Long, Long> byId = new LinkedHashMap<>();
-        counts.forEach(row -> byId.put((Long) row[0], (Long) row[1]));
-        return Category.listByName().stream()
-                .map(c -> new CategoryRow(c.id, c.name, c.slug, c.description, byId.getOrDefault(c.id, 0L))).toList();
-    }
-
-    @Transactional
-    public void addCategory(CategoryForm form) {
-        String n = form.name() == null ? "" : form.name().strip();
-        String slug = Slugs.of(n);
-        if (n.isEmpty() || n.length() > CategoryForm.MAX_NAME || slug.isEmpty()) {
-            throw new InvalidInputException(
-                    Map.of("name", "Give the category a name of at most " + CategoryForm.MAX_NAME + " characters."));
-        }
-        if (Category.findByName(n).isPresent() || Category.findBySlug(slug).isPresent()) {
-            throw new InvalidInputException(409, Map.of("name", "There is a category \"" + n + "\" already."));
-        }
-        String d = form.description() == null ? "" : form.description().strip();
-        if (d.length() > CategoryForm.MAX_DESCRIPTION) {
-            throw new InvalidInputException(Map.of("description",
-                    String.format(Locale.ENGLISH, "Use at most %,d characters.", CategoryForm.MAX_DESCRIPTION)));
-        }
-        Category category = new Category();
-        category.name = n;
-        category.slug = slug;
-        category.description = d.isEmpty() ? null : d;
-        category.persist();
-        changed.fire(new ContentChanged("categories"));
-    }
-
-    /** Deletes a category; its posts move to "Uncategorized", which itself stays. */
-    @Transactional
-    public void deleteCategory(long id) {
-        Category category = Category.<Category> findByIdOptional(id).orElseThrow(NotFoundException::new);
-        if (Category.DEFAULT_SLUG.equals(category.slug)) {
-            throw new InvalidInputException(Map.of("category", "\"Uncategorized\" cannot be deleted."));
-        }
-        Category fallback = Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow();
-        category.deleteMovingPostsTo(fallback);
-        changed.fire(new ContentChanged("categories"));
     }
 
     @Transactional

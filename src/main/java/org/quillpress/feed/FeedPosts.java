@@ -12,11 +12,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import org.quillpress.post.CategoryTree;
 import org.quillpress.post.Post;
 
 /**
  * The reads behind feeds and the sitemap. They select only the columns they show (never a post's
- * Markdown source), and a feed costs the same two statements whatever the number of posts and tags.
+ * Markdown source), and a feed costs the same few statements whatever the number of posts and terms.
  */
 @ApplicationScoped
 public class FeedPosts {
@@ -47,12 +48,12 @@ public class FeedPosts {
 
     /** The columns of a post that a feed shows, as the first query reads them. */
     record Row(Long id, String slug, String title, String bodyHtml, String excerpt, Instant publishAt,
-            Instant updatedAt, Instant createdAt, String authorName, String categoryName, String categorySlug) {
+            Instant updatedAt, Instant createdAt, String authorName) {
     }
 
     /**
      * The newest visible posts in {@code scope}, newest first: one statement for the posts with their
-     * author's name and category, one for the tags of exactly those posts.
+     * author's name, one for the tags and one for the categories of exactly those posts.
      */
     @Transactional
     public List<FeedPost> latest(Scope scope, Instant now) {
@@ -61,11 +62,13 @@ public class FeedPosts {
             where.append(" and exists (select 1 from Post tp join tp.tags t where tp = p and t.id = :tag)");
         }
         if (scope.categoryId() != null) {
-            where.append(" and c.id = :category");
+            // as the category's page: its subcategories' posts too, and posts with it as a second category
+            where.append(" and exists (select 1 from Post cp join cp.categories cc where cp = p "
+                    + "and cc.id in :categories)");
         }
         TypedQuery<Row> query = em.createQuery("select p.id, p.slug, p.title, p.bodyHtml, p.excerpt, p.publishAt, "
-                + "p.updatedAt, p.createdAt, a.displayName, c.name, c.slug "
-                + "from Post p join p.author a left join p.category c where " + where
+                + "p.updatedAt, p.createdAt, a.displayName "
+                + "from Post p join p.author a where " + where
                 + " order by " + Post.timelineOrder("desc"), Row.class)
                 .setParameter("now", now)
                 .setMaxResults(FEED_SIZE);
@@ -73,7 +76,7 @@ public class FeedPosts {
             query.setParameter("tag", scope.tagId());
         }
         if (scope.categoryId() != null) {
-            query.setParameter("category", scope.categoryId());
+            query.setParameter("categories", CategoryTree.load().withDescendants(scope.categoryId()));
         }
         List<Row> rows = query.getResultList();
         if (rows.isEmpty()) {
@@ -90,12 +93,19 @@ public class FeedPosts {
                     .add(new FeedPost.Term((String) row[1], (String) row[2]));
         }
 
+        Map<Long, List<FeedPost.Term>> categories = new HashMap<>();
+        em.createQuery("select p.id, c.name, c.slug from Post p join p.categories c where p.id in :ids "
+                + "order by p.id, index(c)", Object[].class)
+                .setParameter("ids", rows.stream().map(Row::id).toList())
+                .getResultList()
+                .forEach(row -> categories.computeIfAbsent((Long) row[0], k -> new ArrayList<>())
+                        .add(new FeedPost.Term((String) row[1], (String) row[2])));
+
         List<FeedPost> posts = new ArrayList<>(rows.size());
         for (Row r : rows) {
             posts.add(new FeedPost(r.id(), r.slug(), r.title(), r.bodyHtml(), r.excerpt(), r.publishAt(),
                     r.updatedAt(), r.createdAt(), r.authorName(),
-                    r.categorySlug() == null ? null : new FeedPost.Term(r.categoryName(), r.categorySlug()),
-                    tags.getOrDefault(r.id(), List.of())));
+                    categories.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of())));
         }
         return posts;
     }
@@ -157,7 +167,7 @@ public class FeedPosts {
     @Transactional
     public List<String> categoriesAfter(String afterSlug, Instant now) {
         return em.createQuery("select c.slug from Category c where c.slug > :after and exists "
-                + "(select 1 from Post p where p.category = c and " + VISIBLE_POST + ") order by c.slug",
+                + "(select 1 from Post p join p.categories pc where pc = c and " + VISIBLE_POST + ") order by c.slug",
                 String.class)
                 .setParameter("now", now).setParameter("after", afterSlug)
                 .setMaxResults(SITEMAP_PAGE).getResultList();

@@ -131,8 +131,8 @@ public class FeedWriter {
         }
 
         List<SyndCategory> categories = new ArrayList<>();
-        if (post.category() != null) {
-            categories.add(category(post.category().name(), urls.of("/categories/")));
+        for (FeedPost.Term term : post.categories()) {
+            categories.add(category(term.name(), urls.of("/categories/")));
         }
         for (FeedPost.Term tag : post.tags()) {
             categories.add(category(tag.name(), urls.of("/tags/")));

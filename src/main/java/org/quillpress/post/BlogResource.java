@@ -64,26 +64,32 @@ public class BlogResource {
     @GET
     @PublicPage
     @Path("tags/{slug}")
-    public TemplateInstance tag(@RestPath String slug, @RestQuery String before, @RestQuery String after) {
-        Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
+    public Response tag(@RestPath String slug, @RestQuery String before, @RestQuery String after) {
+        Tag tag = Tag.findBySlug(slug).orElse(null);
+        if (tag == null) {
+            return moved(TagRedirect.currentSlugFor(slug).map(Paths::tag));
+        }
         ArchiveHeading heading = new ArchiveHeading("Tag", tag.name, "Posts tagged " + tag.name + ".",
                 Paths.tag(tag.slug), Paths.tagFeed(tag.slug));
-        return Templates.archive(heading, listing.list(Filter.tag(tag.id), Cursor.decode(before), Cursor.decode(after),
-                pageSize()), null);
+        return Response.ok(Templates.archive(heading, listing.list(Filter.tag(tag.id), Cursor.decode(before),
+                Cursor.decode(after), pageSize()), null)).build();
     }
 
     @GET
     @PublicPage
     @Path("categories/{slug}")
-    public TemplateInstance category(@RestPath String slug, @RestQuery String before, @RestQuery String after) {
-        Category category = Category.findBySlug(slug).orElseThrow(NotFoundException::new);
+    public Response category(@RestPath String slug, @RestQuery String before, @RestQuery String after) {
+        Category category = Category.findBySlug(slug).orElse(null);
+        if (category == null) {
+            return moved(CategoryRedirect.currentSlugFor(slug).map(Paths::category));
+        }
         String description = category.description == null || category.description.isBlank()
                 ? "Posts in " + category.name + "."
                 : category.description;
         ArchiveHeading heading = new ArchiveHeading("Category", category.name, description,
                 Paths.category(category.slug), Paths.categoryFeed(category.slug));
-        return Templates.archive(heading, listing.list(Filter.category(category.id), Cursor.decode(before),
-                Cursor.decode(after), pageSize()), null);
+        return Response.ok(Templates.archive(heading, listing.list(Filter.category(category.id), Cursor.decode(before),
+                Cursor.decode(after), pageSize()), null)).build();
     }
 
     @GET
@@ -127,6 +133,12 @@ public class BlogResource {
         int pageNumber = page == null || page < 1 ? 1 : Math.min(page, 1000);
         String title = query.isEmpty() ? "Search" : "Search results for " + query;
         return Response.ok(Templates.search(title, query, search.search(query, pageNumber))).build();
+    }
+
+    /** A renamed or merged term's old address: a permanent redirect to where it is now, else 404. */
+    private static Response moved(java.util.Optional<String> path) {
+        return Response.status(Response.Status.MOVED_PERMANENTLY)
+                .location(java.net.URI.create(path.orElseThrow(NotFoundException::new))).build();
     }
 
     private int pageSize() {

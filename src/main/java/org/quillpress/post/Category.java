@@ -14,7 +14,7 @@ import jakarta.persistence.ManyToOne;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** The one section a post belongs to; admins manage the list, "Uncategorized" always exists. */
+/** A section posts belong to, nested as in WordPress; staff manage the tree, "Uncategorized" always exists. */
 @Entity
 public class Category extends PanacheEntityBase {
 
@@ -51,9 +51,24 @@ public class Category extends PanacheEntityBase {
         return list("order by name");
     }
 
-    /** Deletes this category; its posts move to {@code fallback} first, so none is left without one. */
-    public void deleteMovingPostsTo(Category fallback) {
-        Post.update("category = ?1 where category = ?2", fallback, this);
+    /**
+     * Gives this category's posts to {@code target} and deletes it. A post already in both keeps one of
+     * them, at this one's place in its list (so a main category stays main); the subcategories move up to
+     * this one's parent, so none is lost and no loop can appear.
+     */
+    public void deleteMovingPostsTo(Category target) {
+        List<Post> inBoth = Post.list("select distinct p from Post p join fetch p.categories where "
+                + "p.id in (select a.id from Post a join a.categories x where x = ?1) and "
+                + "p.id in (select b.id from Post b join b.categories y where y = ?2)", this, target);
+        for (Post post : inBoth) {
+            post.placeIn(post.categories.stream().map(c -> c == this ? target : c).distinct().toList());
+        }
+        Post.flush();
+        // every other post of this category swaps it for the target in place, without loading the posts
+        getEntityManager().createNativeQuery("update post_category set category_id = :target where category_id = :source")
+                .setParameter("target", target.id).setParameter("source", id).executeUpdate();
+        Post.update("category = ?1 where category = ?2", target, this);
+        update("parent = ?1 where parent = ?2", parent, this);
         delete();
     }
 }

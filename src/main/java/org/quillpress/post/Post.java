@@ -1,6 +1,7 @@
 package org.quillpress.post;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
 import org.quillpress.account.Account;
@@ -84,9 +86,16 @@ public class Post extends PanacheEntityBase {
     @JoinColumn(name = "author_id")
     public Account author;
 
+    /** The main category, the first of {@link #categories}; kept beside them so lists read it with the post. */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "category_id")
     public Category category;
+
+    /** Every category of the post, main one first; change them only through {@link #placeIn}. */
+    @ManyToMany
+    @JoinTable(name = "post_category", joinColumns = @JoinColumn(name = "post_id"), inverseJoinColumns = @JoinColumn(name = "category_id"))
+    @OrderColumn(name = "sort_order")
+    public List<Category> categories = new ArrayList<>();
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "parent_id")
@@ -139,6 +148,13 @@ public class Post extends PanacheEntityBase {
         return status == PostStatus.TRASHED;
     }
 
+    /** Puts the post in {@code chosen} (no repeats), the first being its main category; empty for a page. */
+    public void placeIn(List<Category> chosen) {
+        categories.clear();
+        categories.addAll(chosen);
+        category = chosen.isEmpty() ? null : chosen.get(0);
+    }
+
     /** The address readers find this post or page at. */
     public String path() {
         return kind.path(slug);
@@ -156,10 +172,10 @@ public class Post extends PanacheEntityBase {
                 .project(Long.class).firstResultOptional();
     }
 
-    /** The post or page with this slug, with author, category and tags, whatever its status. */
+    /** The post or page with this slug, with author, categories and tags, whatever its status. */
     public static Optional<Post> findBySlugWithDetails(String slug) {
         return find("select distinct p from Post p join fetch p.author left join fetch p.category "
-                + "left join fetch p.tags where p.slug = ?1", slug).singleResultOptional();
+                + "left join fetch p.categories left join fetch p.tags where p.slug = ?1", slug).singleResultOptional();
     }
 
     /** The slugs, other than this post's, that equal {@code root} or start with "root-". */

@@ -24,7 +24,8 @@ public record PostForm(
         @RestForm String kind,
         @RestForm String parent,
         @RestForm Integer menuOrder,
-        @RestForm String action) {
+        @RestForm String action,
+        @RestForm List<String> categories) {
 
     public static final int MAX_TITLE = PostService.MAX_TITLE;
     public static final int MAX_EXCERPT = PostService.MAX_EXCERPT;
@@ -34,7 +35,7 @@ public record PostForm(
 
     public static PostForm blank(PostKind kind) {
         return new PostForm("", "", "", "", Category.DEFAULT_NAME, "", PostStatus.DRAFT.name(), "", "on", null,
-                kind.name(), "", 0, null);
+                kind.name(), "", 0, null, List.of());
     }
 
     public static PostForm of(Post post) {
@@ -42,7 +43,13 @@ public record PostForm(
         return new PostForm(post.title, post.bodyMarkdown, post.excerpt, tags,
                 post.category == null ? "" : post.category.name, post.slug, post.status.name(),
                 org.quillpress.web.TemplateExtensions.inputValue(post.publishAt), post.commentsOpen ? "on" : null,
-                post.version, post.kind.name(), post.parent == null ? "" : post.parent.slug, post.menuOrder, null);
+                post.version, post.kind.name(), post.parent == null ? "" : post.parent.slug, post.menuOrder, null,
+                post.categories.stream().skip(1).map(c -> c.name).toList());
+    }
+
+    /** Whether the "also in" box of category {@code name} is ticked. */
+    public boolean alsoIn(String name) {
+        return categories != null && categories.contains(name);
     }
 
     public boolean previewRequested() {
@@ -64,6 +71,6 @@ public record PostForm(
     PostInput toInput() {
         List<String> tagList = tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip).toList();
         return new PostInput(title, body, excerpt, tagList, category, slug, status, publishAt, commentsAllowed(),
-                version, kind, parent, menuOrder);
+                version, kind, parent, menuOrder, categories);
     }
 }

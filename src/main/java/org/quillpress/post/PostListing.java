@@ -71,8 +71,9 @@ public class PostListing {
             params.and("tag", filter.tagId());
         }
         if (filter.categoryId() != null) {
-            where.append(" and p.category.id = :category");
-            params.and("category", filter.categoryId());
+            // a category's archive holds its subcategories' posts too, and every post that is in any of them
+            where.append(" and exists (select 1 from Post cp join cp.categories c where cp = p and c.id in :categories)");
+            params.and("categories", CategoryTree.load().withDescendants(filter.categoryId()));
         }
         if (filter.authorId() != null) {
             where.append(" and p.author.id = :author");

@@ -35,6 +35,7 @@ public class PostService {
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final int MAX_EXCERPT = 1000;
     public static final int MAX_TAGS = 20;
+    public static final int MAX_CATEGORIES = 20;
     private static final int DERIVED_EXCERPT = 300;
 
     @Inject
@@ -181,25 +182,26 @@ public class PostService {
 
         List<Tag> tags = post.kind == PostKind.PAGE ? List.of() : resolveTags(in.tags(), errors);
 
-        Category category = null;
-        String newCategory = null;
-        if (post.kind == PostKind.POST) {
-            String name = in.category() == null ? "" : in.category().strip();
-            if (name.isEmpty()) {
-                category = defaultCategory();
-            } else {
-                String derived = Slugs.of(name);
-                // by name, by slug, then by the slug the name makes (which also finds one another request
-                // has just created)
-                category = Category.findByName(name).or(() -> Category.findBySlug(name))
-                        .or(() -> derived.isEmpty() ? java.util.Optional.empty() : Category.findBySlug(derived))
-                        .orElse(null);
-                if (category == null && editor.role().editsAllPosts() && name.length() <= 120 && !derived.isEmpty()) {
-                    // editors and admins manage categories, so naming a new one creates it (as WordPress lets editors do)
-                    newCategory = name;
-                } else if (category == null) {
-                    errors.put("category", "There is no category \"" + name + "\". An editor or an admin can add it.");
-                }
+        List<String> categoryNames = post.kind == PostKind.POST ? categoryNames(in, errors) : List.of();
+        List<Category> chosen = new ArrayList<>();
+        List<String> newCategories = new ArrayList<>();
+        for (String name : categoryNames) {
+            String derived = Slugs.of(name);
+            // by name, by slug, then by the slug the name makes (which also finds one another request has
+            // just created)
+            Category category = Category.findByName(name).or(() -> Category.findBySlug(name))
+                    .or(() -> derived.isEmpty() ? java.util.Optional.empty() : Category.findBySlug(derived))
+                    .orElse(null);
+            if (category == null && editor.role().editsAllPosts() && name.length() <= 120 && !derived.isEmpty()) {
+                // editors and admins manage categories, so naming a new one creates it (as WordPress lets editors do)
+                newCategories.add(name);
+            } else if (category == null) {
+                // the field it was asked in: the main one (the API's older single field) or the others
+                String field = in.category() != null && name.equalsIgnoreCase(in.category().strip()) ? "category"
+                        : "categories";
+                errors.put(field, "There is no category \"" + name + "\". An editor or an admin can add it.");
+            } else if (!chosen.contains(category)) {
+                chosen.add(category);
             }
         }
 
@@ -237,15 +239,23 @@ public class PostService {
                     : post.slug;
         }
 
-        if (newCategory != null) {
-            category = terms.category(Slugs.of(newCategory), newCategory);
+        for (String name : newCategories) {
+            Category created = terms.category(Slugs.of(name), name);
+            if (!chosen.contains(created)) {
+                chosen.add(created);
+            }
+        }
+        if (post.kind == PostKind.POST && chosen.isEmpty()) {
+            chosen.add(defaultCategory());
         }
         post.title = title;
         post.bodyMarkdown = body;
         post.bodyHtml = markdown.renderPost(body, post.bodyFormat);
         post.excerpt = excerpt.isEmpty() ? deriveExcerpt(body) : excerpt;
         post.slug = slug;
-        post.category = category;
+        if (!chosen.equals(post.categories)) {
+            post.placeIn(chosen);
+        }
         post.parent = parent;
         if (in.menuOrder() != null) {
             post.menuOrder = in.menuOrder();
@@ -275,6 +285,30 @@ public class PostService {
                 post.publishAt = at;
             }
         }
+    }
+
+    /**
+     * The categories asked for, main one first: {@code category} (the form's main choice, and the API's
+     * older single field) followed by {@code categories}; repeats and blanks dropped, kept in order.
+     */
+    private static List<String> categoryNames(PostInput in, Map<String, String> errors) {
+        Map<String, String> byKey = new LinkedHashMap<>();
+        List<String> asked = new ArrayList<>();
+        asked.add(in.category());
+        if (in.categories() != null) {
+            asked.addAll(in.categories());
+        }
+        for (String raw : asked) {
+            String name = raw == null ? "" : raw.strip();
+            if (!name.isEmpty()) {
+                byKey.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            }
+        }
+        if (byKey.size() > MAX_CATEGORIES) {
+            errors.put("categories", "Choose at most " + MAX_CATEGORIES + " categories.");
+            return List.of();
+        }
+        return List.copyOf(byKey.values());
     }
 
     private List<Tag> resolveTags(List<String> names, Map<String, String> errors) {

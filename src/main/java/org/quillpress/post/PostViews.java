@@ -58,7 +58,7 @@ public final class PostViews {
             PostStatus status, Instant publishAt, Instant updatedAt, long authorId, AuthorCard author,
             CategoryLink category,
             List<TagLink> tags, boolean commentsOpen, boolean visible, boolean editable, Neighbour older,
-            Neighbour newer) {
+            Neighbour newer, List<CategoryLink> categories) {
         public String path() {
             return kind.path(slug);
         }
@@ -79,6 +79,11 @@ public final class PostViews {
 
         public boolean isDraft() {
             return status == PostStatus.DRAFT;
+        }
+
+        /** The categories after the main one, for the "posted in" line. */
+        public List<CategoryLink> otherCategories() {
+            return categories.size() <= 1 ? List.of() : categories.subList(1, categories.size());
         }
     }
 

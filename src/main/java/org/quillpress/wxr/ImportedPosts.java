@@ -162,13 +162,15 @@ class ImportedPosts {
 
         List<ItemTerm> categories = item.terms().stream().filter(t -> "category".equals(t.domain())).toList();
         if (post.kind == PostKind.POST) {
-            post.category = categories.isEmpty() ? Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow()
-                    : terms.category(run, categories.get(0));
-            if (categories.size() > 1) {
-                run.note(what + ": in " + categories.size() + " categories on WordPress; a post has one category "
-                        + "here, so it is in \"" + post.category.name + "\" (the others: "
-                        + String.join(", ", categories.stream().skip(1).map(ItemTerm::name).toList()) + ").");
+            // every category WordPress had it in, the first (WordPress's order in the file) as the main one
+            List<Category> placed = new java.util.ArrayList<>();
+            for (ItemTerm term : categories) {
+                Category category = terms.category(run, term);
+                if (!placed.contains(category)) {
+                    placed.add(category);
+                }
             }
+            post.placeIn(placed.isEmpty() ? List.of(Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow()) : placed);
             for (ItemTerm term : item.terms()) {
                 if ("post_tag".equals(term.domain())) {
                     Tag tag = terms.tag(run, term);

@@ -155,8 +155,8 @@ public class WxrExporter {
             text(w, WxrNames.WP_NS, "post_type", p.kind == PostKind.PAGE ? "page" : "post");
             text(w, WxrNames.WP_NS, "post_password", "");
             text(w, WxrNames.WP_NS, "is_sticky", p.sticky ? "1" : "0");
-            if (p.category != null) {
-                term(w, "category", p.category.slug, p.category.name);
+            for (Category c : p.categories) {
+                term(w, "category", c.slug, c.name);
             }
             for (Tag t : p.tags) {
                 term(w, "post_tag", t.slug, t.name);
@@ -267,6 +267,11 @@ public class WxrExporter {
                     json.writeStringField("updatedAt", p.updatedAt.toString());
                     json.writeStringField("author", p.author.handle);
                     json.writeStringField("category", p.category == null ? null : p.category.slug);
+                    json.writeArrayFieldStart("categories");
+                    for (Category c : p.categories) {
+                        json.writeString(c.slug);
+                    }
+                    json.writeEndArray();
                     json.writeArrayFieldStart("tags");
                     for (Tag t : p.tags) {
                         json.writeString(t.slug);
@@ -328,7 +333,8 @@ public class WxrExporter {
                     return null;
                 }
                 List<Post> posts = Post.<Post> list("select distinct p from Post p join fetch p.author "
-                        + "left join fetch p.category left join fetch p.parent left join fetch p.tags "
+                        + "left join fetch p.category left join fetch p.categories left join fetch p.parent "
+                        + "left join fetch p.tags "
                         + "where p.id in ?1 order by p.id", ids);
                 Map<Long, List<Comment>> comments = Comment.<Comment> list(
                         "from Comment c left join fetch c.parent left join fetch c.account where c.post.id in ?1 "
