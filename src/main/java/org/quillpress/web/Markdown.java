@@ -2,6 +2,7 @@ package org.quillpress.web;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -15,6 +16,8 @@ import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.owasp.html.AttributePolicy;
+import org.owasp.html.CssSchema;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -41,26 +44,61 @@ public class Markdown {
             .sanitizeUrls(true).urlSanitizer(new DefaultUrlSanitizer(PROTOCOLS))
             .nodeRendererFactory(context -> new PostImage(context, this::renditionOf)).build();
 
-    /** The allow-list applied after rendering: formatting, blocks, links, tables, code and images. */
+    /**
+     * The classes a post may carry: WordPress's alignment and layout classes, which our stylesheet styles, and
+     * a code block's language. Any other class is dropped, and with it any styling an author's HTML could borrow
+     * from the site's own stylesheet.
+     */
+    static final Pattern ALLOWED_CLASS = Pattern.compile("align(?:left|right|center|wide|full|none)"
+            + "|wp-block-[a-z0-9-]{1,40}(?:__[a-z0-9-]{1,40})?|size-[a-z0-9_-]{1,40}|wp-image-\\d{1,12}"
+            + "|has-text-align-(?:left|center|right|justify)|columns-(?:\\d|default)|is-style-[a-z0-9-]{1,40}"
+            + "|wp-caption(?:-text)?|gallery(?:-item|-caption)?|blocks-gallery-(?:grid|item|caption)"
+            + "|has-nested-images|is-cropped|is-stacked-on-mobile|has-media-on-the-right"
+            + "|is-vertically-aligned-(?:top|center|bottom)|wp-element-button|wp-(?:audio|video)-shortcode"
+            + "|embed-card(?:-site|-title)?");
+    private static final Pattern CODE_LANGUAGE = Pattern.compile("language-[A-Za-z0-9+#_-]{1,40}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** Keeps the allowed classes of a class attribute, in their order; drops the attribute when none is left. */
+    private static final AttributePolicy CLASSES = (element, attribute, value) -> {
+        StringBuilder kept = new StringBuilder();
+        for (String name : WHITESPACE.split(value.strip())) {
+            if (ALLOWED_CLASS.matcher(name).matches()
+                    || element.equals("code") && CODE_LANGUAGE.matcher(name).matches()) {
+                kept.append(kept.isEmpty() ? "" : " ").append(name);
+            }
+        }
+        return kept.isEmpty() ? null : kept.toString();
+    };
+
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,6}");
+
+    /** The allow-list applied after rendering: formatting, blocks, links, tables, code, images and players. */
     private static final PolicyFactory POST_POLICY = new HtmlPolicyBuilder()
             .allowCommonBlockElements()
             .allowCommonInlineFormattingElements()
             .allowElements("a", "pre", "code", "hr", "br", "del", "s", "blockquote", "ul", "ol", "li", "dl", "dt",
-                    "dd", "table", "thead", "tbody", "tr", "th", "td", "img", "figure", "figcaption", "abbr", "cite",
-                    "q", "kbd", "sup", "sub", "mark")
+                    "dd", "table", "thead", "tbody", "tfoot", "caption", "tr", "th", "td", "img", "figure",
+                    "figcaption", "abbr", "cite", "q", "kbd", "sup", "sub", "mark", "audio", "video", "source")
             .allowUrlProtocols(PROTOCOLS.toArray(String[]::new))
             .allowAttributes("href", "title").onElements("a")
             .allowAttributes("src", "alt", "title").onElements("img")
-            .allowAttributes("width", "height").matching(java.util.regex.Pattern.compile("[1-9][0-9]{0,4}"))
-            .onElements("img")
+            .allowAttributes("width", "height").matching(NUMBER).onElements("img", "video")
             .allowAttributes("srcset").matching(PostImage.SRCSET).onElements("img")
             .allowAttributes("sizes").matching(true, PostImage.SIZES).onElements("img")
             .allowAttributes("loading").matching(true, "lazy", "eager").onElements("img")
             .allowAttributes("decoding").matching(true, "async").onElements("img")
-            .allowAttributes("start").matching(java.util.regex.Pattern.compile("\\d{1,6}")).onElements("ol")
+            .allowAttributes("src").onElements("audio", "video", "source")
+            .allowAttributes("poster").onElements("video")
+            .allowAttributes("controls").onElements("audio", "video")
+            .allowAttributes("preload").matching(true, "none", "metadata").onElements("audio", "video")
+            .allowAttributes("start").matching(NUMBER).onElements("ol")
+            .allowAttributes("reversed").onElements("ol")
+            .allowAttributes("colspan", "rowspan").matching(NUMBER).onElements("th", "td")
             .allowAttributes("align").matching(true, "left", "right", "center").onElements("th", "td")
-            .allowAttributes("class").matching(java.util.regex.Pattern.compile("language-[A-Za-z0-9+#_-]{1,40}"))
-            .onElements("code")
+            .allowAttributes("class").matching(CLASSES).globally()
+            // WordPress's classic editor aligns paragraphs with an inline style: that one property is kept
+            .allowStyling(CssSchema.withProperties(Set.of("text-align")))
             .allowAttributes("title").onElements("abbr")
             .requireRelsOnLinks("noopener")
             .toFactory();
@@ -78,7 +116,7 @@ public class Markdown {
                     "abbr", "cite", "q", "kbd", "hr", "table", "thead", "tbody", "tr", "th", "td")
             .allowUrlProtocols(PROTOCOLS.toArray(String[]::new))
             .allowAttributes("href").onElements("a")
-            .allowAttributes("start").matching(java.util.regex.Pattern.compile("\\d{1,6}")).onElements("ol")
+            .allowAttributes("start").matching(NUMBER).onElements("ol")
             .requireRelsOnLinks("nofollow", "ugc", "noopener")
             .toFactory();
 
@@ -127,11 +165,20 @@ public class Markdown {
     }
 
     /**
+     * Renders a post body from WordPress to safe HTML, its galleries showing {@code attachments}, with what in it
+     * could not be rendered (for the import report).
+     */
+    public WordPressHtml.Rendered renderWordPress(String source, WordPressHtml.Attachments attachments) {
+        WordPressHtml.Rendered rendered = WordPressHtml.render(source, attachments);
+        return new WordPressHtml.Rendered(POST_POLICY.sanitize(rendered.html()), rendered.notRendered());
+    }
+
+    /**
      * Renders a comment body written in {@code format} to safe HTML; imported WordPress comments keep their
      * HTML within the comment allow-list (links get rel="nofollow ugc noopener").
      */
     public String renderComment(String source, BodyFormat format) {
-        return format == BodyFormat.WORDPRESS ? COMMENT_POLICY.sanitize(WordPressHtml.toHtml(source))
+        return format == BodyFormat.WORDPRESS ? COMMENT_POLICY.sanitize(WordPressHtml.commentToHtml(source))
                 : renderComment(source);
     }
 

@@ -1,106 +1,224 @@
 package org.quillpress.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * WordPress's conventions for stored HTML, undone before the sanitizer sees it: block-editor comments
- * dropped, the core shortcodes reduced to their content, and text separated by blank lines made into
- * paragraphs (a single line break becomes {@code <br>
- * }), as WordPress's own wpautop does on display.
- * Shortcodes of plugins are kept as text: a reader sees the author's words, never a silently missing bit.
+ * WordPress's conventions for stored HTML, applied the way WordPress applies them on display, before the
+ * sanitizer sees the result: block-editor content keeps its saved markup (block comments go), classic content
+ * gets WordPress's paragraph rule ({@link Autop}), WordPress's own shortcodes become HTML
+ * ({@link WordPressShortcodes}), and links to video and social sites on a line of their own become link cards
+ * that load nothing from elsewhere. Whatever has no counterpart here (a plugin's shortcode, a dynamic block) is
+ * named in {@link Rendered#notRendered()} so the import can report it; shortcodes stay visible as text.
  */
 public final class WordPressHtml {
 
     /** The excerpt break: what comes before it is the teaser. */
     public static final Pattern MORE = Pattern.compile("<!--\\s*more\\b.*?-->", Pattern.DOTALL);
 
-    private static final Pattern BLOCK_COMMENT = Pattern.compile("<!--\\s*/?wp:.*?-->", Pattern.DOTALL);
     private static final Pattern NEXTPAGE = Pattern.compile("<!--\\s*(nextpage|noteaser)\\s*-->");
-    private static final Pattern SHORTCODE = Pattern.compile("\\[(/?)([a-zA-Z][a-zA-Z0-9_-]*)((?:\\s[^\\]]*)?)/?\\]");
-    private static final Pattern EMBED = Pattern.compile("\\[embed[^\\]]*\\](.*?)\\[/embed\\]", Pattern.DOTALL);
-    private static final Pattern PRE = Pattern.compile("<pre\\b.*?</pre>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n");
-    private static final Pattern STARTS_WITH_BLOCK = Pattern.compile(
-            "^</?(p|div|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|pre|table|thead|tbody|tfoot|tr|td|th|figure|figcaption"
-                    + "|hr|address|section|article|aside|header|footer|nav|form|fieldset|details|summary|iframe)\\b",
-            Pattern.CASE_INSENSITIVE);
 
-    /** Shortcodes WordPress itself defines: their wrappers go, their content (a caption's image) stays. */
-    static final Set<String> CORE_SHORTCODES = Set.of("caption", "wp_caption", "gallery", "embed", "audio", "video",
-            "playlist");
+    /** A block delimiter as WordPress's block parser reads it: opening, closing or self-closing. */
+    private static final Pattern BLOCK_DELIMITER = Pattern.compile(
+            "<!--\\s+(/)?wp:([a-z][a-z0-9_-]*/)?([a-z][a-z0-9_-]*)(\\s+\\{.*?\\})?\\s+(/)?-->", Pattern.DOTALL);
+
+    /** Core blocks whose saved HTML is their whole rendering: kept as saved, within the sanitizer's allow-list. */
+    private static final Set<String> SAVED_BLOCKS = Set.of("paragraph", "heading", "image", "gallery", "quote",
+            "pullquote", "table", "list", "list-item", "code", "preformatted", "verse", "separator", "spacer", "cover",
+            "buttons", "button", "columns", "column", "media-text", "group", "html", "freeform", "embed", "shortcode",
+            "audio", "video", "more", "nextpage", "details", "missing");
+
+    /** A URL alone on its line (or alone in a paragraph): what WordPress would turn into an embed. */
+    private static final Pattern LONE_URL = Pattern.compile("(?m)^(\\s*)(https?://[^\\s<>\"]+)(\\s*)$");
+    private static final Pattern LONE_URL_PARAGRAPH = Pattern
+            .compile("<p(?: [^>]*)?>\\s*(https?://[^\\s<>\"]+)\\s*</p>", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern STASHED = Pattern.compile("<pre qp-stash-(\\d+)></pre>");
+
+    /** The HTML of some WordPress content, and what in it could not be shown as it was on WordPress. */
+    public record Rendered(String html, Set<String> notRendered) {
+    }
+
+    /** An image a gallery shows: the address of the file, its description and caption. */
+    public record Image(String url, String alt, String caption) {
+    }
+
+    /** The images of the WordPress blog the content came from, for galleries. */
+    public interface Attachments {
+        /** The image that was the WordPress attachment with this id, if known. */
+        Optional<Image> image(long wpId);
+
+        /** The images attached to the post being rendered, in their order (a gallery without ids shows them). */
+        List<Image> ofPost();
+
+        /** No images known: galleries are reported as not rendered. */
+        Attachments NONE = new Attachments() {
+            @Override
+            public Optional<Image> image(long wpId) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<Image> ofPost() {
+                return List.of();
+            }
+        };
+    }
 
     private WordPressHtml() {
     }
 
-    /** The HTML with WordPress's block comments and core shortcodes undone and its paragraphs made explicit. */
+    /** The HTML of a post body from WordPress, before sanitizing. */
     public static String toHtml(String source) {
+        return render(source, Attachments.NONE).html();
+    }
+
+    /** A post body from WordPress as HTML (before sanitizing), with what in it has no counterpart here. */
+    public static Rendered render(String source, Attachments attachments) {
         String text = source == null ? "" : source.replace("\r\n", "\n").replace('\r', '\n');
-        text = BLOCK_COMMENT.matcher(text).replaceAll("");
         text = MORE.matcher(text).replaceAll("");
         text = NEXTPAGE.matcher(text).replaceAll("");
-        text = EMBED.matcher(text).replaceAll(m -> {
-            String url = m.group(1).strip();
-            return Matcher.quoteReplacement("<a href=\"" + url.replace("\"", "&quot;") + "\">" + url + "</a>");
-        });
-        text = SHORTCODE.matcher(text).replaceAll(m -> CORE_SHORTCODES.contains(m.group(2).toLowerCase(Locale.ROOT))
-                ? ""
-                : Matcher.quoteReplacement(m.group()));
-        return paragraphs(text);
+        Set<String> notRendered = new LinkedHashSet<>();
+        List<String> stash = new ArrayList<>();
+        text = new WordPressShortcodes(attachments, stash, notRendered).apply(text);
+        text = embedLoneLinks(text, stash);
+        String html = BLOCK_DELIMITER.matcher(text).find() ? blocks(text, notRendered) : Autop.paragraphs(text);
+        return new Rendered(unstash(html, stash), notRendered);
     }
 
-    /** The names of shortcodes other than WordPress's own in {@code source}, which are kept as text. */
-    public static Set<String> unknownShortcodes(String source) {
-        Set<String> names = new TreeSet<>();
-        if (source == null || source.indexOf('[') < 0) {
-            return names;
-        }
-        Matcher m = SHORTCODE.matcher(source);
-        while (m.find()) {
-            String name = m.group(2).toLowerCase(Locale.ROOT);
-            if (!CORE_SHORTCODES.contains(name)) {
-                names.add(name);
-            }
-        }
-        return names;
+    /** A comment from WordPress as HTML (before sanitizing): paragraphs only, as WordPress runs no shortcodes there. */
+    public static String commentToHtml(String source) {
+        return Autop.paragraphs(source == null ? "" : source);
     }
 
-    /** True when the source holds block-editor comments (they are dropped on display). */
-    public static boolean hasBlockComments(String source) {
-        return source != null && BLOCK_COMMENT.matcher(source).find();
+    /** A placeholder for finished HTML, which the paragraph rule treats as a block and leaves alone. */
+    static String stash(List<String> stash, String html) {
+        stash.add(html);
+        return "<pre qp-stash-" + (stash.size() - 1) + "></pre>";
     }
 
-    private static String paragraphs(String text) {
-        // preformatted text keeps its blank lines: set it aside while the rest is split
-        List<String> kept = new ArrayList<>();
-        Matcher pre = PRE.matcher(text);
-        StringBuilder masked = new StringBuilder();
-        while (pre.find()) {
-            kept.add(pre.group());
-            pre.appendReplacement(masked, Matcher.quoteReplacement("\u0000" + (kept.size() - 1) + "\u0000"));
+    private static String unstash(String html, List<String> stash) {
+        if (stash.isEmpty()) {
+            return html;
         }
-        pre.appendTail(masked);
+        // a stashed piece may hold placeholders of its own (a card inside a caption): repeat until none are left
+        String out = html;
+        for (int round = 0; round < 3 && out.contains("<pre qp-stash-"); round++) {
+            out = STASHED.matcher(out).replaceAll(m -> Matcher.quoteReplacement(stash.get(Integer.parseInt(m.group(1)))));
+        }
+        return out;
+    }
+
+    /**
+     * Block-editor content: each block keeps its saved HTML (WordPress runs no paragraph rule on it), its
+     * delimiters go, and blocks with nothing saved or from plugins are named. Text outside every block (a post
+     * partly converted to blocks) gets the paragraph rule, as it had in the classic editor.
+     */
+    private static String blocks(String text, Set<String> notRendered) {
         StringBuilder out = new StringBuilder();
-        for (String block : BLANK_LINES.split(masked.toString().strip())) {
-            String b = block.strip();
-            if (b.isEmpty()) {
-                continue;
+        Matcher m = BLOCK_DELIMITER.matcher(text);
+        int depth = 0;
+        int from = 0;
+        while (m.find()) {
+            String between = text.substring(from, m.start());
+            out.append(depth == 0 ? Autop.paragraphs(between) : between);
+            from = m.end();
+            boolean closing = m.group(1) != null;
+            boolean selfClosing = m.group(5) != null;
+            String namespace = m.group(2) == null ? "core/" : m.group(2);
+            String name = m.group(3);
+            boolean known = namespace.equals("core/") && SAVED_BLOCKS.contains(name)
+                    || namespace.equals("core-embed/");
+            if (!closing && !known) {
+                notRendered.add("block " + (namespace.equals("core/") ? "" : namespace) + name);
             }
-            if (b.startsWith("\u0000") || STARTS_WITH_BLOCK.matcher(b).find()) {
-                out.append(b).append('\n');
-            } else {
-                out.append("<p>").append(b.replace("\n", "<br>\n")).append("</p>\n");
+            if (closing) {
+                depth = Math.max(0, depth - 1);
+            } else if (!selfClosing) {
+                depth++;
             }
         }
-        String html = out.toString();
-        for (int i = 0; i < kept.size(); i++) {
-            html = html.replace("\u0000" + i + "\u0000", kept.get(i));
+        String rest = text.substring(from);
+        return out.append(depth == 0 ? Autop.paragraphs(rest) : rest).toString();
+    }
+
+    /** Links to video and social sites alone on their line, as WordPress's auto-embed finds them. */
+    private static String embedLoneLinks(String text, List<String> stash) {
+        String out = LONE_URL_PARAGRAPH.matcher(text).replaceAll(m -> card(m.group(1))
+                .map(c -> Matcher.quoteReplacement(stash(stash, c))).orElse(Matcher.quoteReplacement(m.group())));
+        return LONE_URL.matcher(out).replaceAll(m -> card(m.group(2))
+                .map(c -> Matcher.quoteReplacement(m.group(1) + stash(stash, c) + m.group(3)))
+                .orElse(Matcher.quoteReplacement(m.group())));
+    }
+
+    /**
+     * A link card for a URL of a known embed provider: the site's name and the address, a plain link. Nothing is
+     * loaded from the provider until a reader follows the link.
+     */
+    static Optional<String> card(String rawUrl) {
+        String url = unescapeAmp(rawUrl.strip());
+        return EmbedSite.of(url).map(site -> "<figure class=\"embed-card\"><a href=\"" + attr(url)
+                + "\"><span class=\"embed-card-site\">" + site.label + "</span> <span class=\"embed-card-title\">"
+                + text(site.title(url)) + "</span></a></figure>");
+    }
+
+    static String unescapeAmp(String url) {
+        return url.replace("&#038;", "&").replace("&amp;", "&");
+    }
+
+    /** Text for an HTML attribute value in double quotes. */
+    static String attr(String value) {
+        return text(value).replace("\"", "&quot;");
+    }
+
+    /** Text for HTML content. */
+    static String text(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** The sites whose links WordPress embeds and that get a card here. */
+    enum EmbedSite {
+        YOUTUBE("YouTube", "(?:www\\.|m\\.)?youtube\\.com|youtu\\.be", "Video on YouTube"),
+        VIMEO("Vimeo", "(?:www\\.|player\\.)?vimeo\\.com", "Video on Vimeo"),
+        X("X", "(?:www\\.|mobile\\.)?(?:twitter|x)\\.com", "Post on X"),
+        SOUNDCLOUD("SoundCloud", "(?:www\\.|m\\.)?soundcloud\\.com", "Audio on SoundCloud"),
+        SPOTIFY("Spotify", "open\\.spotify\\.com", "On Spotify"),
+        INSTAGRAM("Instagram", "(?:www\\.)?instagram\\.com", "Post on Instagram"),
+        FLICKR("Flickr", "(?:www\\.)?flickr\\.com|flic\\.kr", "Photo on Flickr"),
+        TIKTOK("TikTok", "(?:www\\.)?tiktok\\.com", "Video on TikTok");
+
+        private static final Pattern X_STATUS = Pattern.compile("https?://[^/]+/([A-Za-z0-9_]{1,15})/status/\\d+.*");
+
+        final String label;
+        final Pattern url;
+        final String title;
+
+        EmbedSite(String label, String hosts, String title) {
+            this.label = label;
+            this.url = Pattern.compile("https?://(?:" + hosts + ")(?:[/?#].*)?", Pattern.CASE_INSENSITIVE);
+            this.title = title;
         }
-        return html;
+
+        static Optional<EmbedSite> of(String url) {
+            for (EmbedSite site : values()) {
+                if (site.url.matcher(url).matches()) {
+                    return Optional.of(site);
+                }
+            }
+            return Optional.empty();
+        }
+
+        String title(String url) {
+            Matcher status = X_STATUS.matcher(url);
+            if (this == X && status.matches()) {
+                return "Post by @" + status.group(1) + " on X";
+            }
+            return title;
+        }
     }
 }

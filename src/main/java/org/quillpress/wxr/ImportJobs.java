@@ -59,13 +59,16 @@ public class ImportJobs {
     @Inject
     Clock clock;
 
-    /** Starts importing {@code file}, which the job deletes once read. */
-    public Job start(Path file, String fileName) throws IOException {
+    /**
+     * Starts importing {@code file}, which the job deletes once read, filed under {@code sourceName} (when blank,
+     * the blog's address the file gives).
+     */
+    public Job start(Path file, String fileName, String sourceName) throws IOException {
         Job job = new Job(fileName, Files.size(file), clock.instant());
         jobs.put(job.id, job);
         worker.submit(() -> {
             try (InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16), job.read)) {
-                importer.run(in, job.report);
+                importer.run(in, job.report, sourceName);
                 Log.infof("WordPress import of %s finished%n%s", fileName, job.report.toText());
             } catch (IOException | RuntimeException e) {
                 Log.error("WordPress import failed", e);

@@ -32,6 +32,13 @@ public final class ImportReport {
         }
     }
 
+    /** Something WordPress showed that is not rendered here, and the posts it is in (the first ones listed). */
+    public record NotRendered(String what, int posts, List<String> examples) {
+    }
+
+    /** Posts listed under each thing not rendered; the rest are counted. */
+    static final int MAX_EXAMPLES = 20;
+
     /** One row of the counts table. */
     public record Counts(String kind, int imported, int skipped, int failed) {
     }
@@ -40,10 +47,13 @@ public final class ImportReport {
     private final Map<String, Integer> skippedByReason = new LinkedHashMap<>();
     private final List<String> skipped = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, List<String>> notRendered = new LinkedHashMap<>();
+    private final Map<String, Integer> notRenderedCounts = new LinkedHashMap<>();
     private int moreSkipped;
     private int moreNotes;
     private int batches;
     private String error;
+    private String source;
     private volatile boolean finished;
 
     synchronized void add(Kind kind) {
@@ -71,6 +81,23 @@ public final class ImportReport {
         } else {
             moreNotes++;
         }
+    }
+
+    synchronized void notRendered(String what, String post) {
+        notRenderedCounts.merge(what, 1, Integer::sum);
+        List<String> posts = notRendered.computeIfAbsent(what, k -> new ArrayList<>());
+        if (posts.size() < MAX_EXAMPLES) {
+            posts.add(post);
+        }
+    }
+
+    synchronized void source(String source) {
+        this.source = source;
+    }
+
+    /** The source the import was filed under (the blog's address or the name the admin gave), once known. */
+    public synchronized String source() {
+        return source;
     }
 
     synchronized void batchCommitted() {
@@ -126,6 +153,13 @@ public final class ImportReport {
         return lines;
     }
 
+    /** Shortcodes, blocks and media shown differently than on WordPress (or as text), with their posts. */
+    public synchronized List<NotRendered> notRendered() {
+        List<NotRendered> rows = new ArrayList<>();
+        notRendered.forEach((what, posts) -> rows.add(new NotRendered(what, notRenderedCounts.get(what), List.copyOf(posts))));
+        return rows;
+    }
+
     public synchronized int batches() {
         return batches;
     }
@@ -142,6 +176,9 @@ public final class ImportReport {
     /** The report as plain text, for the command line and the log. */
     public synchronized String toText() {
         StringBuilder out = new StringBuilder();
+        if (source != null) {
+            out.append("Source: ").append(source).append("\n\n");
+        }
         out.append(String.format("%-14s %9s %9s %9s%n", "", "imported", "skipped", "failed"));
         counts.forEach((kind, c) -> out.append(String.format("%-14s %9d %9d %9d%n", kind.label, c[0], c[1], c[2])));
         if (!skippedByReason.isEmpty()) {
@@ -151,6 +188,14 @@ public final class ImportReport {
         if (!skipped.isEmpty()) {
             out.append("\nSkipped items:\n");
             skippedItems().forEach(line -> out.append("  ").append(line).append('\n'));
+        }
+        if (!notRendered.isEmpty()) {
+            out.append("\nNot rendered as on WordPress (shortcodes stay as text):\n");
+            for (NotRendered row : notRendered()) {
+                out.append("  ").append(row.what()).append(" in ").append(row.posts()).append(" post(s): ")
+                        .append(String.join(", ", row.examples())).append(row.posts() > row.examples().size() ? ", …" : "")
+                        .append('\n');
+            }
         }
         if (!notes.isEmpty()) {
             out.append("\nNotes:\n");

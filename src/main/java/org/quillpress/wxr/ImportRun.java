@@ -1,12 +1,16 @@
 package org.quillpress.wxr;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.quillpress.post.PostSaved;
+import org.quillpress.web.WordPressHtml;
 import org.quillpress.wxr.ImportReport.Kind;
 
 /**
@@ -17,9 +21,18 @@ final class ImportRun {
     final ImportReport report;
     final Map<String, Long> authorIds = new LinkedHashMap<>();
     final Map<Long, Long> deferredParents = new LinkedHashMap<>();
+    /** Posts (by id here) whose galleries show images met later in the file: rendered again at the end. */
+    final Map<Long, DeferredGallery> deferredGalleries = new LinkedHashMap<>();
+    /** The file's images by WordPress id, and the ids of those attached to each post, in file order. */
+    private final Map<Long, WordPressHtml.Image> images = new HashMap<>();
+    private final Map<Long, List<Long>> imagesByParent = new HashMap<>();
+    /** The items met so far in the file, by WordPress id: what each was (see ImportedPosts.fingerprint). */
+    private final Map<Long, List<String>> items = new HashMap<>();
+    private final Map<Long, List<String>> itemsInBatch = new HashMap<>();
     private final List<Consumer<ImportReport>> staged = new ArrayList<>();
     private Map<String, Long> authorsBefore;
     private Map<Long, Long> parentsBefore;
+    private Map<Long, DeferredGallery> galleriesBefore;
     PostSaved pageSaved;
 
     ImportRun(ImportReport report) {
@@ -28,22 +41,29 @@ final class ImportRun {
 
     void begin() {
         staged.clear();
+        itemsInBatch.clear();
         authorsBefore = new LinkedHashMap<>(authorIds);
         parentsBefore = new LinkedHashMap<>(deferredParents);
+        galleriesBefore = new LinkedHashMap<>(deferredGalleries);
         pageSaved = null;
     }
 
     void commit() {
         staged.forEach(step -> step.accept(report));
         staged.clear();
+        itemsInBatch.forEach((id, list) -> items.computeIfAbsent(id, k -> new ArrayList<>()).addAll(list));
+        itemsInBatch.clear();
     }
 
     void rollback() {
         staged.clear();
+        itemsInBatch.clear();
         authorIds.clear();
         authorIds.putAll(authorsBefore);
         deferredParents.clear();
         deferredParents.putAll(parentsBefore);
+        deferredGalleries.clear();
+        deferredGalleries.putAll(galleriesBefore);
     }
 
     void imported(Kind kind) {
@@ -60,5 +80,57 @@ final class ImportRun {
 
     void note(String note) {
         staged.add(r -> r.note(note));
+    }
+
+    /**
+     * Where the item with WordPress id {@code wpId} is filed: under {@code source} for the first item of the file
+     * with that id; under "source#repeat-N" for the Nth different item repeating it (so a second import of the
+     * file finds each again); null when the file repeats the very same item.
+     */
+    String fileAs(String source, long wpId, String fingerprint) {
+        List<String> before = new ArrayList<>(items.getOrDefault(wpId, List.of()));
+        before.addAll(itemsInBatch.getOrDefault(wpId, List.of()));
+        if (before.contains(fingerprint)) {
+            return null;
+        }
+        itemsInBatch.computeIfAbsent(wpId, k -> new ArrayList<>()).add(fingerprint);
+        return before.isEmpty() ? source : source + "#repeat-" + (before.size() + 1);
+    }
+
+    /** Names, for the report, what of {@code what} could not be rendered. */
+    void notRendered(Collection<String> names, String what) {
+        for (String name : names) {
+            staged.add(r -> r.notRendered(name, what));
+        }
+    }
+
+    /** A gallery's post, to be rendered again once the whole file (and so every image in it) has been read. */
+    record DeferredGallery(long wpId, String what) {
+    }
+
+    /** Remembers an image of the file (an attachment item), which galleries may show. */
+    void image(long wpId, long wpParent, WordPressHtml.Image image) {
+        if (wpId <= 0 || image.url().isBlank()) {
+            return;
+        }
+        images.put(wpId, image);
+        if (wpParent > 0) {
+            imagesByParent.computeIfAbsent(wpParent, k -> new ArrayList<>()).add(wpId);
+        }
+    }
+
+    /** The file's images as far as read, for the galleries of the post with WordPress id {@code wpPostId}. */
+    WordPressHtml.Attachments attachmentsOf(long wpPostId) {
+        return new WordPressHtml.Attachments() {
+            @Override
+            public Optional<WordPressHtml.Image> image(long wpId) {
+                return Optional.ofNullable(images.get(wpId));
+            }
+
+            @Override
+            public List<WordPressHtml.Image> ofPost() {
+                return imagesByParent.getOrDefault(wpPostId, List.of()).stream().map(images::get).toList();
+            }
+        };
     }
 }

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,17 +86,34 @@ class ImportedPosts {
             }
             return;
         }
-        Post post = wpId > 0 ? WxrLink.localId(source, WxrLink.Kind.POST, wpId).map(id -> Post.<Post> findById(id))
+        // an id the file used before for another item is filed apart; the very same item again is found again
+        String filedAs = wpId > 0 ? run.fileAs(source, wpId, fingerprint(item)) : source;
+        boolean repeated = filedAs == null;
+        if (repeated) {
+            filedAs = source;
+        } else if (!filedAs.equals(source)) {
+            run.note(what + ": another item earlier in the file has the same WordPress id " + wpId
+                    + "; both are imported.");
+        }
+        String itemSource = filedAs;
+        Post post = wpId > 0 ? WxrLink.localId(itemSource, WxrLink.Kind.POST, wpId).map(id -> Post.<Post> findById(id))
                 .orElse(null) : null;
         if (post != null) {
-            run.skipped(kind, what, "already imported");
+            run.skipped(kind, what, repeated ? "the same item appears earlier in the file" : "already imported");
         } else {
-            post = createPost(run, source, item, kind, wpId, title, what);
+            post = createPost(run, source, itemSource, item, kind, wpId, title, what);
         }
-        comments.importComments(run, source, item, post, what);
+        comments.importComments(run, itemSource, item, post, what);
     }
 
-    private Post createPost(ImportRun run, String source, Item item, Kind kind, long wpId, String title, String what) {
+    /** What tells two items with one id apart: their type, title, slug, date and content. */
+    private static String fingerprint(Item item) {
+        return String.join("\n", item.get("wp:post_type"), item.get("title"), item.get("wp:post_name"),
+                item.get("wp:post_date"), Integer.toHexString(item.get("content:encoded").hashCode()));
+    }
+
+    private Post createPost(ImportRun run, String source, String itemSource, Item item, Kind kind, long wpId,
+            String title, String what) {
         Post post = new Post();
         post.kind = kind == Kind.PAGE ? PostKind.PAGE : PostKind.POST;
         if (title.isEmpty()) {
@@ -117,16 +133,17 @@ class ImportedPosts {
         } else {
             post.bodyFormat = BodyFormat.WORDPRESS;
             post.bodyMarkdown = content;
-            Set<String> shortcodes = WordPressHtml.unknownShortcodes(content);
-            if (!shortcodes.isEmpty()) {
-                run.note(what + ": shortcodes shown as text (no counterpart here): [" + String.join("], [", shortcodes)
-                        + "].");
-            }
-            if (WordPressHtml.hasBlockComments(content)) {
-                run.note(what + ": block-editor comments (<!-- wp:… -->) dropped; the content between them is kept.");
-            }
         }
-        post.bodyHtml = markdown.renderPost(post.bodyMarkdown, post.bodyFormat);
+        boolean galleryPending = false;
+        if (post.bodyFormat == BodyFormat.WORDPRESS) {
+            WordPressHtml.Rendered rendered = markdown.renderWordPress(content, run.attachmentsOf(wpId));
+            post.bodyHtml = rendered.html();
+            // a gallery's images usually come after its post in the file: judged once all of it has been read
+            galleryPending = rendered.notRendered().stream().anyMatch(ImportedPosts::isGallery);
+            run.notRendered(rendered.notRendered().stream().filter(n -> !isGallery(n)).toList(), what);
+        } else {
+            post.bodyHtml = markdown.renderPost(post.bodyMarkdown, post.bodyFormat);
+        }
         post.excerpt = excerpt(item, post.bodyHtml, content);
 
         Instant date = date(item.get("wp:post_date_gmt"), item.get("wp:post_date"), item.get("pubDate"));
@@ -193,9 +210,12 @@ class ImportedPosts {
         if (wpParent > 0 && post.parent == null) {
             run.deferredParents.put(post.id, wpParent);
         }
+        if (galleryPending) {
+            run.deferredGalleries.put(post.id, new ImportRun.DeferredGallery(wpId, what));
+        }
         SlugRedirect.release(post.slug);
         if (wpId > 0) {
-            WxrLink.record(source, WxrLink.Kind.POST, wpId, post.id, wpSlug.isEmpty() ? null : wpSlug);
+            WxrLink.record(itemSource, WxrLink.Kind.POST, wpId, post.id, wpSlug.isEmpty() ? null : wpSlug);
         } else {
             run.note(what + ": no WordPress id, so a second import would bring it in again.");
         }
@@ -238,6 +258,25 @@ class ImportedPosts {
         }
         int cut = text.lastIndexOf(' ', DERIVED_EXCERPT);
         return text.substring(0, cut > DERIVED_EXCERPT / 2 ? cut : DERIVED_EXCERPT) + "…";
+    }
+
+    private static boolean isGallery(String notRendered) {
+        return notRendered.startsWith("[gallery]");
+    }
+
+    /** Posts whose galleries wait for images met later in the file: rendered again now that all are known. */
+    void renderGalleries(ImportRun run) {
+        for (Map.Entry<Long, ImportRun.DeferredGallery> entry : run.deferredGalleries.entrySet()) {
+            Post post = Post.findById(entry.getKey());
+            if (post == null) {
+                continue;
+            }
+            WordPressHtml.Rendered rendered = markdown.renderWordPress(post.bodyMarkdown,
+                    run.attachmentsOf(entry.getValue().wpId()));
+            post.bodyHtml = rendered.html();
+            rendered.notRendered().stream().filter(ImportedPosts::isGallery)
+                    .forEach(name -> run.report.notRendered(name, entry.getValue().what()));
+        }
     }
 
     /** Pages whose parent came later in the file than they did: placed under it now that all are in. */

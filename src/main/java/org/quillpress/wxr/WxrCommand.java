@@ -17,7 +17,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * The application's entry point. {@code import-wxr FILE}, {@code export-wxr FILE} and
+ * The application's entry point. {@code import-wxr FILE [SOURCE]}, {@code export-wxr FILE} and
  * {@code export-json FILE} run that one task against the configured database and exit (without opening
  * the HTTP port or running timed jobs); anything else starts the site as usual.
  */
@@ -47,19 +47,20 @@ public class WxrCommand implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
-        if (args.length != 2) {
-            Log.errorf("Usage: %s FILE", args[0]);
+        boolean importing = args[0].equals("import-wxr");
+        if (args.length != 2 && !(importing && args.length == 3)) {
+            Log.errorf(importing ? "Usage: %s FILE [SOURCE]" : "Usage: %s FILE", args[0]);
             return 2;
         }
         Path file = Path.of(args[1]);
         return switch (args[0]) {
-            case "import-wxr" -> importFile(file);
+            case "import-wxr" -> importFile(file, args.length == 3 ? args[2] : null);
             case "export-wxr" -> export(file, true);
             default -> export(file, false);
         };
     }
 
-    private int importFile(Path file) throws IOException {
+    private int importFile(Path file, String sourceName) throws IOException {
         if (!Files.isReadable(file)) {
             Log.errorf("Cannot read %s", file);
             return 2;
@@ -67,7 +68,7 @@ public class WxrCommand implements QuarkusApplication {
         long started = System.nanoTime();
         ImportReport report;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            report = importer.run(in, new ImportReport());
+            report = importer.run(in, new ImportReport(), sourceName);
         }
         Log.infof("Import of %s took %.1f s%n%s", file, (System.nanoTime() - started) / 1e9, report.toText());
         return report.error() == null ? 0 : 1;

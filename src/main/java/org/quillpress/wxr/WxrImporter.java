@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 
 import org.quillpress.post.PostSaved;
 import org.quillpress.web.ContentChanged;
+import org.quillpress.web.WordPressHtml;
 import org.quillpress.wxr.ImportReport.Kind;
 import org.quillpress.wxr.WxrReader.Item;
 import org.quillpress.wxr.WxrReader.MalformedFile;
@@ -60,8 +61,17 @@ public class WxrImporter {
     @Inject
     Event<PostSaved> saved;
 
-    /** Imports the export read from {@code in}, filling {@code report} as it goes. */
+    /** Imports the export read from {@code in} as coming from the blog the file names, filling {@code report}. */
     public ImportReport run(InputStream in, ImportReport report) {
+        return run(in, report, null);
+    }
+
+    /**
+     * Imports the export read from {@code in}, filling {@code report} as it goes. {@code sourceName}, when not
+     * blank, is the name the admin gave the blog it came from; otherwise the file's own address for the blog.
+     * Everything is remembered under that source, so blogs with the same address never meet.
+     */
+    public ImportReport run(InputStream in, ImportReport report, String sourceName) {
         ImportRun run = new ImportRun(report);
         List<Unit> batch = new ArrayList<>();
         int comments = 0;
@@ -71,14 +81,15 @@ public class WxrImporter {
                 batch.add(unit);
                 comments += unit instanceof Item item ? item.comments().size() : 0;
                 if (batch.size() >= BATCH_ITEMS || comments >= BATCH_COMMENTS) {
-                    commit(run, source(reader), batch);
+                    commit(run, source(reader, sourceName, report), batch);
                     lastCommitted = describe(batch.get(batch.size() - 1));
                     batch.clear();
                     comments = 0;
                 }
             }
-            commit(run, source(reader), batch);
-            resolveParents(run, source(reader));
+            commit(run, source(reader, sourceName, report), batch);
+            resolveParents(run, source(reader, sourceName, report));
+            renderGalleries(run);
             report.finish();
         } catch (MalformedFile e) {
             String kept = lastCommitted == null
@@ -96,9 +107,13 @@ public class WxrImporter {
         return report;
     }
 
-    private static String source(WxrReader reader) {
-        String source = reader.source().replaceFirst("/+$", "");
-        return source.isEmpty() ? "wordpress" : source.length() > 200 ? source.substring(0, 200) : source;
+    /** The source everything of this import is filed under (at most 190 characters, room for "#repeat-N"). */
+    private static String source(WxrReader reader, String sourceName, ImportReport report) {
+        String named = sourceName == null ? "" : sourceName.strip();
+        String source = (named.isEmpty() ? reader.source() : named).replaceFirst("/+$", "");
+        source = source.isEmpty() ? "wordpress" : source.length() > 190 ? source.substring(0, 190) : source;
+        report.source(source);
+        return source;
     }
 
     private static String describe(Unit unit) {
@@ -183,8 +198,31 @@ public class WxrImporter {
         } else if (unit instanceof WxrReader.Term term) {
             terms.importTerm(run, term);
         } else {
-            posts.importItem(run, source, (Item) unit);
+            Item item = (Item) unit;
+            if ("attachment".equals(item.get("wp:post_type").strip())) {
+                run.image(WxrReader.number(item.get("wp:post_id")), WxrReader.number(item.get("wp:post_parent")),
+                        new WordPressHtml.Image(item.get("wp:attachment_url").strip(), imageAlt(item),
+                                WxrText.plainText(item.get("excerpt:encoded"))));
+            }
+            posts.importItem(run, source, item);
         }
+    }
+
+    /** An image's description: WordPress keeps it in the attachment's meta field _wp_attachment_image_alt. */
+    private static String imageAlt(Item item) {
+        String alt = item.fields().get("meta:_wp_attachment_image_alt");
+        return alt == null ? cleanTitle(item.get("title")) : alt.strip();
+    }
+
+    /** Galleries whose images came later in the file than their post: rendered now that all are in. */
+    private void renderGalleries(ImportRun run) {
+        if (run.deferredGalleries.isEmpty()) {
+            return;
+        }
+        QuarkusTransaction.requiringNew().run(() -> {
+            posts.renderGalleries(run);
+            changed.fire(new ContentChanged("WordPress import"));
+        });
     }
 
     /** Pages whose parent came later in the file than they did: placed under it now that all are in. */

@@ -127,6 +127,21 @@ public class WxrLink extends PanacheEntityBase {
                 source, kind, wpId).project(Long.class).firstResultOptional();
     }
 
+    /** A blog imported before: the name its import was filed under and how many posts and pages came from it. */
+    public record Source(String name, long posts) {
+    }
+
+    /** The sources imported so far (those of items whose id a file repeated are counted with their blog). */
+    static List<Source> sources() {
+        List<Source> sources = new ArrayList<>();
+        for (Object[] row : find("select l.key.source, count(l) from WxrLink l where l.key.kind = ?1 "
+                + "and l.key.source not like '%#repeat-%' group by l.key.source order by l.key.source", Kind.POST)
+                .project(Object[].class).list()) {
+            sources.add(new Source((String) row[0], ((Number) row[1]).longValue()));
+        }
+        return sources;
+    }
+
     /** Where the post or page that had WordPress id {@code wpId} (in any imported site) lives now. */
     static Optional<String> pathForWordPressId(long wpId) {
         return path("l.key.wpId = ?2", wpId);

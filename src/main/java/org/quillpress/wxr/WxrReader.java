@@ -59,7 +59,10 @@ final class WxrReader implements Closeable {
     private static final XMLInputFactory FACTORY = newFactory();
 
     private final XMLStreamReader xml;
-    private String source = "";
+    private String siteUrl = "";
+    private String blogUrl = "";
+    private String link = "";
+    private String timeZone = "";
     private boolean inChannel;
     private boolean sawChannel;
 
@@ -81,9 +84,18 @@ final class WxrReader implements Closeable {
         return factory;
     }
 
-    /** The WordPress site the export came from (its base URL), known once the channel's head is read. */
+    /**
+     * The WordPress blog the export came from, known once the channel's head is read: the blog's own address
+     * ({@code wp:base_blog_url}), which tells apart the blogs of one WordPress.com account or one multisite
+     * network (they all share {@code wp:base_site_url}), else the channel's link, else the site's address.
+     */
     String source() {
-        return source;
+        return !blogUrl.isEmpty() ? blogUrl : !link.isEmpty() ? link : siteUrl;
+    }
+
+    /** The blog's named time zone when the export carries one ({@code wp:timezone_string}), else empty. */
+    String timeZone() {
+        return timeZone;
     }
 
     int line() {
@@ -135,13 +147,10 @@ final class WxrReader implements Closeable {
                         case "item" -> {
                             return readItem(at);
                         }
-                        case "wp:base_site_url" -> source = readText().strip();
-                        case "link" -> {
-                            String link = readText().strip();
-                            if (source.isEmpty()) {
-                                source = link;
-                            }
-                        }
+                        case "wp:base_site_url" -> siteUrl = readText().strip();
+                        case "wp:base_blog_url" -> blogUrl = readText().strip();
+                        case "link" -> link = readText().strip();
+                        case "wp:timezone_string", "qp:time-zone" -> timeZone = readText().strip();
                         default -> {
                             // channel head (title, description, language, generator…): nothing to import
                         }
@@ -169,7 +178,14 @@ final class WxrReader implements Closeable {
                 String name = key();
                 switch (name) {
                     case "wp:comment" -> comments.add(readFlat());
-                    case "wp:postmeta" -> readFlat();
+                    case "wp:postmeta" -> {
+                        // kept as "meta:<key>" (an image's description, the blog's time zone…)
+                        Map<String, String> meta = readFlat();
+                        String metaKey = meta.getOrDefault("wp:meta_key", "").strip();
+                        if (!metaKey.isEmpty()) {
+                            fields.put("meta:" + metaKey, meta.getOrDefault("wp:meta_value", ""));
+                        }
+                    }
                     case "category" -> {
                         String domain = attribute("domain");
                         String nicename = attribute("nicename");

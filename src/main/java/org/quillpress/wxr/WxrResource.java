@@ -8,9 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,6 +28,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.quillpress.account.Role;
 import org.quillpress.audit.AuditKind;
 import org.quillpress.audit.AuditLog;
+import org.quillpress.web.InvalidInputException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -39,10 +42,13 @@ public class WxrResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance importer(String error);
+        static native TemplateInstance importer(String error, List<WxrLink.Source> sources);
 
         static native TemplateInstance progress(ImportJobs.Job job, boolean finished);
     }
+
+    /** A source's name is stored with room for the "#repeat-N" of items whose id the file repeats. */
+    static final int MAX_SOURCE = 190;
 
     @Inject
     AuditLog audit;
@@ -58,8 +64,9 @@ public class WxrResource {
 
     @GET
     @jakarta.ws.rs.Path("import")
+    @Transactional
     public TemplateInstance importPage() {
-        return Templates.importer(null);
+        return Templates.importer(null, WxrLink.sources());
     }
 
     /**
@@ -69,16 +76,22 @@ public class WxrResource {
     @POST
     @jakarta.ws.rs.Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("file") FileUpload file) throws IOException {
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("source") String source) throws IOException {
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.importer("Choose a WordPress export file (.xml) to upload.")).build();
+                    .entity(Templates.importer("Choose a WordPress export file (.xml) to upload.", WxrLink.sources()))
+                    .build();
+        }
+        if (source != null && source.strip().length() > MAX_SOURCE) {
+            throw new InvalidInputException(
+                    java.util.Map.of("source", "The source name can be at most " + MAX_SOURCE + " characters."));
         }
         Path own = Files.createTempFile("wxr-import-", ".xml");
         Files.move(file.uploadedFile(), own, StandardCopyOption.REPLACE_EXISTING);
         ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName());
         QuarkusTransaction.requiringNew().run(() -> audit.record(AuditKind.IMPORT_EXPORT,
                 "WordPress import of " + (file.fileName() == null ? "export.xml" : file.fileName()), "started"));
+        ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName(), source);
         return Response.seeOther(URI.create("/admin/import/" + job.id)).build();
     }
 

@@ -28,7 +28,13 @@ public class WxrFixtures {
     }
 
     public ImportReport importText(String xml) {
-        return importer.run(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), new ImportReport());
+        return importText(xml, null);
+    }
+
+    /** Imports {@code xml} filed under the source an admin named. */
+    public ImportReport importText(String xml, String sourceName) {
+        return importer.run(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), new ImportReport(),
+                sourceName);
     }
 
     public static String resource(String name) {

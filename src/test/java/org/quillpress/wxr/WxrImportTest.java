@@ -58,9 +58,13 @@ class WxrImportTest {
                 .anyMatch(l -> l.contains("nav_menu"));
         assertThat(first.notes()).anyMatch(n -> n.contains("LOCKED-TITLE-6640") && n.contains("password-protected"))
                 .anyMatch(n -> n.contains("PRIVATE-TITLE-5530") && n.contains("private"))
-                .anyMatch(n -> n.contains("[pullquote]"))
                 // a post keeps all its categories, so there is nothing to report about them
                 .noneMatch(n -> n.contains("Second post") && n.contains("categories"));
+        assertThat(first.notRendered()).anySatisfy(row -> {
+            assertThat(row.what()).isEqualTo("[pullquote]");
+            assertThat(row.posts()).isEqualTo(1);
+            assertThat(row.examples().get(0)).contains("the fog");
+        });
     }
 
     @Test
