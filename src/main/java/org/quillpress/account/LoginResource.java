@@ -113,7 +113,7 @@ public class LoginResource {
     @POST
     @Path("logout")
     public Response signOut() {
-        sessions.clear(routing);
+        sessions.end(routing);
         return Response.seeOther(URI.create("/")).build();
     }
 
