@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.quillpress.security.Passwords;
 import org.quillpress.web.ContentChanged;
+import org.quillpress.web.ControlCharacters;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Slugs;
 
@@ -278,6 +279,8 @@ public class AccountService {
 
     @Transactional
     public void updateProfile(long accountId, Profile profile) {
+        ControlCharacters.refuse("displayName", profile.displayName(), "bio", profile.bio(), "website",
+                profile.website());
         Map<String, String> errors = new LinkedHashMap<>();
         String name = profile.displayName() == null ? "" : profile.displayName().strip();
         if (name.isEmpty()) {

@@ -119,7 +119,7 @@ public class LoginResource {
     @POST
     @Path("logout")
     public Response signOut() {
-        sessions.clear(routing);
+        sessions.end(routing);
         return Response.seeOther(URI.create("/")).build();
     }
 

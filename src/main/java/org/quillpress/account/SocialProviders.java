@@ -146,6 +146,9 @@ public class SocialProviders {
                 // back to /login/{id}?… after the callback, where the account is found and our own session starts
                 .restorePathAfterRedirect(true)
                 .errorPath("/login?failed=" + provider.id)
+                // PKCE binds the code to this browser's sign-in; the verifier, like the path to return to, travels
+                // encrypted with the state secret in the state cookie
+                .pkceRequired(true)
                 .stateSecret(codec.derivedSecret("oidc-state"))
                 .end();
         builder.tokenStateManager().encryptionSecret(codec.derivedSecret("oidc-tokens")).end();

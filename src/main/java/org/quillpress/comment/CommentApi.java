@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.quillpress.post.Post;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.security.FormStamp;
 import org.quillpress.web.Paths;
 
 import io.vertx.ext.web.RoutingContext;
@@ -37,12 +38,21 @@ public class CommentApi {
             Instant edited) {
     }
 
-    /** Who wrote a comment, as readers may see it. */
-    public record Author(String name, String url, String initials, int colour, boolean postAuthor) {
+    /** Who wrote a comment, as readers may see it; {@code staff}: a moderator or an admin of the site. */
+    public record Author(String name, String url, String initials, int colour, boolean postAuthor, boolean staff) {
     }
 
-    /** A new comment; name, email and website are ignored when signed in. */
-    public record NewComment(String body, Long parentId, String name, String email, String website, Boolean notifyReplies) {
+    /**
+     * A new comment; name, email and website are ignored when signed in. A guest sends the {@code started} stamp
+     * from {@link #stamp}, as the form does: without a genuine one, or sent sooner than a person could write, a
+     * guest's comment is spam.
+     */
+    public record NewComment(String body, Long parentId, String name, String email, String website, Boolean notifyReplies,
+            String started) {
+    }
+
+    /** A signed "writing started now" stamp for a guest's next comment, and how long to write at least. */
+    public record Stamp(String started, int minSeconds) {
     }
 
     /** What became of a new comment. Spam is reported as PENDING, so that bots learn nothing. */
@@ -64,6 +74,12 @@ public class CommentApi {
     @Inject
     Clock clock;
 
+    @Inject
+    FormStamp stamps;
+
+    @Inject
+    DiscussionSettings settings;
+
     @GET
     @Operation(summary = "The approved comments of a post, in thread order")
     @Transactional
@@ -75,18 +91,28 @@ public class CommentApi {
                 java.util.Optional.empty(), List.of());
         return thread.comments().stream()
                 .map(c -> new CommentJson(c.id(), c.parentId(), c.depth(),
-                        new Author(c.authorName(), c.authorUrl(), c.initials(), c.colour(), c.byPostAuthor()),
+                        new Author(c.authorName(), c.authorUrl(), c.initials(), c.colour(), c.byPostAuthor(),
+                                c.byStaff()),
                         c.bodyHtml(), c.createdAt(), c.editedAt()))
                 .toList();
+    }
+
+    @GET
+    @Path("stamp")
+    @Operation(summary = "A stamp a guest sends with their comment, no sooner than minSeconds after asking for it")
+    public Stamp stamp(@RestPath String slug) {
+        return new Stamp(stamps.issue(), settings.current().minSecondsToWrite());
     }
 
     @POST
     @Operation(summary = "Post a comment (guests give name and email); answers with its id and status")
     public RestResponse<Created> post(@RestPath String slug, NewComment in) {
-        NewComment body = in == null ? new NewComment(null, null, null, null, null, null) : in;
+        NewComment body = in == null ? new NewComment(null, null, null, null, null, null, null) : in;
+        // guests pass the form's timing check; a signed-in writer is known and limited per account
+        boolean guest = currentUser.account().isEmpty();
         CommentService.Outcome outcome = comments.submit(slug,
                 new CommentSubmission(body.body(), body.parentId(), body.name(), body.email(), body.website(),
-                        Boolean.TRUE.equals(body.notifyReplies()), null, null, false),
+                        Boolean.TRUE.equals(body.notifyReplies()), null, body.started(), guest),
                 new Writer(currentUser.account(), routing.request().remoteAddress().host(),
                         routing.request().getHeader("User-Agent")));
         return RestResponse.ResponseBuilder

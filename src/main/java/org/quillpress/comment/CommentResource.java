@@ -172,15 +172,22 @@ public class CommentResource {
         return Post.<Post> findByIdOptional(comment.post.id).map(p -> p.slug).orElseThrow(NotFoundException::new);
     }
 
+    /**
+     * The form's post, when this reader may see it: an unpublished post does not exist for anyone who cannot
+     * edit it, so neither its title nor the fact that the slug is taken shows.
+     */
     private Context context(String slug, Long parentId) {
-        Post post = Post.findBySlug(slug).orElseThrow(NotFoundException::new);
+        Post post = Post.findBySlug(slug)
+                .filter(p -> p.isVisibleAt(clock.instant())
+                        || currentUser.account().map(p::editableBy).orElse(false))
+                .orElseThrow(NotFoundException::new);
         CommentViews.Item parent = null;
         if (parentId != null) {
             parent = Comment.<Comment> findByIdOptional(parentId)
                     .filter(c -> c.post.id.equals(post.id) && c.status == CommentStatus.APPROVED)
                     .map(c -> new CommentViews.Item(c.id, null, c.depth,
                             c.account != null ? c.account.displayName : c.authorName, null, null, null, c.bodyHtml,
-                            c.createdAt, c.editedAt, false, false, false))
+                            c.createdAt, c.editedAt, false, false, false, false))
                     .orElse(null);
         }
         return new Context(post.slug, post.title, parent);

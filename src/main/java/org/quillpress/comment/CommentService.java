@@ -20,8 +20,10 @@ import org.quillpress.account.AccountPrincipal;
 import org.quillpress.account.Ban;
 import org.quillpress.account.Bans;
 import org.quillpress.account.LoginIdentity;
+import org.quillpress.account.Role;
 import org.quillpress.post.Post;
 import org.quillpress.security.FormStamp;
+import org.quillpress.web.ControlCharacters;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
 
@@ -63,6 +65,7 @@ public class CommentService {
     /** Runs the pipeline on a new comment for the post with this slug. Throws with the field at fault. */
     @Transactional
     public Outcome submit(String postSlug, CommentSubmission in, Writer writer) {
+        ControlCharacters.refuse("body", in.body(), "name", in.name(), "email", in.email(), "website", in.website());
         Instant now = clock.instant();
         DiscussionSettings.Rules rules = settings.current();
         Post post = Post.findBySlug(postSlug)
@@ -74,7 +77,7 @@ public class CommentService {
         String body = CommentBody.clean(in.body());
 
         // refusals: nothing is stored
-        Comment parent = refuseInvalid(post, account == null ? details.problems() : Map.of(), body, in.parentId());
+        Comment parent = refuseInvalid(post, account == null ? guestProblems(details) : Map.of(), body, in.parentId());
         refuseClosedOrBanned(post, rules, now, account, details.email(), writer.address());
         boolean staff = writer.account().map(AccountPrincipal::isStaff).orElse(false);
         if (!staff) {
@@ -88,6 +91,14 @@ public class CommentService {
                         : Comment.guestIsKnown(details.email(), details.name()));
         ModerationPolicy.Verdict verdict = ModerationPolicy.decide(draft(in, details, body, html, writer.address()),
                 history, rules);
+        if (account == null && verdict.status() == CommentStatus.PENDING) {
+            long wait = flood.takeHeld();
+            if (wait > 0) {
+                // the queue is filling faster than people can read it: guests wait, nothing is stored
+                throw new InvalidInputException(429, Map.of("body", "Many comments are waiting for moderation just now."
+                        + " Wait " + wait + " seconds and send yours again.")).retryAfter(wait);
+            }
+        }
 
         Comment comment = new Comment();
         comment.post = post;
@@ -125,6 +136,33 @@ public class CommentService {
                 in.fromForm());
     }
 
+    /**
+     * A guest's details, checked: besides the form rules, the name may not be a staff member's or an author's (case
+     * and spaces aside), or a guest's comment would look like theirs once approved.
+     */
+    private static Map<String, String> guestProblems(GuestDetails details) {
+        Map<String, String> problems = new LinkedHashMap<>(details.problems());
+        if (!problems.containsKey("name") && isStaffName(details.name())) {
+            problems.put("name", "This is the name of someone who writes for this site. Sign in if it is yours, "
+                    + "or use another name.");
+        }
+        return problems;
+    }
+
+    static boolean isStaffName(String name) {
+        String wanted = comparableName(name);
+        return Account.getEntityManager()
+                .createQuery("select a.displayName from Account a where a.role in :roles", String.class)
+                .setParameter("roles", java.util.Arrays.stream(Role.values()).filter(r -> r.atLeast(Role.AUTHOR)).toList())
+                .getResultStream().anyMatch(staff -> comparableName(staff).equals(wanted));
+    }
+
+    /** A name as people read it: case, spacing and look-alike forms (full-width letters, ligatures) aside. */
+    static String comparableName(String name) {
+        return java.text.Normalizer.normalize(name == null ? "" : name, java.text.Normalizer.Form.NFKC)
+                .toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Z}\\p{Cf}]+", "");
+    }
+
     /** Refuses a comment with bad fields or a parent that is not an approved comment on the post; else the parent. */
     private static Comment refuseInvalid(Post post, Map<String, String> guestProblems, String body, Long parentId) {
         Map<String, String> errors = new LinkedHashMap<>(guestProblems);
@@ -159,10 +197,12 @@ public class CommentService {
     private void refuseFloodOrRepeat(Post post, Account account, String email, String address, String body) {
         long wait = flood.take(account != null ? "account:" + account.id
                 : "guest:" + address + "|" + email.toLowerCase(Locale.ROOT));
+        if (wait == 0 && account == null) {
+            // a fresh email per comment must not buy a fresh allowance
+            wait = flood.takeForNetwork(address);
+        }
         if (wait > 0) {
-            throw new InvalidInputException(429, Map.of("body",
-                    "You are commenting too quickly. Wait " + wait + " seconds and send it again."))
-                    .retryAfter(wait);
+            throw tooQuick(wait);
         }
         boolean repeat = account != null
                 ? Comment.count("post = ?1 and account = ?2 and bodyMarkdown = ?3", post, account, body) > 0
@@ -172,6 +212,11 @@ public class CommentService {
             throw new InvalidInputException(409,
                     Map.of("body", "Duplicate comment: you have already said that on this post."));
         }
+    }
+
+    private static InvalidInputException tooQuick(long wait) {
+        return new InvalidInputException(429, Map.of("body",
+                "You are commenting too quickly. Wait " + wait + " seconds and send it again.")).retryAfter(wait);
     }
 
     /** Whether new comments are taken: the post's switch, and the automatic closing after N days. */
@@ -190,6 +235,7 @@ public class CommentService {
      */
     @Transactional
     public Comment edit(long id, String newBody, Writer writer, List<Long> guestIds) {
+        ControlCharacters.refuse("body", newBody);
         Comment comment = ownComment(id, writer, guestIds);
         String body = CommentBody.cleanOrRefuse(newBody);
         CommentRevision revision = new CommentRevision();

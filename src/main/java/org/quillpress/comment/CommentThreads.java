@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.quillpress.account.AccountPrincipal;
+import org.quillpress.account.Role;
 import org.quillpress.account.SocialProviders;
 import org.quillpress.comment.CommentViews.Item;
 import org.quillpress.comment.CommentViews.Thread;
@@ -100,6 +101,7 @@ public class CommentThreads {
                 r.accountId() != null ? r.accountWebsite() : r.authorUrl(), r.authorProvider(),
                 providers.labelOf(r.authorProvider()), r.bodyHtml(),
                 r.createdAt(), r.editedAt(), byAuthor, r.status() == CommentStatus.PENDING,
-                mine && comments.withinEditWindow(r.createdAt()));
+                mine && comments.withinEditWindow(r.createdAt()),
+                r.accountRole() != null && r.accountRole().atLeast(Role.MODERATOR));
     }
 }

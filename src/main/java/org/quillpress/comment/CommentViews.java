@@ -13,7 +13,12 @@ public final class CommentViews {
     /** One comment as the thread shows it. */
     public record Item(long id, Long parentId, int depth, String authorName, String authorUrl, String provider,
             String providerLabel, String bodyHtml, Instant createdAt, Instant editedAt, boolean byPostAuthor, boolean pending,
-            boolean editable) {
+            boolean editable, boolean byStaff) {
+
+        /** The staff badge, unless the post author's badge says it already. */
+        public boolean staffBadge() {
+            return byStaff && !byPostAuthor;
+        }
 
         public String anchor() {
             return "comment-" + id;

@@ -1,7 +1,10 @@
 package org.quillpress.comment;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,14 +20,19 @@ import io.github.bucket4j.TimeMeter;
 
 /**
  * Flood control: one comment per writer every N seconds and at most M an hour (both settings). A writer
- * is a signed-in account, or a guest's address together with their email. Buckets live per instance;
- * Bucket4j's JDBC or Redis back ends would share them across instances.
+ * is a signed-in account, or a guest's address together with their email. As a guest can type a new email
+ * for every comment, guests are also limited per network whatever the email (see {@link FloodLimits}), and
+ * the site takes only so many new held comments a minute, so one client cannot bury the moderation queue.
+ * Buckets live per instance; Bucket4j's JDBC or Redis back ends would share them across instances.
  */
 @ApplicationScoped
 public class FloodGuard {
 
     @Inject
     DiscussionSettings settings;
+
+    @Inject
+    FloodLimits limits;
 
     @Inject
     Clock clock;
@@ -45,6 +53,11 @@ public class FloodGuard {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofHours(1)).build();
 
+    private final Cache<String, Bucket> networks = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
+
+    private volatile Bucket held;
+
     /** Takes one comment from the writer's allowance; the seconds to wait when there is none left, else 0. */
     public long take(String writerKey) {
         DiscussionSettings.Rules rules = settings.current();
@@ -60,6 +73,62 @@ public class FloodGuard {
                     .refillGreedy(Math.max(1, rules.hourlyLimit()), Duration.ofHours(1)).build()).build();
         });
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+    }
+
+    /**
+     * Takes one guest comment from the allowance of the network the address belongs to; the seconds to wait
+     * when there is none left, else 0.
+     */
+    public long takeForNetwork(String address) {
+        if (limits.exemptAddresses().orElse(List.of()).contains(address)) {
+            return 0;
+        }
+        Bucket bucket = networks.get(network(address), k -> Bucket.builder().withCustomTimePrecision(time)
+                .addLimit(Bandwidth.builder().capacity(Math.max(1, limits.networkBurst()))
+                        .refillGreedy(Math.max(1, limits.networkBurst()), limits.networkBurstRefill()).build())
+                .addLimit(Bandwidth.builder().capacity(Math.max(1, limits.networkHourly()))
+                        .refillGreedy(Math.max(1, limits.networkHourly()), Duration.ofHours(1)).build())
+                .build());
+        return secondsToWait(bucket.tryConsumeAndReturnRemaining(1));
+    }
+
+    /** Takes one place in the site's queue of held comments for this minute; the seconds to wait, else 0. */
+    public long takeHeld() {
+        Bucket bucket = held;
+        if (bucket == null) {
+            bucket = Bucket.builder().withCustomTimePrecision(time).addLimit(Bandwidth.builder()
+                    .capacity(Math.max(1, limits.heldPerMinute()))
+                    .refillGreedy(Math.max(1, limits.heldPerMinute()), Duration.ofMinutes(1)).build()).build();
+            held = bucket;
+        }
+        return secondsToWait(bucket.tryConsumeAndReturnRemaining(1));
+    }
+
+    /**
+     * The network an address stands for: an IPv4 address itself, an IPv6 address its /64, which one household or
+     * one virtual machine usually gets whole, so rotating within it changes nothing.
+     */
+    public static String network(String address) {
+        if (address == null || address.indexOf(':') < 0) {
+            return address == null ? "" : address;
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            if (bytes.length != 16) {
+                return address;
+            }
+            StringBuilder prefix = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return prefix.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return address;
+        }
+    }
+
+    private static long secondsToWait(ConsumptionProbe probe) {
         return probe.isConsumed() ? 0 : Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
     }
 }

@@ -1,5 +1,10 @@
 package org.quillpress.mail;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +46,15 @@ public class CommentMails {
     @Inject
     SiteSettings site;
 
+    @Inject
+    Clock clock;
+
+    /** How many held comments a moderator hears of one by one in {@link #DIGEST_WINDOW}. */
+    static final int FEW_HELD = 3;
+    static final Duration DIGEST_WINDOW = Duration.ofMinutes(15);
+    static final String HELD_SUBJECT = "New comment awaiting moderation on ";
+    static final String DIGEST_SUBJECT = "Comments awaiting moderation";
+
     void onCommentPosted(@Observes CommentPosted event) {
         if (event.status() == event.previousStatus()) {
             // an edit: nobody is told twice about the same comment
@@ -70,7 +84,11 @@ public class CommentMails {
         }
     }
 
-    /** Every moderator and admin with an address: a held comment waits for one of them. */
+    /**
+     * Every moderator and admin with an address: a held comment waits for one of them. Each hears of the first
+     * {@link #FEW_HELD} held comments in {@link #DIGEST_WINDOW} one by one; beyond that, of all the others in one
+     * digest sent at the end of the window, so a flood of held comments is one mail, not one per comment.
+     */
     private void tellModerators(Comment comment) {
         List<Account> staff = Account.list("role in ?1 and email is not null and email <> '' order by id",
                 List.of(Role.MODERATOR, Role.ADMIN));
@@ -82,13 +100,39 @@ public class CommentMails {
                 : List.of(comment.reasons.split("\n"));
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.heldForModeration(siteTitle(), post.title,
                 view(comment), reasons, links.queueEntry(comment.id)));
-        String subject = "New comment awaiting moderation on " + post.title;
+        String subject = HELD_SUBJECT + post.title;
         Set<String> told = new HashSet<>();
+        Instant now = clock.instant();
         for (Account account : staff) {
-            if (told.add(key(account.email))) {
+            if (!told.add(key(account.email))) {
+                continue;
+            }
+            if (OutboxMail.count("lower(recipient) = ?1 and subject like ?2 and createdAt >= ?3", key(account.email),
+                    HELD_SUBJECT + "%", now.minus(DIGEST_WINDOW)) < FEW_HELD) {
                 outbox.enqueue(account.email, subject, mail.text(), mail.html(), null);
+            } else {
+                addToDigest(account.email, comment, now);
             }
         }
+    }
+
+    /** The moderator's digest still to be sent, counting this comment too; started when there is none. */
+    private void addToDigest(String email, Comment comment, Instant now) {
+        OutboxMail digest = OutboxMail.<OutboxMail> find("lower(recipient) = ?1 and subject = ?2 and sentAt is null",
+                key(email), DIGEST_SUBJECT).firstResult();
+        if (digest == null) {
+            digest = outbox.enqueue(email, DIGEST_SUBJECT, "", null, null);
+            // it starts with this comment, and goes once the window is over with everything held until then
+            digest.createdAt = comment.createdAt;
+            digest.nextAttemptAt = now.plus(DIGEST_WINDOW);
+        }
+        long held = Comment.count("status = ?1 and createdAt >= ?2", CommentStatus.PENDING, digest.createdAt);
+        digest.bodyText = "Comments keep arriving for moderation on " + siteTitle() + ": " + held + " more since "
+                + DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC)
+                        .format(digest.createdAt)
+                + ", the latest on \"" + Outbox.oneLine(comment.post.title) + "\".\n\n"
+                + "They are waiting in the moderation queue: " + links.queue() + "\n\n"
+                + "While comments arrive this fast, you get this one summary instead of a mail for each.\n";
     }
 
     /** The post's author, unless they wrote the comment; returns the address told, or null. */

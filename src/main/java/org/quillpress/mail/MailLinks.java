@@ -24,6 +24,11 @@ class MailLinks {
         return post(slug) + "#comment-" + commentId;
     }
 
+    /** The moderation queue. */
+    String queue() {
+        return base() + "/moderation";
+    }
+
     /** The moderation queue's page for one comment. */
     String queueEntry(long commentId) {
         return base() + "/moderation/comments/" + commentId;

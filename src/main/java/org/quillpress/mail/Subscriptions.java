@@ -13,12 +13,17 @@ import jakarta.transaction.Transactional.TxType;
 import org.quillpress.comment.Comment;
 import org.quillpress.site.SiteSettings;
 
+import io.quarkus.logging.Log;
+
 /**
  * Follow-up mail for a post's comments: who asked for it, confirming a guest's address first, and
  * leaving with one click.
  */
 @ApplicationScoped
 public class Subscriptions {
+
+    @Inject
+    ConfirmationLimits limits;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -53,6 +58,11 @@ public class Subscriptions {
                 existing.get().confirmed = true;
                 existing.get().account = comment.account;
             }
+            return;
+        }
+        if (!account && !limits.take(email, comment.clientAddress)) {
+            // no mail, and no subscription waiting for one: the writer may ask again with a later comment
+            Log.debugf("Confirmation mail limit reached; comment %d is not subscribed", comment.id);
             return;
         }
         Subscription subscription = new Subscription();

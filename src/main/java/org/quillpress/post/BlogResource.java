@@ -20,6 +20,7 @@ import org.quillpress.post.PostListing.Filter;
 import org.quillpress.post.PostViews.AuthorCard;
 import org.quillpress.post.PostViews.Listing;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.ControlCharacters;
 import org.quillpress.web.Paths;
 import org.quillpress.web.PublicPage;
 import org.quillpress.web.SiteTime;
@@ -126,6 +127,7 @@ public class BlogResource {
     @GET
     @Path("search")
     public Response search(@RestQuery String q, @RestQuery Integer page) {
+        ControlCharacters.refuse("q", q);
         String query = q == null ? "" : q.strip();
         if (query.length() > PostSearch.MAX_QUERY) {
             query = query.substring(0, PostSearch.MAX_QUERY);

@@ -21,6 +21,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
+import org.quillpress.web.ControlCharacters;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
 import org.quillpress.web.Paths;
@@ -130,6 +131,8 @@ public class PostService {
     }
 
     private void apply(Post post, PostInput in, boolean creating, AccountPrincipal editor) {
+        ControlCharacters.refuse("title", in.title(), "body", in.body(), "excerpt", in.excerpt(), "category",
+                in.category(), "slug", in.slug(), "tags", in.tags() == null ? null : String.join(",", in.tags()));
         Map<String, String> errors = new LinkedHashMap<>();
         Instant now = clock.instant();
 

@@ -33,6 +33,9 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Inject
     Sessions sessions;
 
+    @Inject
+    RevokedSessions revoked;
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String authorization = context.request().getHeader(HttpHeaderNames.AUTHORIZATION);
@@ -46,6 +49,8 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
             return Uni.createFrom().nullItem();
         }
         return codec.open(cookie.getValue())
+                // signed out: a copy of the cookie is as dead as the one the browser dropped
+                .filter(token -> !revoked.isRevoked(token.id()))
                 .map(token -> identityProviderManager.authenticate(
                         HttpSecurityUtils.setRoutingContextAttribute(new SessionAuthenticationRequest(token), context))
                         .onFailure().recoverWithUni(failure -> {

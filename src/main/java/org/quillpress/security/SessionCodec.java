@@ -96,6 +96,9 @@ public class SessionCodec {
         claims.setSubject(Long.toString(token.accountId()));
         claims.setClaim("ep", token.epoch());
         claims.setClaim("exp", token.expiresAtEpochSecond());
+        if (token.id() != null) {
+            claims.setClaim("sid", token.id());
+        }
         return sealClaims(claims);
     }
 
@@ -122,7 +125,8 @@ public class SessionCodec {
                     return Optional.empty();
                 }
                 return Optional.of(new SessionToken(Long.parseLong(claims.getSubject()),
-                        claims.getClaimValue("ep", Long.class).intValue(), expires));
+                        claims.getClaimValue("ep", Long.class).intValue(), expires,
+                        claims.getClaimValue("sid", String.class)));
             } catch (MalformedClaimException | RuntimeException e) {
                 return Optional.empty();
             }

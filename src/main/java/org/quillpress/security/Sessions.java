@@ -1,7 +1,9 @@
 package org.quillpress.security;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,10 +30,45 @@ public class Sessions {
     @Inject
     Clock clock;
 
+    @Inject
+    RevokedSessions revoked;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** quarkus-rest-csrf's default token size. */
+    private static final int CSRF_TOKEN_BYTES = 16;
+
+    /**
+     * Starts a session for the account: a new random session id in the sealed cookie, and a fresh CSRF token, so that a
+     * token seen before signing in is worth nothing after.
+     */
     public void start(AccountPrincipal account, RoutingContext routing) {
         Instant expires = clock.instant().plus(config.session().lifetime());
-        String sealed = codec.seal(new SessionToken(account.id(), account.sessionEpoch(), expires.getEpochSecond()));
+        byte[] id = new byte[18];
+        RANDOM.nextBytes(id);
+        String sealed = codec.seal(new SessionToken(account.id(), account.sessionEpoch(), expires.getEpochSecond(),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(id)));
         routing.response().addCookie(cookie(sealed, routing).setMaxAge(config.session().lifetime().toSeconds()));
+        // quarkus-rest-csrf sets its cookie after the resource from these context keys (see
+        // CsrfRequestResponseReactiveFilter): a fresh token there replaces the one seen before signing in
+        byte[] csrf = new byte[CSRF_TOKEN_BYTES];
+        RANDOM.nextBytes(csrf);
+        routing.put("csrf_token_bytes", csrf);
+        routing.put("csrf_token", Base64.getUrlEncoder().withoutPadding().encodeToString(csrf));
+        routing.put("true", Boolean.TRUE);
+    }
+
+    /**
+     * Signs out: the session in the request's cookie is ended on the server, on every instance, so a copy of the
+     * cookie opens nothing any more; then the cookie is cleared.
+     */
+    public void end(RoutingContext routing) {
+        Cookie cookie = routing.request().getCookie(COOKIE);
+        if (cookie != null) {
+            codec.open(cookie.getValue()).filter(token -> token.id() != null).ifPresent(token -> revoked
+                    .revoke(token.id(), Instant.ofEpochSecond(token.expiresAtEpochSecond())));
+        }
+        clear(routing);
     }
 
     public void clear(RoutingContext routing) {

@@ -33,6 +33,8 @@ import io.quarkus.security.UnauthorizedException;
  */
 public class ErrorMappers {
 
+    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
+
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance error(int status, String title, String message);
@@ -127,9 +129,22 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (fromFormParser(e)) {
+            // Quarkus REST's form parser refuses a body it cannot read (more than 1,000 fields, a multipart body
+            // that ends early or is empty) with a plain exception: the client's mistake, so no stack trace
+            Log.debugf("Unreadable form on %s: %s", uri.getRequestUri().getPath(), e.getMessage());
+            return answer(uri, 400, "Unreadable form",
+                    "The form could not be read: it is empty or incomplete, or it has too many fields.");
+        }
         Log.errorf(e, "Unexpected failure on %s", uri.getRequestUri().getPath());
         return answer(uri, 500, "Something went wrong",
                 "The error was logged. Please try again in a moment.");
+    }
+
+    /** True when the exception was thrown by the parser of form and multipart bodies, reading what was sent. */
+    static boolean fromFormParser(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith(FORM_PARSER);
     }
 
     static boolean isApi(UriInfo uri) {

@@ -13,6 +13,16 @@ public final class SafeRedirect {
         }
         boolean local = candidate.startsWith("/") && !candidate.startsWith("//") && !candidate.startsWith("/\\")
                 && candidate.chars().noneMatch(c -> c < 0x20);
-        return local ? candidate : fallback;
+        return local && isUri(candidate) ? candidate : fallback;
+    }
+
+    /** A path a Location header can hold: one with a space or a {@code <} would fail only after signing in. */
+    private static boolean isUri(String candidate) {
+        try {
+            new java.net.URI(candidate);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
     }
 }

@@ -94,7 +94,17 @@ public class LegacyUrls {
     }
 
     private static Response moved(Optional<String> path) {
-        return path.map(p -> Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(p)).build())
+        return path.flatMap(LegacyUrls::uri)
+                .map(p -> Response.status(Response.Status.MOVED_PERMANENTLY).location(p).build())
                 .orElseThrow(NotFoundException::new);
+    }
+
+    /** A slug from an old link may hold anything (a space, a {@code <}): no such term exists here, so 404. */
+    private static Optional<URI> uri(String path) {
+        try {
+            return Optional.of(new URI(path));
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.quillpress.account.Role;
 import org.quillpress.post.PostInput;
 import org.quillpress.support.TestAccounts;
 import org.quillpress.support.TestClock;
+import org.quillpress.support.TestComments;
 import org.quillpress.support.TestPosts;
 import org.quillpress.support.WebClient;
 
@@ -74,7 +75,9 @@ class CommentsTest {
     }
 
     static Response apiComment(String slug, Map<String, Object> body) {
-        return WebClient.anonymous().request().contentType(ContentType.JSON).accept(ContentType.JSON).body(body)
+        Map<String, Object> stamped = new HashMap<>(body);
+        stamped.putIfAbsent("started", TestComments.stamp(slug));
+        return WebClient.anonymous().request().contentType(ContentType.JSON).accept(ContentType.JSON).body(stamped)
                 .post("/api/v1/posts/" + slug + "/comments");
     }
 

@@ -160,7 +160,7 @@ class PostApiTest {
 
     @Test
     void theApiIsDescribedByOpenApi() {
-        String openapi = WebClient.anonymous().get("/q/openapi").asString();
+        String openapi = WebClient.owner().get("/q/openapi").asString();
         assertThat(openapi).contains("/api/v1/posts").contains("/api/v1/posts/{slug}");
     }
 
