@@ -18,7 +18,9 @@ public final class Paths {
      * addresses that are not routes (yet).
      */
     public static final Set<String> RESERVED = Set.of("account", "accounts", "admin", "api", "archive", "authors",
-            "avatars", "categories", "category", "comments", "css", "feed", "img", "invitations", "js", "login", "logout", "media", "moderation", "pages", "password", "posts", "q", "rss", "search", "setup", "signup", "sitemap", "subscriptions", "tag", "tags", "two-factor", "write");
+            "avatars", "categories", "category", "comments", "css", "feed", "img", "invitations", "js", "login", "logout",
+            "media", "moderation", "pages", "password", "posts", "q", "rss", "search", "setup", "signup", "sitemap",
+            "subscriptions", "tag", "tags", "two-factor", "write");
 
     private Paths() {
     }

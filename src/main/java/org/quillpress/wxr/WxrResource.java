@@ -88,7 +88,6 @@ public class WxrResource {
         }
         Path own = Files.createTempFile("wxr-import-", ".xml");
         Files.move(file.uploadedFile(), own, StandardCopyOption.REPLACE_EXISTING);
-        ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName());
         QuarkusTransaction.requiringNew().run(() -> audit.record(AuditKind.IMPORT_EXPORT,
                 "WordPress import of " + (file.fileName() == null ? "export.xml" : file.fileName()), "started"));
         ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName(), source);
