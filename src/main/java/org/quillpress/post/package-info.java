@@ -7,7 +7,8 @@
  * ({@link org.quillpress.post.PostTrash}) and revisions ({@link org.quillpress.post.PostRevisions}).
  * <p>
  * Rules: a draft or scheduled post is seen only by its author and admins; a trashed one by nobody (410); an old
- * slug answers 301; Markdown is rendered and cleaned once, on save. It knows nothing of comments: a post's own page, with its discussion,
+ * slug answers 301; Markdown is rendered and cleaned once, on save. It knows nothing of comments: a post's own page, with its
+ * discussion,
  * is served by the comment package.
  */
 package org.quillpress.post;
