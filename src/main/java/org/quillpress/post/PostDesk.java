@@ -196,17 +196,18 @@ public class PostDesk {
         boolean everyone = Post.editsEveryPost(viewer);
         Counts counts = counts(viewer, everyone);
 
-        StringBuilder where = new StringBuilder(everyone ? "1 = 1" : "p.author.id = :me");
         Map<String, Object> params = new HashMap<>();
-        if (!everyone) {
-            params.put("me", viewer.id());
-        }
+        StringBuilder where = new StringBuilder();
         if (query.tab().status == null) {
-            where.append(" and p.status <> :trashed");
+            where.append("p.status <> :trashed");
             params.put("trashed", PostStatus.TRASHED);
         } else {
-            where.append(" and p.status = :status");
+            where.append("p.status = :status");
             params.put("status", query.tab().status);
+        }
+        if (!everyone) {
+            where.append(" and p.author.id = :me");
+            params.put("me", viewer.id());
         }
         if (query.search() != null) {
             where.append(" and lower(p.title) like :search escape '\\'");

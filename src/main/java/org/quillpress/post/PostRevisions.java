@@ -108,11 +108,11 @@ public class PostRevisions {
         }
         PostRevision revision = PostRevision.findSaved(post, revisionId)
                 .orElseThrow(() -> new InvalidInputException(404, Map.of("revision", "This post has no such revision.")));
-        PostInput input = new PostInput(revision.title, revision.bodyMarkdown, revision.excerpt,
-                post.tags.stream().map(t -> t.name).toList(), post.category == null ? null : post.category.name,
-                post.slug, post.status.name(), post.publishAt == null ? null : post.publishAt.toString(),
-                post.commentsOpen, version, post.kind.name(), post.parent == null ? null : post.parent.slug,
-                post.menuOrder);
+        // everything else stays as the post has it now: a revision holds only the text
+        PostInput now = PostService.inputOf(post, post.status, post.publishAt, null);
+        PostInput input = new PostInput(revision.title, revision.bodyMarkdown, revision.excerpt, now.tags(),
+                now.category(), now.slug(), now.status(), now.publishAt(), now.commentsOpen(), version, now.kind(),
+                now.parent(), now.menuOrder());
         return posts.update(slug, input, editor, RevisionKind.RESTORE, revision.id);
     }
 
@@ -128,8 +128,9 @@ public class PostRevisions {
         String cleanExcerpt = excerpt == null ? "" : excerpt.strip();
         if (cleanTitle.length() > PostService.MAX_TITLE || cleanExcerpt.length() > PostService.MAX_EXCERPT
                 || cleanBody.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PostService.MAX_BODY_BYTES
-                || cleanBody.indexOf('\0') >= 0 || cleanTitle.indexOf('\0') >= 0) {
-            throw new InvalidInputException(Map.of("body", "The copy is larger than a post may be; nothing was saved."));
+                || (cleanTitle + cleanBody + cleanExcerpt).indexOf('\0') >= 0) {
+            throw new InvalidInputException(
+                    Map.of("body", "The copy is larger than a post may be, or holds a NUL character; nothing was saved."));
         }
         PostRevision copy = PostRevision.findAutosave(post, editor.id()).orElseGet(() -> {
             PostRevision fresh = new PostRevision();

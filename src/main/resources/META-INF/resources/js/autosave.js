@@ -69,8 +69,10 @@
         return;
       }
       var time = document.getElementById('autosave-time');
-      time.setAttribute('datetime', copy.createdAt);
-      time.textContent = new Date(copy.createdAt).toLocaleString();
+      var at = new Date(copy.createdAt);
+      // HTML allows at most three digits of a second's fraction; the server sends more
+      time.setAttribute('datetime', at.toISOString());
+      time.textContent = at.toLocaleString();
       offer.hidden = false;
       document.getElementById('autosave-restore').addEventListener('click', function () {
         field('title').value = copy.title;

@@ -116,6 +116,24 @@ class PostTrashTest {
     }
 
     @Test
+    void aTrashedPageLeavesTheNavigationAndComesBackToIt() {
+        WebClient owner = WebClient.owner();
+        String title = TestPosts.unique("Colophon ");
+        String slug = TestPosts.save(TestAccounts.owner(), new PostInput(title, "About this site.", null, List.of(),
+                null, null, "PUBLISHED", null, false, null, "PAGE", null, null));
+        assertThat(anonymous("/")).contains("href=\"/" + slug + "\"");
+
+        assertThat(owner.json().delete("/api/v1/posts/" + slug).statusCode()).isEqualTo(204);
+        assertThat(WebClient.anonymous().get("/" + slug).statusCode()).isEqualTo(410);
+        assertThat(anonymous("/")).doesNotContain("href=\"/" + slug + "\"");
+        assertThat(anonymous("/sitemap.xml")).doesNotContain("/" + slug + "<");
+
+        assertThat(owner.json().post("/api/v1/posts/" + slug + "/restore").statusCode()).isEqualTo(200);
+        assertThat(WebClient.anonymous().get("/" + slug).statusCode()).isEqualTo(200);
+        assertThat(anonymous("/")).contains("href=\"/" + slug + "\"");
+    }
+
+    @Test
     void onlyWhoMayEditAPostMayTrashItAndATrashedPostCannotBeEdited() {
         TestAccounts.Created author = TestAccounts.create(Role.AUTHOR, "Guarded Author");
         String slug = published(author, TestPosts.unique("Guarded "), "guarded");
