@@ -13,11 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.security.KnownDevices;
 import org.quillpress.security.LoginThrottle;
 import org.quillpress.security.Sessions;
+import org.quillpress.security.TwoFactorCodes;
 import org.quillpress.web.SafeRedirect;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -36,6 +38,8 @@ public class LoginResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(LoginPage page);
+
+        static native TemplateInstance twoFactor(String redirect, String error);
     }
 
     @Inject
@@ -52,6 +56,9 @@ public class LoginResource {
 
     @Inject
     KnownDevices devices;
+
+    @Inject
+    TwoFactorCodes secondFactor;
 
     @Inject
     CurrentUser currentUser;
@@ -106,14 +113,61 @@ public class LoginResource {
             return Response.status(Response.Status.FORBIDDEN).entity(page(email, target, refused.getMessage())).build();
         }
         return account.map(a -> {
-            sessions.start(a, routing);
             devices.remember(routing, email);
+            if (secondFactor.enabled(a.id())) {
+                // the password was right; the session waits for the authenticator's code
+                secondFactor.startPending(a, routing);
+                return Response.seeOther(URI.create(SECOND_STEP + "?redirect="
+                        + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8))).build();
+            }
+            sessions.start(a, routing);
             return Response.seeOther(URI.create(target)).build();
         }).orElseGet(() -> {
             throttle.recordFailure(address, email, device);
             return Response.status(Response.Status.UNAUTHORIZED)
                     .entity(page(email, target, "The email or the password is not right.")).build();
         });
+    }
+
+    /** The second step of a password sign-in for an account with two-factor sign-in on. */
+    static final String SECOND_STEP = "/two-factor";
+
+    @GET
+    @Path("two-factor")
+    public Response secondStepPage(@RestQuery String redirect) {
+        String target = SafeRedirect.path(redirect, "/");
+        if (secondFactor.pending(routing).isEmpty()) {
+            return Response.seeOther(URI.create("/login")).build();
+        }
+        return Response.ok(Templates.twoFactor(target, null)).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("two-factor")
+    public Response secondStep(@RestForm String code, @RestForm String redirect) {
+        String target = SafeRedirect.path(redirect, "/");
+        Optional<AccountPrincipal> pending = secondFactor.pending(routing);
+        if (pending.isEmpty()) {
+            return refusal(Response.Status.UNAUTHORIZED, target,
+                    "The five minutes to give the code have passed: sign in again.", providers);
+        }
+        String address = routing.request().remoteAddress().host();
+        // the codes are guessed as slowly as passwords: the same limits, counted per account
+        String key = "second-factor:" + pending.get().id();
+        long wait = throttle.admit(address, key, null);
+        if (wait > 0) {
+            return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", wait)
+                    .entity(Templates.twoFactor(target, "Too many wrong codes. Try again in " + minutes(wait) + "."))
+                    .build();
+        }
+        if (!secondFactor.verify(pending.get().id(), code)) {
+            throttle.recordFailure(address, key, null);
+            return Response.status(Response.Status.UNAUTHORIZED)
+                    .entity(Templates.twoFactor(target, "That code is not right.")).build();
+        }
+        secondFactor.clearPending(routing);
+        sessions.start(pending.get(), routing);
+        return Response.seeOther(URI.create(target)).build();
     }
 
     @POST

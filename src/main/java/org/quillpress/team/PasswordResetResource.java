@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.quillpress.account.AccountService;
 import org.quillpress.security.KnownDevices;
 import org.quillpress.security.Sessions;
+import org.quillpress.security.TwoFactorCodes;
 import org.quillpress.web.InvalidInputException;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -46,6 +47,9 @@ public class PasswordResetResource {
 
     @Inject
     KnownDevices devices;
+
+    @Inject
+    TwoFactorCodes secondFactor;
 
     @Inject
     RoutingContext routing;
@@ -83,8 +87,13 @@ public class PasswordResetResource {
     public Response reset(@RestPath String token, @BeanParam NewPasswordForm form) {
         try {
             PasswordResets.Reset done = resets.reset(token, form.password());
-            sessions.start(done.account(), routing);
             devices.remember(routing, done.email());
+            if (secondFactor.enabled(done.account().id())) {
+                // the mail proves the address, not the phone: the code is still asked for
+                secondFactor.startPending(done.account(), routing);
+                return Response.seeOther(URI.create("/two-factor?redirect=%2Faccount")).build();
+            }
+            sessions.start(done.account(), routing);
             return Response.seeOther(URI.create("/account?saved=password")).build();
         } catch (LinkNotUsable e) {
             return notUsable();

@@ -93,6 +93,15 @@ class AuditLogTest {
     }
 
     @Test
+    void anExportIsRecorded() {
+        WebClient owner = WebClient.owner();
+        assertThat(owner.get("/admin/export.json").statusCode()).isEqualTo(200);
+
+        assertThat(owner.get("/admin/audit?kind=IMPORT_EXPORT").asString()).contains("export as json")
+                .contains("downloaded");
+    }
+
+    @Test
     void onlyAdminsReadTheLog() {
         WebClient editor = TestAccounts.create(Role.EDITOR, "Curious Editor").signIn();
         WebClient moderator = TestAccounts.create(Role.MODERATOR, "Curious Moderator").signIn();
