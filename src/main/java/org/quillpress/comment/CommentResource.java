@@ -105,8 +105,9 @@ public class CommentResource {
     @Path("posts/{slug}/comments/sign-in/{provider}")
     public Response signInFromForm(@RestPath String slug, @RestPath String provider, @BeanParam CommentForm form) {
         SocialProvider chosen = SocialProvider.byId(provider).orElseThrow(NotFoundException::new);
-        Post.findPublishedIdBySlug(slug, clock.instant())
-                .ifPresent(postId -> drafts.save(routing, postId, form.parentId(), form.body()));
+        // a post or a page: both have a comment form
+        Post.findBySlug(slug).filter(p -> p.isVisibleAt(clock.instant()))
+                .ifPresent(post -> drafts.save(routing, post.id, form.parentId(), form.body()));
         String back = URLEncoder.encode(pathOf(slug) + "#respond", StandardCharsets.UTF_8);
         return Response.seeOther(URI.create("/login/" + chosen.id + "/on-the-way?then=" + back)).build();
     }

@@ -159,13 +159,6 @@ public class Post extends PanacheEntityBase {
         return find("slug", slug).firstResultOptional();
     }
 
-    /** The id of the post readers see at /posts/{slug} at {@code now}, if there is one. */
-    public static Optional<Long> findPublishedIdBySlug(String slug, Instant now) {
-        return find("select p.id from Post p where p.slug = :slug and p.kind = :kind and " + VISIBLE,
-                Parameters.with("slug", slug).and("kind", PostKind.POST).and("now", now))
-                .project(Long.class).firstResultOptional();
-    }
-
     /** The post or page with this slug, with author, categories and tags, whatever its status. */
     public static Optional<Post> findBySlugWithDetails(String slug) {
         return find("select distinct p from Post p join fetch p.author left join fetch p.category "
