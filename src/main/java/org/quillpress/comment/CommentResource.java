@@ -85,7 +85,7 @@ public class CommentResource {
                 guestCookie.remember(routing, form.name().strip(), form.email().strip(), form.website(), outcome.id());
             }
             String anchor = outcome.status() == CommentStatus.SPAM ? "#comments" : "#comment-" + outcome.id();
-            return Response.seeOther(URI.create(Paths.post(slug) + anchor)).build();
+            return Response.seeOther(URI.create(pathOf(slug) + anchor)).build();
         } catch (InvalidInputException e) {
             Response.ResponseBuilder response = Response.status(e.status())
                     .entity(Templates.reply(context(slug, form.parentId()), form.typed(e.errors()), null));
@@ -105,9 +105,10 @@ public class CommentResource {
     @Path("posts/{slug}/comments/sign-in/{provider}")
     public Response signInFromForm(@RestPath String slug, @RestPath String provider, @BeanParam CommentForm form) {
         SocialProvider chosen = SocialProvider.byId(provider).orElseThrow(NotFoundException::new);
-        Post.findPublishedIdBySlug(slug, clock.instant())
-                .ifPresent(postId -> drafts.save(routing, postId, form.parentId(), form.body()));
-        String back = URLEncoder.encode(Paths.post(slug) + "#respond", StandardCharsets.UTF_8);
+        // a post or a page: both have a comment form
+        Post.findBySlug(slug).filter(p -> p.isVisibleAt(clock.instant()))
+                .ifPresent(post -> drafts.save(routing, post.id, form.parentId(), form.body()));
+        String back = URLEncoder.encode(pathOf(slug) + "#respond", StandardCharsets.UTF_8);
         return Response.seeOther(URI.create("/login/" + chosen.id + "/on-the-way?then=" + back)).build();
     }
 
@@ -127,7 +128,7 @@ public class CommentResource {
                 .filter(c -> c.status == CommentStatus.APPROVED && c.post.isVisibleAt(clock.instant()))
                 .orElseThrow(NotFoundException::new);
         int page = threads.pageOf(comment);
-        return Response.seeOther(URI.create(Paths.post(comment.post.slug) + (page > 1 ? "?cpage=" + page : "")
+        return Response.seeOther(URI.create(comment.post.path() + (page > 1 ? "?cpage=" + page : "")
                 + "#comment-" + id)).build();
     }
 
@@ -149,7 +150,7 @@ public class CommentResource {
     public Response edit(@RestPath long id, @RestForm String body) {
         try {
             Comment comment = comments.edit(id, body, writer(), guestCookie.read(routing).commentIds());
-            return Response.seeOther(URI.create(Paths.commentOnPost(slugOf(comment), id))).build();
+            return Response.seeOther(URI.create(pathOf(slugOf(comment)) + "#comment-" + id)).build();
         } catch (InvalidInputException e) {
             Comment comment = Comment.findById(id);
             return Response.status(e.status()).entity(Templates.edit(id, slugOf(comment), body, e.errors())).build();
@@ -160,12 +161,17 @@ public class CommentResource {
     @Path("comments/{id}/delete")
     public Response delete(@RestPath long id) {
         Comment comment = comments.withdraw(id, writer(), guestCookie.read(routing).commentIds());
-        return Response.seeOther(URI.create(Paths.post(slugOf(comment)) + "#comments")).build();
+        return Response.seeOther(URI.create(pathOf(slugOf(comment)) + "#comments")).build();
     }
 
     private Writer writer() {
         return new Writer(currentUser.account(), routing.request().remoteAddress().host(),
                 routing.request().getHeader("User-Agent"));
+    }
+
+    /** Where the post or page with this slug is read: comments live on pages too. */
+    private static String pathOf(String slug) {
+        return Post.findBySlug(slug).map(Post::path).orElse(Paths.post(slug));
     }
 
     private static String slugOf(Comment comment) {

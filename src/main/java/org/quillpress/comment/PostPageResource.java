@@ -18,7 +18,9 @@ import org.quillpress.post.PostKind;
 import org.quillpress.post.PostReader;
 import org.quillpress.post.PostViews.Full;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.web.Paths;
 import org.quillpress.web.PublicPage;
+import org.quillpress.web.Slugs;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -59,23 +61,43 @@ public class PostPageResource {
     @PublicPage
     @Path("posts/{slug}")
     public Response post(@RestPath String slug, @RestQuery Integer cpage) {
-        return show(slug, PostKind.POST, cpage == null ? 1 : cpage);
+        return show(slug, PostKind.POST, null, cpage == null ? 1 : cpage);
     }
 
     /** Standalone pages live at the top level; the slug pattern keeps files such as /favicon.svg out. */
     @GET
     @PublicPage
     @Path("{slug: [a-z0-9]+(?:-[a-z0-9]+)*}")
-    public Response page(@RestPath String slug) {
-        return show(slug, PostKind.PAGE, 1);
+    public Response page(@RestPath String slug, @RestQuery Integer cpage) {
+        return show(slug, PostKind.PAGE, routing.request().path(), cpage == null ? 1 : cpage);
     }
 
-    private Response show(String slug, PostKind kind, int commentPage) {
+    /**
+     * A page under others, at its parents' slugs and its own: /about/team. The last segment names the page;
+     * any other path to it (a moved page, WordPress's trailing slash) is redirected to the one it has now.
+     */
+    @GET
+    @PublicPage
+    @Path("{parent: [a-z0-9]+(?:-[a-z0-9]+)*}/{rest: [a-z0-9/-]*}")
+    // any type, so that an address under the site's own roots (/api/v1/nothing) is a 404 in the asker's format
+    @Produces({ MediaType.TEXT_HTML, MediaType.WILDCARD })
+    public Response nestedPage(@RestPath String parent, @RestPath String rest, @RestQuery Integer cpage) {
+        String[] segments = (parent + "/" + rest).split("/");
+        String slug = segments[segments.length - 1];
+        if (Paths.isReserved(parent) || !Slugs.isValid(slug)) {
+            throw new NotFoundException();
+        }
+        // the path as asked, with any trailing slash, which the route itself would overlook
+        return show(slug, PostKind.PAGE, routing.request().path(), cpage == null ? 1 : cpage);
+    }
+
+    /** Shows a post or page; a page asked for at another path than its own is redirected there. */
+    private Response show(String slug, PostKind kind, String askedPath, int commentPage) {
         PostReader.Lookup lookup = reader.find(slug, kind, currentUser.account());
         if (lookup instanceof PostReader.Found found) {
             Full post = found.post();
-            if (post.isPage()) {
-                return Response.ok(Templates.post(post, null, null)).build();
+            if (askedPath != null && !askedPath.equals(post.path())) {
+                return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(post.path())).build();
             }
             GuestCookie.Guest guest = guestCookie.read(routing);
             CommentViews.Thread thread = threads.forPost(

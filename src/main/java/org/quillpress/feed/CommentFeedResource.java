@@ -66,7 +66,7 @@ public class CommentFeedResource {
         List<Comment> comments = Comment.find("from Comment c left join fetch c.account where c.post = :post "
                 + "and c.status = :approved order by c.createdAt desc, c.id desc",
                 Parameters.with("post", post).and("approved", CommentStatus.APPROVED)).page(0, SIZE).list();
-        return answer("Comments on " + post.title, Paths.post(slug), Paths.postCommentFeed(slug), comments,
+        return answer("Comments on " + post.title, post.path(), Paths.postCommentFeed(slug), comments,
                 post.title);
     }
 
@@ -96,7 +96,7 @@ public class CommentFeedResource {
             String on = postTitle != null ? postTitle : c.post.title;
             SyndEntry entry = new SyndEntryImpl();
             entry.setTitle(name + " on " + on);
-            entry.setLink(urls.post(c.post.slug) + "#comment-" + c.id);
+            entry.setLink(urls.of(c.post.path()) + "#comment-" + c.id);
             String host = URI.create(urls.base()).getHost();
             entry.setUri(host == null ? entry.getLink()
                     : "tag:" + host + "," + c.createdAt.atZone(ZoneOffset.UTC).toLocalDate() + ":comment-" + c.id);

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.quillpress.post.CategoryTree;
 import org.quillpress.post.Post;
+import org.quillpress.web.Paths;
 
 /**
  * The reads behind feeds and the sitemap. They select only the columns they show (never a post's
@@ -137,14 +138,34 @@ public class FeedPosts {
                 .toList();
     }
 
-    /** Visible standalone pages; there are few, so one query. */
+    /** A standalone page's address (under its parents': /about/team) and when it last changed. */
+    public record PageLocation(String path, Instant lastModified) {
+    }
+
+    /**
+     * Visible standalone pages. There are few, so two statements: the visible ones, and the slug and parent
+     * of every page, since a page's address names its parents (which may be drafts).
+     */
     @Transactional
-    public List<Location> pages(Instant now) {
-        return em.createQuery("select p.slug, p.updatedAt, p.publishAt from Post p "
+    public List<PageLocation> pages(Instant now) {
+        Map<Long, Object[]> tree = new HashMap<>();
+        em.createQuery("select p.id, p.slug, pp.id from Post p left join p.parent pp "
+                + "where p.kind = org.quillpress.post.PostKind.PAGE", Object[].class)
+                .getResultList().forEach(r -> tree.put((Long) r[0], r));
+        return em.createQuery("select p.id, p.updatedAt, p.publishAt from Post p "
                 + "where p.kind = org.quillpress.post.PostKind.PAGE and " + Post.VISIBLE + " order by p.id", Object[].class)
                 .setParameter("now", now).getResultStream()
-                .map(r -> new Location((String) r[0], later((Instant) r[1], (Instant) r[2])))
+                .map(r -> new PageLocation(path(tree, (Long) r[0]), later((Instant) r[1], (Instant) r[2])))
                 .toList();
+    }
+
+    /** As {@link Post#path}: the slugs from the top page down to this one; the bound ends a loop in bad data. */
+    private static String path(Map<Long, Object[]> tree, Long id) {
+        List<String> slugs = new ArrayList<>();
+        for (Object[] p = tree.get(id); p != null && slugs.size() <= tree.size(); p = tree.get((Long) p[2])) {
+            slugs.add(0, (String) p[1]);
+        }
+        return Paths.page(String.join("/", slugs));
     }
 
     /*

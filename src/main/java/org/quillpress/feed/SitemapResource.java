@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.quillpress.feed.FeedPosts.Keyed;
-import org.quillpress.feed.FeedPosts.Location;
 import org.quillpress.web.PublicPage;
 import org.quillpress.web.PublicUrls;
 
@@ -101,8 +100,8 @@ public class SitemapResource {
             UrlSet set = new UrlSet(xml);
 
             set.add(urls.home(), posts.latestChange(now));
-            for (Location page : posts.pages(now)) {
-                set.add(urls.page(page.slug()), page.lastModified());
+            for (FeedPosts.PageLocation page : posts.pages(now)) {
+                set.add(urls.of(page.path()), page.lastModified());
             }
             addPaged(set, (String last) -> posts.categoriesAfter(last == null ? "" : last, now), urls::category,
                     slug -> null);

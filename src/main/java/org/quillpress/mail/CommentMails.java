@@ -209,7 +209,7 @@ public class CommentMails {
 
     private MailTemplates.MailComment view(Comment comment) {
         return new MailTemplates.MailComment(comment.authorName, comment.bodyMarkdown, comment.bodyHtml,
-                links.comment(comment.post.slug, comment.id));
+                links.comment(comment.post.path(), comment.id));
     }
 
     private String siteTitle() {

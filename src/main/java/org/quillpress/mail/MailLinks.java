@@ -16,12 +16,13 @@ class MailLinks {
         return urls.base();
     }
 
-    String post(String slug) {
-        return urls.post(slug);
+    /** A post or page by its path (a page's is not under /posts). */
+    String post(String path) {
+        return urls.of(path);
     }
 
-    String comment(String slug, long commentId) {
-        return post(slug) + "#comment-" + commentId;
+    String comment(String postPath, long commentId) {
+        return post(postPath) + "#comment-" + commentId;
     }
 
     /** The moderation queue. */

@@ -75,7 +75,7 @@ public class Subscriptions {
         subscription.persist();
         if (!account) {
             MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.confirmSubscription(site.current().title(),
-                    comment.post.title, links.post(comment.post.slug), links.confirm(subscription.token)));
+                    comment.post.title, links.post(comment.post.path()), links.confirm(subscription.token)));
             outbox.enqueue(subscription.email, "Confirm your subscription to comments on " + comment.post.title,
                     mail.text(), mail.html(), null);
         }

@@ -9,8 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.quillpress.web.Paths;
-
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -53,10 +51,10 @@ public class Navigation {
             List<Link> built = new ArrayList<>();
             for (Post page : pages) {
                 if (page.parent == null) {
-                    built.add(new Link(page.title, Paths.page(page.slug)));
+                    built.add(new Link(page.title, page.path()));
                     for (Post child : pages) {
                         if (child.parent != null && child.parent.id.equals(page.id)) {
-                            built.add(new Link(child.title, Paths.page(child.slug)));
+                            built.add(new Link(child.title, child.path()));
                         }
                     }
                 }

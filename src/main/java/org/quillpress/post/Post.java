@@ -25,6 +25,7 @@ import jakarta.persistence.Version;
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.web.BodyFormat;
+import org.quillpress.web.Paths;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Parameters;
@@ -42,6 +43,9 @@ public class Post extends PanacheEntityBase {
      */
     public static final String VISIBLE = "p.status in (org.quillpress.post.PostStatus.PUBLISHED, "
             + "org.quillpress.post.PostStatus.SCHEDULED) and p.publishAt <= :now";
+
+    /** How many pages deep an address may go, counting the page itself. */
+    static final int MAX_PAGE_DEPTH = 10;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -155,8 +159,16 @@ public class Post extends PanacheEntityBase {
         category = chosen.isEmpty() ? null : chosen.get(0);
     }
 
-    /** The address readers find this post or page at. */
+    /** The address readers find this post or page at; a page under others has theirs before it: /about/team. */
     public String path() {
+        if (kind == PostKind.PAGE && parent != null) {
+            List<String> slugs = new ArrayList<>();
+            // the guard stops at a loop a broken row could make; the write page refuses to make one
+            for (Post p = this; p != null && slugs.size() <= MAX_PAGE_DEPTH; p = p.parent) {
+                slugs.add(0, p.slug);
+            }
+            return Paths.page(String.join("/", slugs));
+        }
         return kind.path(slug);
     }
 
@@ -165,17 +177,11 @@ public class Post extends PanacheEntityBase {
         return find("slug", slug).firstResultOptional();
     }
 
-    /** The id of the post readers see at /posts/{slug} at {@code now}, if there is one. */
-    public static Optional<Long> findPublishedIdBySlug(String slug, Instant now) {
-        return find("select p.id from Post p where p.slug = :slug and p.kind = :kind and " + VISIBLE,
-                Parameters.with("slug", slug).and("kind", PostKind.POST).and("now", now))
-                .project(Long.class).firstResultOptional();
-    }
-
     /** The post or page with this slug, with author, categories and tags, whatever its status. */
     public static Optional<Post> findBySlugWithDetails(String slug) {
         return find("select distinct p from Post p join fetch p.author left join fetch p.category "
-                + "left join fetch p.categories left join fetch p.tags where p.slug = ?1", slug).singleResultOptional();
+                + "left join fetch p.categories left join fetch p.tags left join fetch p.parent where p.slug = ?1", slug)
+                .singleResultOptional();
     }
 
     /** The slugs, other than this post's, that equal {@code root} or start with "root-". */

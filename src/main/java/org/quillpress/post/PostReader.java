@@ -45,7 +45,12 @@ public class PostReader {
     @Transactional
     public Lookup find(String slug, PostKind kind, Optional<AccountPrincipal> viewer) {
         Instant now = clock.instant();
-        Optional<Post> found = Post.findBySlugWithDetails(slug).filter(p -> p.kind == kind);
+        Optional<Post> any = Post.findBySlugWithDetails(slug);
+        Optional<Post> found = any.filter(p -> p.kind == kind);
+        if (any.isPresent() && found.isEmpty() && any.get().isVisibleAt(now)) {
+            // a page asked for at a post's address (older comment links did that), or the other way round
+            return new Moved(any.get().path());
+        }
         if (found.isEmpty()) {
             return SlugRedirect.currentSlugFor(slug)
                     .<Lookup> map(s -> new Moved(kind.path(s)))
@@ -72,6 +77,6 @@ public class PostReader {
                 post.publishAt, post.updatedAt, post.author.id, PostListing.author(post),
                 post.category == null ? null : new CategoryLink(post.category.name, post.category.slug), tags,
                 post.commentsOpen, visible, editable, older, newer,
-                post.categories.stream().map(c -> new CategoryLink(c.name, c.slug)).toList()));
+                post.categories.stream().map(c -> new CategoryLink(c.name, c.slug)).toList(), post.path()));
     }
 }

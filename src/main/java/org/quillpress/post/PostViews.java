@@ -58,10 +58,7 @@ public final class PostViews {
             PostStatus status, Instant publishAt, Instant updatedAt, long authorId, AuthorCard author,
             CategoryLink category,
             List<TagLink> tags, boolean commentsOpen, boolean visible, boolean editable, Neighbour older,
-            Neighbour newer, List<CategoryLink> categories) {
-        public String path() {
-            return kind.path(slug);
-        }
+            Neighbour newer, List<CategoryLink> categories, String path) {
 
         /** The page that edits this post or page. */
         public String editPath() {

@@ -38,10 +38,6 @@ public class PublicUrls {
         return of(Paths.post(slug));
     }
 
-    public String page(String slug) {
-        return of(Paths.page(slug));
-    }
-
     public String tag(String slug) {
         return of(Paths.tag(slug));
     }

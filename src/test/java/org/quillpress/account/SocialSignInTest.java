@@ -144,6 +144,26 @@ class SocialSignInTest {
     }
 
     @Test
+    void aGuestSignsInFromAPagesCommentFormAndFindsWhatTheyTyped() {
+        String slug = TestPosts.save(TestAccounts.owner(), new org.quillpress.post.PostInput(
+                TestPosts.unique("Signed-in page "), "A page to discuss.", null, List.of(), null, null, "PUBLISHED",
+                null, true, null, "PAGE", null, null));
+        WebClient guest = WebClient.anonymous();
+        String signIn = "/posts/" + slug + "/comments/sign-in/oidc";
+        assertThat(guest.get("/" + slug).asString()).contains("formaction=\"" + signIn + "\"");
+        Response kept = guest.postForm(signIn, Map.of("returnTo", "/" + slug, "body", "Typed on a page.", "parentId",
+                "", "name", "", "email", ""), "/" + slug);
+        String start = ProviderLogin.onTheWay(
+                guest.request().urlEncodingEnabled(false).get(ProviderLogin.pathOf(kept.header("Location"))));
+        assertThat(URLDecoder.decode(start, StandardCharsets.UTF_8)).endsWith("then=/" + slug + "#respond");
+
+        Response back = ProviderLogin.signIn(guest, start, "page-commenter", claims("{'name': 'Paige Commenter'}"));
+        assertThat(back.header("Location")).endsWith("/" + slug + "#respond");
+        assertThat(guest.get("/" + slug).asString()).contains("Commenting as <strong>Paige Commenter</strong>",
+                "Typed on a page.");
+    }
+
+    @Test
     void aModeratorSignsInWithAProviderAndReachesTheQueueWhileAReaderIsRefused() {
         WebClient person = WebClient.anonymous();
         ProviderLogin.signIn(person, "/login/oidc", "future-moderator", claims("{'name': 'Mona Moderator'}"));

@@ -68,6 +68,21 @@ class PostPageQueryCountTest {
     }
 
     @Test
+    void aPostPageTakesTheSameStatementsInOneCategoryOrTen() {
+        AccountPrincipal owner = org.quillpress.support.TestAccounts.owner();
+        List<String> categories = tags(TestPosts.unique("Counted category "), 10);
+        String one = TestPosts.save(owner, new PostInput(TestPosts.unique("One category "), "x", null, tags("c", 3),
+                null, null, "PUBLISHED", null, true, null, null, null, null, categories.subList(0, 1)));
+        String ten = TestPosts.save(owner, new PostInput(TestPosts.unique("Ten categories "), "x", null, tags("c", 3),
+                null, null, "PUBLISHED", null, true, null, null, null, null, categories));
+
+        assertThat(statementsFor("/posts/" + ten)).isEqualTo(statementsFor("/posts/" + one));
+        // a category's archive adds one statement for the category tree, whatever its size
+        assertThat(statementsFor("/categories/" + org.quillpress.web.Slugs.of(categories.get(0))))
+                .isLessThanOrEqualTo(5);
+    }
+
+    @Test
     void theHomePageTakesTheSameStatementsWhateverItsPostsAndTags() {
         AccountPrincipal author = TestAccounts.create(Role.AUTHOR, "Busy Author").principal();
         TestPosts.publish(author, TestPosts.unique("Sparse "), "x", tags("h", 1));
