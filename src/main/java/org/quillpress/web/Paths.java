@@ -17,7 +17,7 @@ public final class Paths {
      * compares them with every resource's real root), the static folders, Quarkus' /q, and a few kept for
      * addresses that are not routes (yet).
      */
-    public static final Set<String> RESERVED = Set.of("account", "accounts", "admin", "api", "archive", "authors",
+    public static final Set<String> RESERVED = Set.of("account", "accounts", "admin", "api", "archive", "author", "authors",
             "avatars", "categories", "category", "comments", "css", "feed", "img", "js", "login", "logout",
             "moderation", "pages", "posts", "q", "rss", "search", "setup", "sitemap", "subscriptions", "tag", "tags",
             "write");
