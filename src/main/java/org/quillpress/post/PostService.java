@@ -238,7 +238,9 @@ public class PostService {
         }
 
         if (slug.isEmpty()) {
-            slug = creating || post.slug == null ? uniqueSlug(slugRoot(Slugs.of(title), post.kind), post.kind, post.id)
+            slug = creating || post.slug == null
+                    ? uniqueSlug(slugRoot(Slugs.of(title, post.kind == PostKind.PAGE ? "page" : "post"), post.kind), post.kind,
+                            post.id)
                     : post.slug;
         }
 
@@ -392,7 +394,8 @@ public class PostService {
         return false;
     }
 
-    private String deriveExcerpt(String body) {
+    /** The excerpt a post without one of its own shows: the start of its first paragraph. */
+    public String deriveExcerpt(String body) {
         String text = markdown.firstParagraphText(body).replaceAll("\\s+", " ");
         if (text.length() <= DERIVED_EXCERPT) {
             return text;

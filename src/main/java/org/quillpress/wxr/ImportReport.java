@@ -54,6 +54,7 @@ public final class ImportReport {
     private int batches;
     private String error;
     private String source;
+    private String timeZone;
     private volatile boolean finished;
 
     synchronized void add(Kind kind) {
@@ -98,6 +99,15 @@ public final class ImportReport {
     /** The source the import was filed under (the blog's address or the name the admin gave), once known. */
     public synchronized String source() {
         return source;
+    }
+
+    synchronized void timeZone(String zone) {
+        this.timeZone = zone;
+    }
+
+    /** The blog's time zone as the import found it, or null when the file did not tell. */
+    public synchronized String timeZone() {
+        return timeZone;
     }
 
     synchronized void batchCommitted() {
@@ -177,8 +187,12 @@ public final class ImportReport {
     public synchronized String toText() {
         StringBuilder out = new StringBuilder();
         if (source != null) {
-            out.append("Source: ").append(source).append("\n\n");
+            out.append("Source: ").append(source).append("\n");
         }
+        if (timeZone != null) {
+            out.append("Time zone: ").append(timeZone).append("\n");
+        }
+        out.append("\n");
         out.append(String.format("%-14s %9s %9s %9s%n", "", "imported", "skipped", "failed"));
         counts.forEach((kind, c) -> out.append(String.format("%-14s %9d %9d %9d%n", kind.label, c[0], c[1], c[2])));
         if (!skippedByReason.isEmpty()) {

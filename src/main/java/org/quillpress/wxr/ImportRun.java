@@ -1,5 +1,6 @@
 package org.quillpress.wxr;
 
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,7 +21,12 @@ import org.quillpress.wxr.ImportReport.Kind;
 final class ImportRun {
     final ImportReport report;
     final Map<String, Long> authorIds = new LinkedHashMap<>();
+    /** Whether the file lists its authors (WXR 1.1 and later do), and their logins. */
+    boolean authorsListed;
+    final java.util.Set<String> listedLogins = new java.util.HashSet<>();
     final Map<Long, Long> deferredParents = new LinkedHashMap<>();
+    /** The blog's time zone, judged from the dates the file writes twice (in the blog's time and in UTC). */
+    final BlogTimeZone timeZone = new BlogTimeZone();
     /** Posts (by id here) whose galleries show images met later in the file: rendered again at the end. */
     final Map<Long, DeferredGallery> deferredGalleries = new LinkedHashMap<>();
     /** The file's images by WordPress id, and the ids of those attached to each post, in file order. */
@@ -95,6 +101,11 @@ final class ImportRun {
         }
         itemsInBatch.computeIfAbsent(wpId, k -> new ArrayList<>()).add(fingerprint);
         return before.isEmpty() ? source : source + "#repeat-" + (before.size() + 1);
+    }
+
+    /** The offset most of the blog's dates had so far: for dates the file gives in the blog's time only. */
+    ZoneOffset blogOffset() {
+        return timeZone.usualOffset().orElse(ZoneOffset.UTC);
     }
 
     /** Names, for the report, what of {@code what} could not be rendered. */

@@ -1,6 +1,8 @@
 package org.quillpress.wxr;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,11 +21,13 @@ class ImportedAuthors {
     Clock clock;
 
     void importAuthor(ImportRun run, WxrReader.Author author) {
+        run.authorsListed = true;
         String login = author.login().strip();
         if (login.isEmpty()) {
             run.skipped(Kind.AUTHOR, "author on line " + author.line(), "no login name");
             return;
         }
+        run.listedLogins.add(login);
         if (LoginIdentity.count("provider = ?1 and subject = ?2", WxrNames.PROVIDER, login) > 0) {
             run.skipped(Kind.AUTHOR, "author " + login, "already imported");
             return;
@@ -33,11 +37,15 @@ class ImportedAuthors {
         run.imported(Kind.AUTHOR);
     }
 
-    /** The account of a post's author ({@code dc:creator}); the first admin when the post names none. */
-    Account authorFor(ImportRun run, String login) {
+    /**
+     * The account of a post's author ({@code dc:creator}); the first admin when the post names none, or names
+     * someone the file's author list does not hold or no login could be (a byline broken by markup or line
+     * breaks), as WordPress's importer gives such posts to whoever imports them.
+     */
+    Account authorFor(ImportRun run, String login, String what) {
         String key = login == null ? "" : login.strip();
         if (key.isEmpty()) {
-            return Account.<Account> find("role = ?1 order by id", Role.ADMIN).firstResult();
+            return firstAdmin();
         }
         Long id = run.authorIds.get(key);
         if (id != null) {
@@ -46,12 +54,31 @@ class ImportedAuthors {
         Account account = LoginIdentity.<LoginIdentity> find("provider = ?1 and subject = ?2", WxrNames.PROVIDER, key)
                 .firstResultOptional().map(i -> i.account).orElse(null);
         if (account == null) {
+            if (!PLAUSIBLE_LOGIN.matcher(key).matches() || run.authorsListed && !run.listedLogins.contains(key)) {
+                run.note(what + ": its author \"" + WxrText.clip(key, 80) + "\" is not among the file's authors"
+                        + " (or is no login); it is given to the site's first admin.");
+                return firstAdmin();
+            }
             // WXR 1.0 lists no authors: the post's dc:creator is all there is
             account = createAuthor(key, key, null);
             run.imported(Kind.AUTHOR);
         }
         run.authorIds.put(key, account.id);
         return account;
+    }
+
+    private static Account firstAdmin() {
+        return Account.<Account> find("role = ?1 order by id", Role.ADMIN).firstResult();
+    }
+
+    /** What WordPress accepts as a login (sanitize_user): at most 60 of letters, digits, space and _ . - @ */
+    private static final Pattern PLAUSIBLE_LOGIN = Pattern.compile("[\\p{L}\\p{N} _.@-]{1,60}");
+
+    /** The WordPress login of the imported author whose author archive was /author/{name}/, if any. */
+    static Optional<String> handleForLogin(String name) {
+        return LoginIdentity.<LoginIdentity> find("provider = ?1 and subject = ?2", WxrNames.PROVIDER, name)
+                .firstResultOptional().map(identity -> identity.account.handle)
+                .or(() -> Account.<Account> find("handle", name).firstResultOptional().map(a -> a.handle));
     }
 
     /**

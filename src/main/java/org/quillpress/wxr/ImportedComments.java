@@ -145,7 +145,7 @@ class ImportedComments {
             if (comment.status == CommentStatus.PENDING) {
                 comment.reasons = "awaiting moderation on WordPress when it was exported";
             }
-            Instant created = date(value(c, "wp:comment_date_gmt"), value(c, "wp:comment_date"), "");
+            Instant created = date(value(c, "wp:comment_date_gmt"), value(c, "wp:comment_date"), "", run.blogOffset());
             comment.createdAt = created != null ? created : postCreated;
             comment.persist();
             comment.path = (parent == null ? "" : parent.path() + "/") + Comment.segment(comment.id);

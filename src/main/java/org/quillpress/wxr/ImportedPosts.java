@@ -52,6 +52,9 @@ class ImportedPosts {
     @Inject
     ImportedComments comments;
 
+    @Inject
+    PostService postService;
+
     /** Stores a post or page (unless imported before, or of a kind or status not kept) and then its comments. */
     void importItem(ImportRun run, String source, Item item) {
         String type = item.get("wp:post_type").isBlank() ? "post" : item.get("wp:post_type").strip();
@@ -144,9 +147,10 @@ class ImportedPosts {
         } else {
             post.bodyHtml = markdown.renderPost(post.bodyMarkdown, post.bodyFormat);
         }
-        post.excerpt = excerpt(item, post.bodyHtml, content);
+        post.excerpt = excerpt(item, post);
 
-        Instant date = date(item.get("wp:post_date_gmt"), item.get("wp:post_date"), item.get("pubDate"));
+        Instant date = date(item.get("wp:post_date_gmt"), item.get("wp:post_date"), item.get("pubDate"),
+                run.blogOffset());
         Instant now = clock.instant();
         String wpStatus = item.get("wp:status").strip();
         boolean locked = !item.get("wp:post_password").isEmpty();
@@ -175,7 +179,7 @@ class ImportedPosts {
 
         String wpSlug = clip(decode(item.get("wp:post_name").strip()), Slugs.MAX_LENGTH);
         post.slug = freeSlug(run, post.kind, wpSlug, title, what);
-        post.author = authors.authorFor(run, item.get("dc:creator"));
+        post.author = authors.authorFor(run, item.get("dc:creator"), what);
 
         List<ItemTerm> categories = item.terms().stream().filter(t -> "category".equals(t.domain())).toList();
         if (post.kind == PostKind.POST) {
@@ -228,7 +232,7 @@ class ImportedPosts {
 
     /** The post's slug by the post service's rule, starting from its WordPress slug (else its title). */
     private static String freeSlug(ImportRun run, PostKind kind, String wpSlug, String title, String what) {
-        String root = PostService.slugRoot(Slugs.isValid(wpSlug) ? wpSlug : Slugs.of(wpSlug.isEmpty() ? title : wpSlug),
+        String root = PostService.slugRoot(Slugs.of(wpSlug.isEmpty() ? title : wpSlug, kind == PostKind.PAGE ? "page" : "post"),
                 kind);
         String slug = PostService.uniqueSlug(root, kind, null);
         if (!slug.equals(root)) {
@@ -238,12 +242,26 @@ class ImportedPosts {
         return slug;
     }
 
-    /** The excerpt as plain text: WordPress's own, else the teaser before {@code <!--more-->}, else the start. */
-    private static String excerpt(Item item, String renderedHtml, String content) {
+    /** The excerpt as plain text: WordPress's own, else the one derived from the body as a post without one shows. */
+    private String excerpt(Item item, Post post) {
         String own = plainText(item.get("excerpt:encoded"));
         if (!own.isEmpty()) {
             return clip(own, PostService.MAX_EXCERPT);
         }
+        return derivedExcerpt(post);
+    }
+
+    /**
+     * The excerpt of a post without one of its own: for WordPress content the teaser before
+     * {@code <!--more-->}, else the start of the first paragraph; for Markdown the post service's rule. The export
+     * leaves an excerpt out when it is this one, so that WordPress does not take it for the author's.
+     */
+    String derivedExcerpt(Post post) {
+        return post.bodyFormat == BodyFormat.MARKDOWN ? postService.deriveExcerpt(post.bodyMarkdown)
+                : derivedExcerpt(post.bodyHtml, post.bodyMarkdown);
+    }
+
+    private static String derivedExcerpt(String renderedHtml, String content) {
         Matcher more = WordPressHtml.MORE.matcher(content);
         if (more.find()) {
             String teaser = plainText(WordPressHtml.toHtml(content.substring(0, more.start())));

@@ -58,6 +58,14 @@ public class LegacyUrls {
         return moved(Optional.of(Paths.tag(slug)));
     }
 
+    /** WordPress's author archive (by login, or by the name in its address): the author's page here. */
+    @GET
+    @Path("author/{name}")
+    @Transactional
+    public Response author(@RestPath String name) {
+        return moved(ImportedAuthors.handleForLogin(name).map(Paths::author));
+    }
+
     /** WordPress's feed address ends in a slash; the site feed (Atom) is at /feed. */
     @GET
     @Path("feed/{kind: (rss2?|atom|rdf)?}")

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import org.quillpress.post.Post;
 import org.quillpress.post.PostKind;
 import org.quillpress.post.PostStatus;
 import org.quillpress.post.Tag;
+import org.quillpress.site.SiteSetting;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.BodyFormat;
 import org.quillpress.web.PublicUrls;
@@ -57,6 +60,9 @@ public class WxrExporter {
     @Inject
     Clock clock;
 
+    @Inject
+    ImportedPosts importedPosts;
+
     // --- WXR -------------------------------------------------------------------------------------------------
 
     /** Writes the site as WXR 1.2 to {@code out}. */
@@ -82,6 +88,9 @@ public class WxrExporter {
             text(w, WxrNames.WP_NS, "wxr_version", "1.2");
             text(w, WxrNames.WP_NS, "base_site_url", urls.base());
             text(w, WxrNames.WP_NS, "base_blog_url", urls.base());
+            ZoneId zone = QuarkusTransaction.requiringNew().call(WxrExporter::siteZone);
+            text(w, WxrNames.QUILLPRESS_NS, "time-zone", zone.getId());
+            DateTimeFormatter local = WxrNames.DATE.withZone(zone);
             inTransaction(() -> {
                 for (Account a : Account.<Account> list("id in (select p.author.id from Post p) order by id")) {
                     element(w, WxrNames.WP_NS, "author", () -> {
@@ -109,7 +118,7 @@ public class WxrExporter {
                 }
             });
             text(w, null, "generator", "Quillpress");
-            eachPost((post, comments) -> item(w, post, comments));
+            eachPost((post, comments) -> item(w, post, comments, local));
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndDocument();
@@ -119,10 +128,19 @@ public class WxrExporter {
         }
     }
 
-    private void item(XMLStreamWriter w, Post p, List<Comment> comments) {
+    /** The site's time zone, in which WordPress's local dates (post_date, comment_date) are written. */
+    private static ZoneId siteZone() {
+        try {
+            return SiteSetting.get(WxrImporter.TIME_ZONE_SETTING).map(ZoneId::of).orElse(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private void item(XMLStreamWriter w, Post p, List<Comment> comments, DateTimeFormatter local) {
         element(w, null, "item", () -> {
-            // WordPress titles and excerpts are HTML: plain text goes in escaped, and comes back the same
-            text(w, null, "title", escapeHtml(p.title));
+            // WordPress titles and excerpts are HTML: plain text goes in escaped once, and comes back the same
+            cdata(w, null, "title", escapeTitle(p.title));
             text(w, null, "link", urls.of(p.path()));
             Instant date = p.publishAt != null ? p.publishAt : p.createdAt;
             text(w, null, "pubDate", RFC_1123.format(date));
@@ -133,12 +151,14 @@ public class WxrExporter {
             });
             text(w, null, "description", "");
             cdata(w, WxrNames.CONTENT_NS, "encoded", p.bodyFormat == BodyFormat.WORDPRESS ? p.bodyMarkdown : p.bodyHtml);
-            cdata(w, WxrNames.EXCERPT_NS, "encoded", escapeHtml(p.excerpt));
+            // an excerpt derived from the body stays derived: written out, WordPress would take it for the author's
+            cdata(w, WxrNames.EXCERPT_NS, "encoded",
+                    p.excerpt == null || p.excerpt.equals(importedPosts.derivedExcerpt(p)) ? "" : escapeHtml(p.excerpt));
             if (p.bodyFormat == BodyFormat.MARKDOWN) {
                 cdata(w, WxrNames.QUILLPRESS_NS, "markdown", p.bodyMarkdown);
             }
             text(w, WxrNames.WP_NS, "post_id", p.id.toString());
-            text(w, WxrNames.WP_NS, "post_date", WxrNames.DATE.format(date));
+            text(w, WxrNames.WP_NS, "post_date", local.format(date));
             text(w, WxrNames.WP_NS, "post_date_gmt", p.status == PostStatus.DRAFT ? "0000-00-00 00:00:00"
                     : WxrNames.DATE.format(date));
             text(w, WxrNames.WP_NS, "comment_status", p.commentsOpen ? "open" : "closed");
@@ -168,7 +188,7 @@ public class WxrExporter {
                     cdata(w, WxrNames.WP_NS, "comment_author_email", c.authorEmail == null ? "" : c.authorEmail);
                     text(w, WxrNames.WP_NS, "comment_author_url", c.authorUrl == null ? "" : c.authorUrl);
                     text(w, WxrNames.WP_NS, "comment_author_IP", c.clientAddress == null ? "" : c.clientAddress);
-                    text(w, WxrNames.WP_NS, "comment_date", WxrNames.DATE.format(c.createdAt));
+                    text(w, WxrNames.WP_NS, "comment_date", local.format(c.createdAt));
                     text(w, WxrNames.WP_NS, "comment_date_gmt", WxrNames.DATE.format(c.createdAt));
                     cdata(w, WxrNames.WP_NS, "comment_content",
                             c.bodyFormat == BodyFormat.WORDPRESS ? c.bodyMarkdown : c.bodyHtml);
@@ -358,7 +378,20 @@ public class WxrExporter {
 
     // --- XML helpers ---------------------------------------------------------------------------------------
 
-    /** Escapes text for HTML, as WordPress stores titles: {@code &}, {@code <} and {@code >}. */
+    /** An ampersand that starts a character reference ("&amp;", "&#8217;"), which a plain "&" does not. */
+    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern
+            .compile("&(?=(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)");
+
+    /**
+     * A plain-text title as WordPress stores one: markup characters escaped, a lone "&" left as it is (as WordPress
+     * keeps "Fish & Chips"), and an "&" that would read as a character reference escaped, so it stays text.
+     */
+    static String escapeTitle(String text) {
+        return text == null ? ""
+                : REFERENCE.matcher(text).replaceAll("&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Escapes text for HTML, as WordPress stores excerpts: {@code &}, {@code <} and {@code >}. */
     static String escapeHtml(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

@@ -3,8 +3,11 @@ package org.quillpress.wxr;
 import static org.quillpress.wxr.WxrText.cleanTitle;
 
 import java.io.InputStream;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -12,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.quillpress.post.PostSaved;
+import org.quillpress.site.SiteSetting;
 import org.quillpress.web.ContentChanged;
 import org.quillpress.web.WordPressHtml;
 import org.quillpress.wxr.ImportReport.Kind;
@@ -32,6 +36,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class WxrImporter {
+
+    /** The site setting holding the site's time zone (a ZoneId), which the site's pages show dates in. */
+    static final String TIME_ZONE_SETTING = "site.time-zone";
 
     /** Items per transaction; a batch also ends once it holds this many comments. */
     static final int BATCH_ITEMS = 200;
@@ -90,6 +97,7 @@ public class WxrImporter {
             commit(run, source(reader, sourceName, report), batch);
             resolveParents(run, source(reader, sourceName, report));
             renderGalleries(run);
+            adoptTimeZone(run, reader);
             report.finish();
         } catch (MalformedFile e) {
             String kept = lastCommitted == null
@@ -199,6 +207,10 @@ public class WxrImporter {
             terms.importTerm(run, term);
         } else {
             Item item = (Item) unit;
+            run.timeZone.sample(item.get("wp:post_date"), item.get("wp:post_date_gmt"));
+            for (Map<String, String> comment : item.comments()) {
+                run.timeZone.sample(comment.get("wp:comment_date"), comment.get("wp:comment_date_gmt"));
+            }
             if ("attachment".equals(item.get("wp:post_type").strip())) {
                 run.image(WxrReader.number(item.get("wp:post_id")), WxrReader.number(item.get("wp:post_parent")),
                         new WordPressHtml.Image(item.get("wp:attachment_url").strip(), imageAlt(item),
@@ -212,6 +224,32 @@ public class WxrImporter {
     private static String imageAlt(Item item) {
         String alt = item.fields().get("meta:_wp_attachment_image_alt");
         return alt == null ? cleanTitle(item.get("title")) : alt.strip();
+    }
+
+    /**
+     * The blog's time zone becomes the site's, so that posts show the days they showed on WordPress; a zone the
+     * site already has (set by an admin) is kept, and the report says so.
+     */
+    private void adoptTimeZone(ImportRun run, WxrReader reader) {
+        Optional<ZoneId> found = run.timeZone.zone(reader.timeZone(), reader.language());
+        if (found.isEmpty()) {
+            return;
+        }
+        String zone = found.get().getId();
+        String how = reader.timeZone().isBlank()
+                ? "judged from " + run.timeZone.sampleCount() + " dates WordPress wrote in both the blog's time and UTC"
+                : "named in the export";
+        run.report.timeZone(zone);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Optional<String> current = SiteSetting.get(TIME_ZONE_SETTING);
+            if (current.isEmpty() || current.get().equals(zone)) {
+                SiteSetting.put(TIME_ZONE_SETTING, zone);
+                run.report.note("The blog's time zone is " + zone + " (" + how + "); it is now the site's time zone.");
+            } else {
+                run.report.note("The blog's time zone is " + zone + " (" + how + "); the site keeps its own, "
+                        + current.get() + ", which an admin can change in the site settings.");
+            }
+        });
     }
 
     /** Galleries whose images came later in the file than their post: rendered now that all are in. */

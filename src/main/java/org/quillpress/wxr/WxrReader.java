@@ -63,6 +63,7 @@ final class WxrReader implements Closeable {
     private String blogUrl = "";
     private String link = "";
     private String timeZone = "";
+    private String language = "";
     private boolean inChannel;
     private boolean sawChannel;
 
@@ -91,6 +92,11 @@ final class WxrReader implements Closeable {
      */
     String source() {
         return !blogUrl.isEmpty() ? blogUrl : !link.isEmpty() ? link : siteUrl;
+    }
+
+    /** The blog's language as the channel gives it ("de-DE"), or empty. */
+    String language() {
+        return language;
     }
 
     /** The blog's named time zone when the export carries one ({@code wp:timezone_string}), else empty. */
@@ -151,6 +157,7 @@ final class WxrReader implements Closeable {
                         case "wp:base_blog_url" -> blogUrl = readText().strip();
                         case "link" -> link = readText().strip();
                         case "wp:timezone_string", "qp:time-zone" -> timeZone = readText().strip();
+                        case "language" -> language = readText().strip();
                         default -> {
                             // channel head (title, description, language, generator…): nothing to import
                         }

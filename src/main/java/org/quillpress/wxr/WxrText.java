@@ -89,9 +89,9 @@ final class WxrText {
 
     /**
      * A WordPress date in UTC: the _gmt field when set (drafts have 0000-00-00 there), else the RSS
-     * pubDate (which carries its offset), else the local date read as UTC.
+     * pubDate (which carries its offset), else the local date read at the blog's usual offset.
      */
-    static Instant date(String gmt, String local, String pubDate) {
+    static Instant date(String gmt, String local, String pubDate, ZoneOffset blogOffset) {
         Instant at = wpDate(gmt);
         if (at != null) {
             return at;
@@ -103,7 +103,8 @@ final class WxrText {
                 // fall through to the local date
             }
         }
-        return wpDate(local);
+        Instant blogTime = wpDate(local);
+        return blogTime == null ? null : blogTime.minusSeconds(blogOffset.getTotalSeconds());
     }
 
     private static Instant wpDate(String text) {

@@ -48,6 +48,8 @@ class RoundTripTest {
     @Test
     void exportImportedIntoAnEmptySiteGivesBackTheSameSite() {
         fixtures.importResource("lighthouse-1.2.xml");
+        // tables, lists, a caption, a video link, transliterated slugs, a byline given to the admin
+        fixtures.importResource("quay-content.xml");
         TestPosts.save(TestAccounts.owner(),
                 new PostInput("Written <here> & \"now\"",
                         "Some **Markdown** with a [link](https://example.org).\n\nSecond paragraph.",
