@@ -130,6 +130,11 @@ public class AccountService {
             account = identity.account;
             refuseIfBanned(account);
             identity.refresh(profile);
+            if (account.email == null && profile.email() != null) {
+                // verified at the provider since the last sign-in: mail and bans can reach the account now
+                account.email = profile.email();
+                directory.forget(account.id);
+            }
         }
         identity.lastUsedAt = now;
         return AccountPrincipal.of(account);

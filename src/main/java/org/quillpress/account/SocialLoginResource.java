@@ -60,6 +60,11 @@ public class SocialLoginResource {
         }
     }
 
+    /** Cookie holding where a sign-in started from, sealed, on the provider's paths, for ten minutes. */
+    static final String RETURN_COOKIE = "qp_signin";
+    /** The error the failure page gets when the callback itself failed (see {@link SignInFailures}). */
+    static final String NOT_COMPLETED = "not_completed";
+
     /** Cookie naming the account that asked to link a provider, sealed, for ten minutes. */
     public static final String LINK_COOKIE = "qp_link";
     static final int LINK_SECONDS = 600;
@@ -148,6 +153,62 @@ public class SocialLoginResource {
         return Response.ok(Templates.onTheWay(new OnTheWay(providerLabel, next))).build();
     }
 
+    /**
+     * Where a sign-in that did not finish lands: the reader cancelled at the provider or it refused
+     * ({@code error=access_denied} and the like, from Quarkus OIDC's error path), or the code could not be exchanged
+     * ({@link #NOT_COMPLETED}). The sign-in page says so, naming the provider, and leads back to where they were; a
+     * comment typed before leaving is still kept for them there.
+     */
+    @GET
+    @Path("failed")
+    public Response failed(@RestPath String provider, @RestQuery String error) {
+        SocialProvider chosen = SocialProvider.byId(provider).orElseThrow(NotFoundException::new);
+        String label = providers.label(chosen);
+        String back = startedFrom(chosen).orElse("/");
+        Cookie cookie = routing.request().getCookie(RETURN_COOKIE);
+        if (cookie != null) {
+            routing.response().addCookie(sessions.cookie(RETURN_COOKIE, "", routing).setPath("/login/" + chosen.id)
+                    .setMaxAge(0));
+        }
+        String message;
+        if (NOT_COMPLETED.equals(error)) {
+            message = "Sign-in with " + label + " could not be completed: " + label
+                    + " did not confirm it to this site. Nothing was saved. Try again, or use another way to sign in.";
+        } else if ("access_denied".equals(error)) {
+            message = "Sign-in with " + label + " was cancelled, or " + label
+                    + " did not allow it. Nothing was saved: try again, or use another way to sign in.";
+        } else {
+            String code = error == null || !error.matches("[a-z_]{1,40}") ? "" : " (" + error + ")";
+            message = "Sign-in with " + label + " did not complete" + code
+                    + ". Nothing was saved: try again, or use another way to sign in.";
+        }
+        return LoginResource.refusal(Response.Status.UNAUTHORIZED, back, message, providers);
+    }
+
+    /** The path this browser's sign-in with the provider started from, while its cookie holds. */
+    private Optional<String> startedFrom(SocialProvider provider) {
+        Cookie cookie = routing.request().getCookie(RETURN_COOKIE);
+        if (cookie == null) {
+            return Optional.empty();
+        }
+        return codec.openClaims(cookie.getValue()).flatMap(claims -> {
+            try {
+                boolean fresh = claims.getClaimValue("until", Long.class) >= clock.instant().getEpochSecond();
+                boolean matches = "signin".equals(claims.getClaimValue("use"))
+                        && provider.id.equals(claims.getClaimValue("prov"));
+                return fresh && matches ? Optional.of(SafeRedirect.path(claims.getClaimValue("then", String.class), "/"))
+                        : Optional.empty();
+            } catch (MalformedClaimException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Where Quarkus OIDC sends a reader the provider sent back without a sign-in. */
+    static String failurePath(SocialProvider provider) {
+        return "/login/" + provider.id + "/failed";
+    }
+
     /** The callback itself reaches here only when Quarkus OIDC found no sign-in to complete: used or forged. */
     @GET
     @Path("callback")
@@ -196,6 +257,14 @@ public class SocialLoginResource {
             throw new ProviderUnavailable(provider, "no redirect to the provider");
         }
         Log.debugf("Sending a reader to %s (then %s)", provider.label, target);
+        // should the sign-in not finish, the failure page leads back there
+        JwtClaims back = new JwtClaims();
+        back.setClaim("use", "signin");
+        back.setClaim("prov", provider.id);
+        back.setClaim("then", target);
+        back.setClaim("until", clock.instant().plusSeconds(LINK_SECONDS).getEpochSecond());
+        routing.response().addCookie(sessions.cookie(RETURN_COOKIE, codec.sealClaims(back), routing)
+                .setPath("/login/" + provider.id).setMaxAge(LINK_SECONDS));
         return Response.status(challenge.status).header(challenge.headerName.toString(), challenge.headerContent)
                 .build();
     }

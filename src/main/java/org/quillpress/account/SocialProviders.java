@@ -145,7 +145,8 @@ public class SocialProviders {
                 .redirectPath(callbackPath(provider))
                 // back to /login/{id}?… after the callback, where the account is found and our own session starts
                 .restorePathAfterRedirect(true)
-                .errorPath("/login?failed=" + provider.id)
+                // a path of its own: Quarkus adds the provider's error with a "?" of its own
+                .errorPath(SocialLoginResource.failurePath(provider))
                 // PKCE binds the code to this browser's sign-in; the verifier, like the path to return to, travels
                 // encrypted with the state secret in the state cookie
                 .pkceRequired(true)

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.quillpress.post.Post;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.security.FormStamp;
+import org.quillpress.security.Sessions;
 import org.quillpress.web.Paths;
 
 import io.vertx.ext.web.RoutingContext;
@@ -75,6 +76,9 @@ public class CommentApi {
     Clock clock;
 
     @Inject
+    Sessions sessions;
+
+    @Inject
     FormStamp stamps;
 
     @Inject
@@ -114,7 +118,8 @@ public class CommentApi {
                 new CommentSubmission(body.body(), body.parentId(), body.name(), body.email(), body.website(),
                         Boolean.TRUE.equals(body.notifyReplies()), null, body.started(), guest),
                 new Writer(currentUser.account(), routing.request().remoteAddress().host(),
-                        routing.request().getHeader("User-Agent")));
+                        routing.request().getHeader("User-Agent"),
+                        sessions.endedSessionAccount(routing, !guest).orElse(null)));
         return RestResponse.ResponseBuilder
                 .<Created> created(URI.create(Paths.commentOnPost(slug, outcome.id())))
                 .entity(new Created(outcome.id(), outcome.publicStatus().name())).build();

@@ -21,6 +21,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.quillpress.account.SocialProvider;
 import org.quillpress.post.Post;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.security.Sessions;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
 import org.quillpress.web.Paths;
@@ -71,6 +72,9 @@ public class CommentResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Sessions sessions;
 
     @POST
     @Path("posts/{slug}/comments")
@@ -165,8 +169,12 @@ public class CommentResource {
     }
 
     private Writer writer() {
+        io.quarkus.logging.Log.infof("DEBUG-ABUSE cookie=%s signedIn=%s ended=%s",
+                routing.request().getCookie("qp_session") != null,
+                currentUser.account().isPresent(), sessions.endedSessionAccount(routing, currentUser.account().isPresent()));
         return new Writer(currentUser.account(), routing.request().remoteAddress().host(),
-                routing.request().getHeader("User-Agent"));
+                routing.request().getHeader("User-Agent"),
+                sessions.endedSessionAccount(routing, currentUser.account().isPresent()).orElse(null));
     }
 
     /** Where the post or page with this slug is read: comments live on pages too. */

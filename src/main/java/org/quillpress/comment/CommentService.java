@@ -76,9 +76,16 @@ public class CommentService {
                 : GuestDetails.typed(in.name(), in.email(), in.website());
         String body = CommentBody.clean(in.body());
 
-        // refusals: nothing is stored
+        // refusals: nothing is stored. A banned reader whose open page still sent their ended session hears of the
+        // ban first, not that their name is missing
+        if (account == null) {
+            refuseBannedAccount(writer.signedOutAccountId(), "");
+        }
         Comment parent = refuseInvalid(post, account == null ? guestProblems(details) : Map.of(), body, in.parentId());
         refuseClosedOrBanned(post, rules, now, account, details.email(), writer.address());
+        if (account == null) {
+            refuseBannedAccount(null, details.email());
+        }
         boolean staff = writer.account().map(AccountPrincipal::isStaff).orElse(false);
         if (!staff) {
             refuseFloodOrRepeat(post, account, details.email(), writer.address(), body);
@@ -191,6 +198,23 @@ public class CommentService {
             throw new InvalidInputException(403, Map.of("body", "You may not comment on this site."
                     + (ban.get().reason == null || ban.get().reason.isBlank() ? "" : " Reason: " + ban.get().reason)));
         }
+    }
+
+    /**
+     * A banned reader is told so, not asked for a name: whether their page still sent the account's ended session,
+     * or they type the email of a banned account as a guest.
+     */
+    private void refuseBannedAccount(Long signedOutAccountId, String email) {
+        Optional<Ban> ban = Optional.ofNullable(signedOutAccountId).flatMap(bans::activeAccountBan);
+        if (ban.isEmpty() && !email.isEmpty()) {
+            ban = Account.<Account> list("lower(email) = ?1", email.toLowerCase(Locale.ROOT)).stream()
+                    .map(a -> bans.activeAccountBan(a.id)).flatMap(Optional::stream).findFirst();
+        }
+        ban.ifPresent(b -> {
+            throw new InvalidInputException(403, Map.of("body", "Your account is banned from commenting on this site"
+                    + (b.expiresAt == null ? "" : " until " + b.endDay())
+                    + "." + (b.reason == null || b.reason.isBlank() ? "" : " Reason: " + b.reason)));
+        });
     }
 
     /** Flood control and repeats; staff are exempt. */

@@ -104,11 +104,10 @@ public class PostPageResource {
                     new CommentThreads.PostRef(post.id(), post.authorId(), post.commentsOpen(), post.publishAt()),
                     currentUser.account(), guest.commentIds(), commentPage);
             CommentViews.Form form = CommentViews.Form.empty(guest.name(), guest.email(), guest.website());
-            if (currentUser.account().isPresent()) {
-                // back from signing in with a provider: the comment they had typed
-                form = drafts.take(routing, post.id()).map(d -> new CommentViews.Form(d.body(), d.parentId(), null,
-                        null, null, false, Map.of())).orElse(form);
-            }
+            // back from signing in with a provider, finished or not: the comment they had typed
+            CommentViews.Form typed = form;
+            form = drafts.take(routing, post.id()).map(d -> new CommentViews.Form(d.body(), d.parentId(), typed.name(),
+                    typed.email(), typed.website(), false, Map.of())).orElse(form);
             return Response.ok(Templates.post(post, thread, form)).build();
         }
         if (lookup instanceof PostReader.Moved moved) {

@@ -54,6 +54,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
                 .map(token -> identityProviderManager.authenticate(
                         HttpSecurityUtils.setRoutingContextAttribute(new SessionAuthenticationRequest(token), context))
                         .onFailure().recoverWithUni(failure -> {
+                            context.put(Sessions.ENDED_SESSION_ACCOUNT, token.accountId());
                             sessions.clear(context);
                             return Uni.createFrom().nullItem();
                         }))

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,6 +71,18 @@ public class Sessions {
         }
         clear(routing);
     }
+
+    /**
+     * The account of the request's session cookie when the cookie is genuine but no longer signs anyone in (its
+     * session was ended, or the account was banned): such a writer is not a stranger. Noted by the authentication
+     * mechanism as it drops the cookie, whose value the request no longer shows once the response clears it.
+     */
+    public Optional<Long> endedSessionAccount(RoutingContext routing, boolean signedIn) {
+        return signedIn ? Optional.empty() : Optional.ofNullable(routing.get(ENDED_SESSION_ACCOUNT));
+    }
+
+    /** The routing context key under which {@link SessionAuthenticationMechanism} notes an ended session's account. */
+    static final String ENDED_SESSION_ACCOUNT = "quillpress.ended-session-account";
 
     public void clear(RoutingContext routing) {
         if (!routing.response().headWritten()) {

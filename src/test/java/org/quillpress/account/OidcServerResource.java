@@ -69,6 +69,9 @@ public class OidcServerResource implements QuarkusTestResourceLifecycleManager {
      * the "github" provider exchanges its code here: the request goes on to the test server unchanged, and its
      * answer comes back without the ID token. Everything else (login, user info) is the test server's own.
      */
+    /** A code the "github" provider refuses to exchange. */
+    static final String REFUSED_CODE = "refused-by-the-provider";
+
     private static String startGitHubStyleTokenEndpoint() {
         try {
             HttpClient client = HttpClient.newHttpClient();
@@ -77,6 +80,15 @@ public class OidcServerResource implements QuarkusTestResourceLifecycleManager {
             gitHubTokens = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             gitHubTokens.createContext("/token", exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();
+                if (new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("code=" + REFUSED_CODE)) {
+                    // a provider that will not exchange this code (down after the login, secret rotated, code refused)
+                    byte[] refused = "{\"error\":\"invalid_grant\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(400, refused.length);
+                    exchange.getResponseBody().write(refused);
+                    exchange.close();
+                    return;
+                }
                 HttpRequest.Builder forward = HttpRequest.newBuilder(upstream)
                         .header("Content-Type", exchange.getRequestHeaders().getFirst("Content-Type"))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
