@@ -6,10 +6,16 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
 
 /** Files in one folder (./data/media by default): enough for a single instance. */
 class FileSystemMediaStore implements MediaStore {
+
+    private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
 
     private final Path dir;
 
@@ -30,6 +36,10 @@ class FileSystemMediaStore implements MediaStore {
             Path temp = Files.createTempFile(dir, ".upload-", ".tmp");
             try {
                 Files.write(temp, bytes);
+                if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                    // temporary files are private (0600); a web server in front may serve the folder itself
+                    Files.setPosixFilePermissions(temp, READABLE);
+                }
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

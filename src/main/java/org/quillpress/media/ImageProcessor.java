@@ -169,9 +169,11 @@ final class ImageProcessor {
         }
         widths.add(fullWidth);
         List<Rendition> renditions = new ArrayList<>();
-        for (int w : widths) {
-            BufferedImage scaled = scale(image, w, alpha);
-            renditions.add(new Rendition(scaled.getWidth(), scaled.getHeight(), write(scaled, alpha)));
+        // largest first, each scaled from the one before: far less work than scaling the original four times
+        BufferedImage source = image;
+        for (int i = widths.size() - 1; i >= 0; i--) {
+            source = scale(source, widths.get(i), alpha);
+            renditions.add(0, new Rendition(source.getWidth(), source.getHeight(), write(source, alpha)));
         }
         return new Processed(extension, MediaFiles.contentType(extension), renditions);
     }

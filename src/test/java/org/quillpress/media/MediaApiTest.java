@@ -73,6 +73,41 @@ class MediaApiTest {
 
         Response smallest = WebClient.anonymous().get(url.replace("-1600.", "-480."));
         assertThat(TestImages.decode(smallest.asByteArray()).getHeight()).isEqualTo(360);
+        // readable by a web server in front that serves the folder itself
+        assertThat(Files.getPosixFilePermissions(STORE.resolve(url.substring("/media/".length()))))
+                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+    }
+
+    @Test
+    void webpAndGifUploadsBecomeJpegs() throws Exception {
+        WebClient author = TestAccounts.create(Role.AUTHOR, "Format Author").signIn();
+
+        Response webp = upload(author, "sample.webp", TestImages.resource("sample.webp"), "image/webp", null);
+        assertThat(webp.statusCode()).isEqualTo(201);
+        assertThat(webp.jsonPath().getString("url")).endsWith("-640.jpg");
+        assertThat(webp.jsonPath().getInt("height")).isEqualTo(480);
+
+        java.io.ByteArrayOutputStream gif = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(TestImages.decode(TestImages.jpeg(90, 60)), "gif", gif);
+        Response fromGif = upload(author, "anim.gif", gif.toByteArray(), "image/gif", null);
+        assertThat(fromGif.statusCode()).isEqualTo(201);
+        assertThat(fromGif.jsonPath().getString("url")).endsWith("-90.jpg");
+    }
+
+    @Test
+    void whatHidesBehindAnImageIsNotServed() {
+        WebClient author = TestAccounts.create(Role.AUTHOR, "Polyglot Author").signIn();
+        byte[] jpeg = TestImages.jpeg(320, 240);
+        byte[] tail = "<html><script>alert(document.cookie)</script></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] polyglot = java.util.Arrays.copyOf(jpeg, jpeg.length + tail.length);
+        System.arraycopy(tail, 0, polyglot, jpeg.length, tail.length);
+
+        Response created = upload(author, "poly.jpg", polyglot, "image/jpeg", null);
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        String served = new String(WebClient.anonymous().get(created.jsonPath().getString("url")).asByteArray(),
+                StandardCharsets.ISO_8859_1);
+        assertThat(served).doesNotContain("<script>", "<html>");
     }
 
     @Test

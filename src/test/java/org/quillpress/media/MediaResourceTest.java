@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.quillpress.account.Role;
 import org.quillpress.support.TestAccounts;
@@ -16,6 +20,38 @@ import io.restassured.response.Response;
 
 @QuarkusTest
 class MediaResourceTest {
+
+    @Inject
+    EntityManagerFactory emf;
+
+    /** The fewest statements of three runs of {@code request}: timed jobs also query now and then. */
+    long statements(Runnable request) {
+        var statistics = emf.unwrap(SessionFactory.class).getStatistics();
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            statistics.clear();
+            request.run();
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount());
+        }
+        return fewest;
+    }
+
+    @Test
+    void theLibraryTakesTheSameStatementsWhateverItsImagesAndServingAFileTakesNone() {
+        WebClient author = TestAccounts.create(Role.AUTHOR, "Counting Author").signIn();
+        String url = MediaApiTest.upload(author, "c.jpg", TestImages.jpeg(100, 100), "image/jpeg", "C").jsonPath()
+                .getString("url");
+        long before = statements(() -> assertThat(author.get("/media").statusCode()).isEqualTo(200));
+        for (int i = 0; i < 5; i++) {
+            WebClient other = TestAccounts.create(Role.AUTHOR, "Other Uploader " + i).signIn();
+            MediaApiTest.upload(other, "o.jpg", TestImages.jpeg(100, 100), "image/jpeg", "O");
+        }
+        long after = statements(() -> assertThat(author.get("/media").statusCode()).isEqualTo(200));
+
+        assertThat(after).isEqualTo(before);
+        assertThat(statements(() -> assertThat(WebClient.anonymous().get(url).statusCode()).isEqualTo(200)))
+                .isZero();
+    }
 
     /** Sends the library's upload form as a browser does: multipart, with the page's CSRF token field. */
     static Response uploadForm(WebClient client, String name, byte[] bytes, String alt) {
