@@ -17,7 +17,10 @@ public final class Paths {
      * compares them with every resource's real root), the static folders, Quarkus' /q, and a few kept for
      * addresses that are not routes (yet).
      */
-    public static final Set<String> RESERVED = Set.of("account", "accounts", "admin", "api", "archive", "author", "authors", "avatars", "categories", "category", "comments", "css", "feed", "img", "invitations", "js", "login", "logout", "media", "moderation", "pages", "password", "posts", "q", "rss", "search", "setup", "signup", "sitemap", "subscriptions", "tag", "tags", "two-factor", "write");
+    public static final Set<String> RESERVED = Set.of("account", "accounts", "admin", "api", "archive", "author", "authors",
+            "avatars", "categories", "category", "comments", "css", "feed", "img", "invitations", "js", "login", "logout",
+            "media", "moderation", "pages", "password", "posts", "q", "rss", "search", "setup", "signup", "sitemap",
+            "subscriptions", "tag", "tags", "two-factor", "write");
 
     private Paths() {
     }

@@ -1,6 +1,7 @@
 package org.quillpress.wxr;
 
 import java.net.URI;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.transaction.Transactional;
@@ -91,7 +92,7 @@ public class LegacyUrls {
             return Optional.empty();
         }
         long wpId = WxrReader.number(id);
-        return Optional.of(moved(wpId <= 0 ? Optional.empty() : WxrLink.pathForWordPressId(wpId)));
+        return Optional.of(moved(wpId <= 0 ? Optional.empty() : WxrLink.pathForWordPressId(wpId, Objects.requireNonNullElse(request.getUriInfo().getRequestUri().getHost(), ""))));
     }
 
     private static Optional<String> postPath(String rawSlug) {

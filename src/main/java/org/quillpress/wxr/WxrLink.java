@@ -142,9 +142,17 @@ public class WxrLink extends PanacheEntityBase {
         return sources;
     }
 
-    /** Where the post or page that had WordPress id {@code wpId} (in any imported site) lives now. */
-    static Optional<String> pathForWordPressId(long wpId) {
-        return path("l.key.wpId = ?2", wpId);
+    /**
+     * Where the post or page that had WordPress id {@code wpId} lives now. Two imported blogs may both have had
+     * that id: the one whose address has the host the request came to (its old domain, now pointing here) wins.
+     */
+    static Optional<String> pathForWordPressId(long wpId, String host) {
+        return find("select p.slug, p.kind from WxrLink l, org.quillpress.post.Post p where l.key.kind = ?1 and "
+                + "l.key.wpId = ?2 and p.id = l.localId "
+                + "order by case when l.key.source like ?3 then 0 else 1 end, l.key.source",
+                Kind.POST, wpId, "%://" + host.replace("%", "").replace("_", "") + "%")
+                .project(Object[].class).firstResultOptional()
+                .map(row -> ((org.quillpress.post.PostKind) row[1]).path((String) row[0]));
     }
 
     /** Where the post that had the slug {@code wpSlug} on WordPress lives now. */

@@ -54,6 +54,16 @@ class LegacyUrlsTest {
     }
 
     @Test
+    void anIdTwoBlogsHadLeadsToThePostOfTheBlogWhoseDomainWasAsked() {
+        fixtures.importResource("zeta-same-id.xml");
+
+        assertMoved("/?page_id=201", "/about-the-light");
+        Response asked = WebClient.anonymous().header("Host", "zeta.example").get("/?p=201");
+        assertThat(asked.statusCode()).isEqualTo(301);
+        assertThat(asked.header("Location")).endsWith("/posts/zeta-two-hundred-one");
+    }
+
+    @Test
     void plainLinkIsNotAnsweredWithTheCachedHomePage() {
         assertThat(WebClient.anonymous().get("/").statusCode()).isEqualTo(200);
         // the cache keeps pages only once it knows the next scheduled publication, looked up on another thread
