@@ -109,7 +109,11 @@ public final class WordPressHtml {
         // a stashed piece may hold placeholders of its own (a card inside a caption): repeat until none are left
         String out = html;
         for (int round = 0; round < 3 && out.contains("<pre qp-stash-"); round++) {
-            out = STASHED.matcher(out).replaceAll(m -> Matcher.quoteReplacement(stash.get(Integer.parseInt(m.group(1)))));
+            out = STASHED.matcher(out).replaceAll(m -> {
+                // the source itself may hold text that looks like a placeholder: only ours are replaced
+                int i = m.group(1).length() > 6 ? -1 : Integer.parseInt(m.group(1));
+                return Matcher.quoteReplacement(i >= 0 && i < stash.size() ? stash.get(i) : "");
+            });
         }
         return out;
     }

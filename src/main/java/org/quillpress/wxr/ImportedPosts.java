@@ -103,6 +103,7 @@ class ImportedPosts {
                 .orElse(null) : null;
         if (post != null) {
             run.skipped(kind, what, repeated ? "the same item appears earlier in the file" : "already imported");
+            renderAgain(run, post, item, wpId, what);
         } else {
             post = createPost(run, source, itemSource, item, kind, wpId, title, what);
         }
@@ -276,6 +277,26 @@ class ImportedPosts {
         }
         int cut = text.lastIndexOf(' ', DERIVED_EXCERPT);
         return text.substring(0, cut > DERIVED_EXCERPT / 2 ? cut : DERIVED_EXCERPT) + "…";
+    }
+
+    /**
+     * A post imported before, whose WordPress source is still the file's, is rendered again by the current rules:
+     * importing the same file again repairs what an older renderer showed wrongly, and changes nothing else.
+     */
+    private void renderAgain(ImportRun run, Post post, Item item, long wpId, String what) {
+        String content = item.get("content:encoded");
+        if (post.bodyFormat != BodyFormat.WORDPRESS || !content.equals(post.bodyMarkdown)) {
+            return;
+        }
+        WordPressHtml.Rendered rendered = markdown.renderWordPress(content, run.attachmentsOf(wpId));
+        run.notRendered(rendered.notRendered().stream().filter(n -> !isGallery(n)).toList(), what);
+        if (rendered.notRendered().stream().anyMatch(ImportedPosts::isGallery)) {
+            run.deferredGalleries.put(post.id, new ImportRun.DeferredGallery(wpId, what));
+        }
+        if (!rendered.html().equals(post.bodyHtml)) {
+            post.bodyHtml = rendered.html();
+            run.note(what + ": shown anew by the current rendering of WordPress content.");
+        }
     }
 
     private static boolean isGallery(String notRendered) {

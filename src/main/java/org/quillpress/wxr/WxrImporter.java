@@ -236,15 +236,15 @@ public class WxrImporter {
             return;
         }
         String zone = found.get().getId();
-        String how = reader.timeZone().isBlank()
-                ? "judged from " + run.timeZone.sampleCount() + " dates WordPress wrote in both the blog's time and UTC"
-                : "named in the export";
+        String how = zone.equals(reader.timeZone().strip()) ? "named in the export"
+                : "judged from " + run.timeZone.sampleCount() + " dates WordPress wrote in both the blog's time and UTC";
         run.report.timeZone(zone);
         QuarkusTransaction.requiringNew().run(() -> {
             Optional<String> current = SiteSetting.get(TIME_ZONE_SETTING);
             if (current.isEmpty() || current.get().equals(zone)) {
                 SiteSetting.put(TIME_ZONE_SETTING, zone);
                 run.report.note("The blog's time zone is " + zone + " (" + how + "); it is now the site's time zone.");
+                changed.fire(new ContentChanged("WordPress import: time zone"));
             } else {
                 run.report.note("The blog's time zone is " + zone + " (" + how + "); the site keeps its own, "
                         + current.get() + ", which an admin can change in the site settings.");

@@ -155,7 +155,11 @@ final class WxrReader implements Closeable {
                         }
                         case "wp:base_site_url" -> siteUrl = readText().strip();
                         case "wp:base_blog_url" -> blogUrl = readText().strip();
-                        case "link" -> link = readText().strip();
+                        case "link" -> {
+                            // the channel's own link comes first; an <image> may hold another one later
+                            String text = readText().strip();
+                            link = link.isEmpty() ? text : link;
+                        }
                         case "wp:timezone_string", "qp:time-zone" -> timeZone = readText().strip();
                         case "language" -> language = readText().strip();
                         default -> {

@@ -194,6 +194,13 @@ class WordPressHtmlTest {
     }
 
     @Test
+    void textLookingLikeAPlaceholderBreaksNothing() {
+        assertThat(html("[embed]https://vimeo.com/1[/embed]\n\n<pre qp-stash-7></pre>\n\n"
+                + "<pre qp-stash-99999999999></pre>\n\nStill here.")).contains("<p>Still here.</p>")
+                .contains("Video on Vimeo");
+    }
+
+    @Test
     void shortcodeAttributesAreReadAsWordPressReadsThem() {
         assertThat(WordPressShortcodes.attributes(" ids=\"1,2\" columns='4' size=medium link")).isEqualTo(
                 Map.of("ids", "1,2", "columns", "4", "size", "medium", "0", "link"));

@@ -54,6 +54,20 @@ class WordPressContentImportTest {
     }
 
     @Test
+    void importingTheSameFileAgainRepairsWhatAnOlderRendererShowedWrongly() {
+        importQuay();
+        QuarkusTransaction.requiringNew().run(() -> Post.update(
+                "bodyHtml = '<p><table><tr></p><p><td>broken</td></p>' where slug = 'tides-and-tables'"));
+
+        ImportReport again = importQuay();
+
+        assertThat(again.notes()).anyMatch(n -> n.contains("QUAY-TITLE-501") && n.contains("shown anew"));
+        assertThat(WebClient.anonymous().get("/posts/tides-and-tables").asString()).doesNotContain("broken")
+                .contains("<ol start=\"8\">");
+        assertThat(importQuay().notes()).noneMatch(n -> n.contains("shown anew"));
+    }
+
+    @Test
     void theReportNamesWhatIsNotRenderedWithItsPosts() {
         // the file's first post alone, as a blog of its own, so that this import is a first one
         String xml = WxrFixtures.resource("quay-content.xml");
