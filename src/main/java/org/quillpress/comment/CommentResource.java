@@ -169,9 +169,6 @@ public class CommentResource {
     }
 
     private Writer writer() {
-        io.quarkus.logging.Log.infof("DEBUG-ABUSE cookie=%s signedIn=%s ended=%s",
-                routing.request().getCookie("qp_session") != null,
-                currentUser.account().isPresent(), sessions.endedSessionAccount(routing, currentUser.account().isPresent()));
         return new Writer(currentUser.account(), routing.request().remoteAddress().host(),
                 routing.request().getHeader("User-Agent"),
                 sessions.endedSessionAccount(routing, currentUser.account().isPresent()).orElse(null));
