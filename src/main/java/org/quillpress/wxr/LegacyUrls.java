@@ -92,7 +92,9 @@ public class LegacyUrls {
             return Optional.empty();
         }
         long wpId = WxrReader.number(id);
-        return Optional.of(moved(wpId <= 0 ? Optional.empty() : WxrLink.pathForWordPressId(wpId, Objects.requireNonNullElse(request.getUriInfo().getRequestUri().getHost(), ""))));
+        return Optional.of(moved(wpId <= 0 ? Optional.empty()
+                : WxrLink.pathForWordPressId(wpId,
+                        Objects.requireNonNullElse(request.getUriInfo().getRequestUri().getHost(), ""))));
     }
 
     private static Optional<String> postPath(String rawSlug) {

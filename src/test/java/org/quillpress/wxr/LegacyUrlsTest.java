@@ -58,7 +58,7 @@ class LegacyUrlsTest {
         fixtures.importResource("zeta-same-id.xml");
 
         assertMoved("/?page_id=201", "/about-the-light");
-        Response asked = WebClient.anonymous().header("Host", "zeta.example").get("/?p=201");
+        Response asked = WebClient.anonymous().request().header("Host", "zeta.example").get("/?p=201");
         assertThat(asked.statusCode()).isEqualTo(301);
         assertThat(asked.header("Location")).endsWith("/posts/zeta-two-hundred-one");
     }
