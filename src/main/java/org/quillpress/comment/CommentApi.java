@@ -44,9 +44,9 @@ public class CommentApi {
     }
 
     /**
-     * A new comment; name, email and website are ignored when signed in. A guest sends the {@code started} stamp
-     * from {@link #stamp}, as the form does: without a genuine one, or sent sooner than a person could write, a
-     * guest's comment is spam.
+     * A new comment; name, email and website are ignored when signed in. A guest may send the {@code started} stamp
+     * from {@link #stamp}, as the form does: a stamp that is not genuine, or sent sooner than a person could write,
+     * makes the comment spam. Without one, the per-network limits are what holds a script back.
      */
     public record NewComment(String body, Long parentId, String name, String email, String website, Boolean notifyReplies,
             String started) {
@@ -112,11 +112,13 @@ public class CommentApi {
     @Operation(summary = "Post a comment (guests give name and email); answers with its id and status")
     public RestResponse<Created> post(@RestPath String slug, NewComment in) {
         NewComment body = in == null ? new NewComment(null, null, null, null, null, null, null) : in;
-        // guests pass the form's timing check; a signed-in writer is known and limited per account
+        // a guest who sends a stamp passes the form's timing check; one without is held back by the per-network
+        // limits instead (a script cannot be told from a person by time); a signed-in writer is limited per account
         boolean guest = currentUser.account().isEmpty();
+        boolean stamped = guest && body.started() != null;
         CommentService.Outcome outcome = comments.submit(slug,
                 new CommentSubmission(body.body(), body.parentId(), body.name(), body.email(), body.website(),
-                        Boolean.TRUE.equals(body.notifyReplies()), null, body.started(), guest),
+                        Boolean.TRUE.equals(body.notifyReplies()), null, body.started(), stamped),
                 new Writer(currentUser.account(), routing.request().remoteAddress().host(),
                         routing.request().getHeader("User-Agent"),
                         sessions.endedSessionAccount(routing, !guest).orElse(null)));

@@ -90,10 +90,10 @@ class FloodTest {
     }
 
     @Test
-    void aGuestCommentThroughTheApiWithoutAStampIsSpam() {
-        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Stampless "), "Discuss.", List.of());
-        Map<String, Object> json = Map.of("body", "No stamp here", "name", "Quick Bot", "email",
-                TestComments.guestEmail("quick"));
+    void aGuestCommentThroughTheApiWithAForgedStampIsSpam() {
+        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Forged stamp "), "Discuss.", List.of());
+        Map<String, Object> json = Map.of("body", "A stamp of my own", "name", "Quick Bot", "email",
+                TestComments.guestEmail("quick"), "started", "1.forged");
         Response r = from("127.0.0.4").contentType(ContentType.JSON).accept(ContentType.JSON).body(json)
                 .post("/api/v1/posts/" + slug + "/comments");
         assertThat(r.statusCode()).isEqualTo(201);
@@ -103,6 +103,20 @@ class FloodTest {
         Comment stored = QuarkusTransaction.requiringNew().call(() -> Comment.<Comment> findById(id));
         assertThat(stored.status).isEqualTo(CommentStatus.SPAM);
         assertThat(stored.reasons).contains("the form was not one this site showed");
+    }
+
+    @Test
+    void aGuestCommentThroughTheApiWithoutAStampIsHeldLikeAnyFirstComment() {
+        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Stampless "), "Discuss.", List.of());
+        Map<String, Object> json = Map.of("body", "No stamp here", "name", "Plain Script", "email",
+                TestComments.guestEmail("script"));
+        Response r = from("127.0.0.5").contentType(ContentType.JSON).accept(ContentType.JSON).body(json)
+                .post("/api/v1/posts/" + slug + "/comments");
+        assertThat(r.statusCode()).isEqualTo(201);
+        long id = r.jsonPath().getLong("id");
+        Comment stored = QuarkusTransaction.requiringNew().call(() -> Comment.<Comment> findById(id));
+        assertThat(stored.status).isEqualTo(CommentStatus.PENDING);
+        assertThat(stored.reasons).contains("first comment from this email");
     }
 
     /** Requests leaving from another loopback address, as a second client on the network would. */
