@@ -19,7 +19,9 @@ import org.quillpress.feed.FeedPosts.Scope;
 import org.quillpress.feed.FeedWriter.Channel;
 import org.quillpress.feed.FeedWriter.Format;
 import org.quillpress.post.Category;
+import org.quillpress.post.CategoryRedirect;
 import org.quillpress.post.Tag;
+import org.quillpress.post.TagRedirect;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.Paths;
 import org.quillpress.web.PublicPage;
@@ -95,20 +97,34 @@ public class FeedResource {
     }
 
     private Response tag(String slug, Format format, Request request) {
-        Tag tag = Tag.findBySlug(slug).orElseThrow(NotFoundException::new);
+        Tag tag = Tag.findBySlug(slug).orElse(null);
+        if (tag == null) {
+            return moved(TagRedirect.currentSlugFor(slug)
+                    .map(s -> format == Format.ATOM ? Paths.tagFeed(s) : Paths.tagRss(s)));
+        }
         Channel channel = new Channel(tag.name + " · " + settings.current().title(), "Posts tagged " + tag.name + ".",
                 Paths.tag(tag.slug), Paths.tagFeed(tag.slug), Paths.tagRss(tag.slug));
         return answer(channel, Scope.tag(tag.id), format, request);
     }
 
     private Response category(String slug, Format format, Request request) {
-        Category category = Category.findBySlug(slug).orElseThrow(NotFoundException::new);
+        Category category = Category.findBySlug(slug).orElse(null);
+        if (category == null) {
+            return moved(CategoryRedirect.currentSlugFor(slug)
+                    .map(s -> format == Format.ATOM ? Paths.categoryFeed(s) : Paths.categoryRss(s)));
+        }
         String subtitle = category.description == null || category.description.isBlank()
                 ? "Posts in " + category.name + "."
                 : category.description;
         Channel channel = new Channel(category.name + " · " + settings.current().title(), subtitle,
                 Paths.category(category.slug), Paths.categoryFeed(category.slug), Paths.categoryRss(category.slug));
         return answer(channel, Scope.category(category.id), format, request);
+    }
+
+    /** A renamed or merged term's old feed: a permanent redirect to its feed now, else 404. */
+    private static Response moved(java.util.Optional<String> path) {
+        return Response.status(Response.Status.MOVED_PERMANENTLY)
+                .location(java.net.URI.create(path.orElseThrow(NotFoundException::new))).build();
     }
 
     private Response answer(Channel channel, Scope scope, Format format, Request request) {

@@ -230,7 +230,8 @@ public class ModerationQueue {
                     c.account == null ? null : c.account.handle, c.clientAddress,
                     c.authorProvider == null ? "guest" : c.authorProvider, c.account == null,
                     counts.getOrDefault(CommentStatus.APPROVED, 0L), counts.getOrDefault(CommentStatus.SPAM, 0L),
-                    c.bodyHtml, c.bodyMarkdown, reasons(c.reasons), c.createdAt, c.editedAt, last.get(c.id));
+                    c.bodyHtml, c.bodyMarkdown, reasons(c.reasons), c.createdAt, c.editedAt, last.get(c.id),
+                    c.post.path());
         }).toList();
     }
 

@@ -141,7 +141,7 @@ public final class ModerationViews {
             String parentAuthor, String parentExcerpt, String authorName, String authorEmail, String authorUrl,
             String authorHandle, String clientAddress, String provider, boolean guest, long approvedCount,
             long spamCount, String bodyHtml, String bodyMarkdown, List<String> reasons, Instant createdAt,
-            Instant editedAt, Decision lastDecision) {
+            Instant editedAt, Decision lastDecision, String postPath) {
 
         public String statusName() {
             return label(status);

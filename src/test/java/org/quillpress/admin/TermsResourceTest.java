@@ -79,6 +79,8 @@ class TermsResourceTest {
                 "vessels-" + first), page);
         assertThat(renamed.statusCode()).isEqualTo(303);
         assertRedirects("/categories/" + first, "/categories/vessels-" + first);
+        assertRedirects("/categories/" + first + "/feed", "/categories/vessels-" + first + "/feed");
+        assertRedirects("/categories/" + first + "/feed/rss", "/categories/vessels-" + first + "/feed/rss");
 
         owner.postForm(page + "/rename", Map.of("name", "Craft " + first, "slug", "craft-" + first), page);
         assertRedirects("/categories/" + first, "/categories/craft-" + first);
@@ -177,6 +179,7 @@ class TermsResourceTest {
                 page);
         assertThat(renamed.statusCode()).isEqualTo(303);
         assertRedirects("/tags/" + fogTag.slug, "/tags/sea-" + fogTag.slug);
+        assertRedirects("/tags/" + fogTag.slug + "/feed", "/tags/sea-" + fogTag.slug + "/feed");
 
         Response self = owner.postForm(page + "/merge", Map.of("into", fogTag.id.toString()), page);
         assertThat(self.statusCode()).isEqualTo(400);

@@ -70,6 +70,9 @@ class PageCommentsTest {
     void commentLinksInFeedsAndOldPostAddressesLeadToThePage() {
         String slug = page(TestPosts.unique("Visitors "), null);
         long id = TestComments.guestComment(slug, "Feed Guest", TestComments.guestEmail("feed"), "Lovely page.");
+        // held as a first comment: the moderation queue links it to the page
+        assertThat(WebClient.owner().get("/moderation?post=" + slug).asString())
+                .contains("Comment #" + id + "</a> on <a href=\"/" + slug + "\">");
         TestComments.approve(id);
 
         assertThat(get("/posts/" + slug + "/comments/feed").asString())
