@@ -236,6 +236,13 @@ class MediaApiTest {
                 + "sizes=\"(max-width: 42rem) 100vw, 42rem\" decoding=\"async\" />");
         assertThat(page).contains("<img src=\"https://example.org/a.png\" alt=\"Elsewhere\" loading=\"lazy\" "
                 + "decoding=\"async\" />");
+        // the social card shows the post's first image in its largest width
+        assertThat(page).containsPattern("<meta property=\"og:image\" content=\"https?://[^\"/]+/media/" + hash
+                + "-2000\\.jpg\">").contains("<meta name=\"twitter:card\" content=\"summary_large_image\">");
+
+        String external = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Borrowed "),
+                "![Elsewhere](https://example.org/a.png)", List.of());
+        assertThat(WebClient.anonymous().get("/posts/" + external).asString()).doesNotContain("og:image");
     }
 
     @Test
