@@ -2,6 +2,10 @@ package org.quillpress.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,7 @@ import org.quillpress.support.TestPosts;
 import org.quillpress.support.WebClient;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -191,6 +196,20 @@ class MediaApiTest {
         Response huge = upload(author, "huge.jpg", new byte[21 * 1024 * 1024], "image/jpeg", null);
 
         assertThat(huge.statusCode()).isEqualTo(413);
+    }
+
+    @TestHTTPResource("/api/v1/media")
+    URI api;
+
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedBeforeTheBodyIsRead() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(api).header("Content-Type", "multipart/form-data; boundary=x")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[21 * 1024 * 1024])).build();
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("larger than 20 MB");
     }
 
     @Test
