@@ -11,6 +11,8 @@ import * as guestComment from './journeys/2-guest-comment.mjs';
 import * as moderation from './journeys/3-moderation.mjs';
 import * as oidcReader from './journeys/4-oidc-reader.mjs';
 import * as keyboard from './journeys/5-keyboard.mjs';
+import * as authorImage from './journeys/6-author-image.mjs';
+import * as desk from './journeys/7-desk.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -53,9 +55,24 @@ const state = {
   reply: 'Woodchip paths are next on my list, thank you.',
   keyboardGuest: { name: 'Ines Marlow', email: 'ines@example.net', reply: 'Cover crops saved my beds too: field beans work well.' },
   oidcComment: 'Signed in to say: the frames look great.',
+  imagePost: {
+    title: 'The beds after the first frost',
+    alt: 'Three raised beds of dark soil edged with wooden boards, frost on the paths between them',
+    intro: 'The frost came early this year. The beds held up.',
+    outro: 'The woodchip paths drained well even after the thaw.',
+  },
+  desk: {
+    authorEmail: 'noor@quillpress.test',
+    draftTitle: 'Seed order for spring',
+    draftBody: 'Broad beans, early peas, two kinds of kale.',
+    title: 'Compost heap notes',
+    body: 'First version: turn the heap every two weeks.',
+    secondBody: 'Second version: turn the heap every three weeks.',
+    thirdBody: 'Third version: turn the heap once a month.',
+  },
 };
 
-const journeys = [firstStart, guestComment, moderation, oidcReader, keyboard];
+const journeys = [firstStart, guestComment, moderation, oidcReader, keyboard, authorImage, desk];
 
 const started = Date.now();
 const browser = await launch();
@@ -72,6 +89,7 @@ try {
     const t0 = Date.now();
     await journey.run({
       base: args.base,
+      viewport: args.viewport,
       logPath: args.log,
       out: args.out,
       state,
@@ -82,6 +100,8 @@ try {
   }
   writeFileSync(join(args.out, 'owner-state.json'), JSON.stringify(state.ownerStorage));
   writeFileSync(join(args.out, 'post-url.txt'), state.post.url);
+  writeFileSync(join(args.out, 'image-post-url.txt'), state.imagePost.url);
+  writeFileSync(join(args.out, 'desk-post-slug.txt'), state.desk.slug);
 } catch (error) {
   failed = true;
   console.error(`FAILED  ${current}:\n        ${error instanceof CheckFailure ? error.message : error.stack}`);

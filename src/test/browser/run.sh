@@ -167,7 +167,7 @@ done
 if $update_screenshots; then
   mkdir -p "$root/docs/screenshots"
   for viewport in desktop phone; do
-    for name in home post-with-comments moderation-queue write sign-in; do
+    for name in home post-with-comments moderation-queue write sign-in post-with-image posts-list; do
       src="$out/$viewport/screenshots/$name.png"
       [ -f "$src" ] && cp "$src" "$root/docs/screenshots/$name-$viewport.png"
     done

@@ -43,7 +43,7 @@ export async function run({ base, browser: open, state, out, logPath }) {
   await page.getByLabel('Title', { exact: true }).fill(state.post.title);
   await page.getByLabel('Body (Markdown)').fill(state.post.body);
   await page.getByLabel('Tags').fill(state.post.tags.join(', '));
-  await page.getByLabel('Category', { exact: true }).selectOption({ label: state.post.category });
+  await page.getByLabel(/^Main category/).selectOption({ label: state.post.category });
   await page.getByRole('button', { name: 'Preview' }).first().click();
   const preview = page.getByRole('region', { name: 'Preview' });
   await see(page, preview.getByRole('heading', { name: state.post.previewHeading }), 'the rendered Markdown in the preview');

@@ -2,6 +2,10 @@ package org.quillpress.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +21,7 @@ import org.quillpress.support.TestPosts;
 import org.quillpress.support.WebClient;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -193,6 +198,20 @@ class MediaApiTest {
         assertThat(huge.statusCode()).isEqualTo(413);
     }
 
+    @TestHTTPResource("/api/v1/media")
+    URI api;
+
+    @Test
+    void aDeclaredLengthOverTheLimitIsRefusedBeforeTheBodyIsRead() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(api).header("Content-Type", "multipart/form-data; boundary=x")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[21 * 1024 * 1024])).build();
+
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("larger than 20 MB");
+    }
+
     @Test
     void onlyAuthorsAndAboveUpload() {
         byte[] image = TestImages.jpeg(100, 100);
@@ -236,6 +255,13 @@ class MediaApiTest {
                 + "sizes=\"(max-width: 42rem) 100vw, 42rem\" decoding=\"async\" />");
         assertThat(page).contains("<img src=\"https://example.org/a.png\" alt=\"Elsewhere\" loading=\"lazy\" "
                 + "decoding=\"async\" />");
+        // the social card shows the post's first image in its largest width
+        assertThat(page).containsPattern("<meta property=\"og:image\" content=\"https?://[^\"/]+/media/" + hash
+                + "-2000\\.jpg\">").contains("<meta name=\"twitter:card\" content=\"summary_large_image\">");
+
+        String external = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Borrowed "),
+                "![Elsewhere](https://example.org/a.png)", List.of());
+        assertThat(WebClient.anonymous().get("/posts/" + external).asString()).doesNotContain("og:image");
     }
 
     @Test
