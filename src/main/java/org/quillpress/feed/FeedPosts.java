@@ -47,7 +47,8 @@ public class FeedPosts {
 
     /** The columns of a post that a feed shows, as the first query reads them. */
     record Row(Long id, String slug, String title, String bodyHtml, String excerpt, Instant publishAt,
-            Instant updatedAt, Instant createdAt, String authorName, String categoryName, String categorySlug) {
+            Instant updatedAt, Instant createdAt, String authorName, String categoryName, String categorySlug,
+            Long featuredMediaId) {
     }
 
     /**
@@ -64,7 +65,7 @@ public class FeedPosts {
             where.append(" and c.id = :category");
         }
         TypedQuery<Row> query = em.createQuery("select p.id, p.slug, p.title, p.bodyHtml, p.excerpt, p.publishAt, "
-                + "p.updatedAt, p.createdAt, a.displayName, c.name, c.slug "
+                + "p.updatedAt, p.createdAt, a.displayName, c.name, c.slug, p.featuredMediaId "
                 + "from Post p join p.author a left join p.category c where " + where
                 + " order by " + Post.timelineOrder("desc"), Row.class)
                 .setParameter("now", now)
@@ -95,7 +96,7 @@ public class FeedPosts {
             posts.add(new FeedPost(r.id(), r.slug(), r.title(), r.bodyHtml(), r.excerpt(), r.publishAt(),
                     r.updatedAt(), r.createdAt(), r.authorName(),
                     r.categorySlug() == null ? null : new FeedPost.Term(r.categoryName(), r.categorySlug()),
-                    tags.getOrDefault(r.id(), List.of())));
+                    tags.getOrDefault(r.id(), List.of()), r.featuredMediaId()));
         }
         return posts;
     }

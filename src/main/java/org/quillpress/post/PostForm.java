@@ -24,7 +24,11 @@ public record PostForm(
         @RestForm String kind,
         @RestForm String parent,
         @RestForm Integer menuOrder,
-        @RestForm String action) {
+        @RestForm String action,
+        /** The featured image chosen from the library (a media id), or blank. */
+        @RestForm String featuredImage,
+        /** A pasted {@code /media} address, which wins over the choice when given. */
+        @RestForm String featuredImageUrl) {
 
     public static final int MAX_TITLE = PostService.MAX_TITLE;
     public static final int MAX_EXCERPT = PostService.MAX_EXCERPT;
@@ -34,7 +38,7 @@ public record PostForm(
 
     public static PostForm blank(PostKind kind) {
         return new PostForm("", "", "", "", Category.DEFAULT_NAME, "", PostStatus.DRAFT.name(), "", "on", null,
-                kind.name(), "", 0, null);
+                kind.name(), "", 0, null, "", "");
     }
 
     public static PostForm of(Post post) {
@@ -42,7 +46,13 @@ public record PostForm(
         return new PostForm(post.title, post.bodyMarkdown, post.excerpt, tags,
                 post.category == null ? "" : post.category.name, post.slug, post.status.name(),
                 org.quillpress.web.TemplateExtensions.inputValue(post.publishAt), post.commentsOpen ? "on" : null,
-                post.version, post.kind.name(), post.parent == null ? "" : post.parent.slug, post.menuOrder, null);
+                post.version, post.kind.name(), post.parent == null ? "" : post.parent.slug, post.menuOrder, null,
+                post.featuredMediaId == null ? "" : post.featuredMediaId.toString(), "");
+    }
+
+    /** Whether the library's image with this id is the one chosen. */
+    public boolean features(long id) {
+        return Long.toString(id).equals(featuredImage);
     }
 
     public boolean previewRequested() {
@@ -64,6 +74,8 @@ public record PostForm(
     PostInput toInput() {
         List<String> tagList = tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip).toList();
         return new PostInput(title, body, excerpt, tagList, category, slug, status, publishAt, commentsAllowed(),
-                version, kind, parent, menuOrder);
+                version, kind, parent, menuOrder,
+                featuredImageUrl != null && !featuredImageUrl.isBlank() ? featuredImageUrl
+                        : featuredImage == null ? "" : featuredImage);
     }
 }

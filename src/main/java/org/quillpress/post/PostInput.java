@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 // the API's schema keeps the name and field order it had when the API read its own copy of this record
 @Schema(name = "PostRequest")
 @JsonPropertyOrder({ "title", "body", "excerpt", "slug", "tags", "category", "status", "publishAt", "commentsOpen",
-        "version", "kind", "parent", "menuOrder" })
+        "version", "kind", "parent", "menuOrder", "featuredImage" })
 public record PostInput(
         String title,
         String body,
@@ -27,5 +27,15 @@ public record PostInput(
         Integer version,
         String kind,
         String parent,
-        Integer menuOrder) {
+        Integer menuOrder,
+        /** The featured image: a media id or one of its {@code /media} addresses; blank for none, null to keep. */
+        String featuredImage) {
+
+    /** Without a say on the featured image (the fields every caller had before it existed). */
+    public PostInput(String title, String body, String excerpt, List<String> tags, String category, String slug,
+            String status, String publishAt, Boolean commentsOpen, Integer version, String kind, String parent,
+            Integer menuOrder) {
+        this(title, body, excerpt, tags, category, slug, status, publishAt, commentsOpen, version, kind, parent,
+                menuOrder, null);
+    }
 }

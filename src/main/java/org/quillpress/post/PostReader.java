@@ -64,6 +64,6 @@ public class PostReader {
         return new Found(new Full(post.id, post.kind, post.slug, post.title, post.bodyHtml, post.excerpt, post.status,
                 post.publishAt, post.updatedAt, post.author.id, PostListing.author(post),
                 post.category == null ? null : new CategoryLink(post.category.name, post.category.slug), tags,
-                post.commentsOpen, visible, editable, older, newer));
+                post.commentsOpen, visible, editable, older, newer, post.featuredMediaId));
     }
 }
