@@ -112,7 +112,8 @@ public class MediaService {
         media.originalSize = size;
         media.alt = alt;
         media.caption = caption;
-        media.uploader = Media.getEntityManager().getReference(Account.class, uploader.id());
+        // images brought in by a WordPress import have no uploader
+        media.uploader = uploader == null ? null : Media.getEntityManager().getReference(Account.class, uploader.id());
         media.createdAt = clock.instant();
         media.persist();
         return media;

@@ -32,6 +32,9 @@ public class WxrCommand implements QuarkusApplication {
     @Inject
     WxrExporter exporter;
 
+    @Inject
+    ImportedAttachments attachments;
+
     public static void main(String... args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
             // a task, not a server: no listener, no scheduled mail or publishing while it runs
@@ -47,27 +50,31 @@ public class WxrCommand implements QuarkusApplication {
             Quarkus.waitForExit();
             return 0;
         }
-        if (args.length != 2) {
-            Log.errorf("Usage: %s FILE", args[0]);
+        // import-wxr may name a copy of the old site's wp-content/uploads (a folder or a zip) after the file
+        if (args.length != 2 && !(args.length == 3 && "import-wxr".equals(args[0]))) {
+            Log.errorf("Usage: %s FILE%s", args[0], "import-wxr".equals(args[0]) ? " [UPLOADS-FOLDER-OR-ZIP]" : "");
             return 2;
         }
         Path file = Path.of(args[1]);
         return switch (args[0]) {
-            case "import-wxr" -> importFile(file);
+            case "import-wxr" -> importFile(file, args.length == 3 ? Path.of(args[2]) : null);
             case "export-wxr" -> export(file, true);
             default -> export(file, false);
         };
     }
 
-    private int importFile(Path file) throws IOException {
-        if (!Files.isReadable(file)) {
-            Log.errorf("Cannot read %s", file);
+    private int importFile(Path file, Path uploads) throws IOException {
+        if (!Files.isReadable(file) || (uploads != null && !Files.isReadable(uploads))) {
+            Log.errorf("Cannot read %s", uploads != null && Files.isReadable(file) ? uploads : file);
             return 2;
         }
         long started = System.nanoTime();
         ImportReport report;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             report = importer.run(in, new ImportReport());
+        }
+        if (uploads != null && report.error() == null) {
+            attachments.bringIn(uploads, report);
         }
         Log.infof("Import of %s took %.1f s%n%s", file, (System.nanoTime() - started) / 1e9, report.toText());
         return report.error() == null ? 0 : 1;

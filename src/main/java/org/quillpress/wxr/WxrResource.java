@@ -63,14 +63,20 @@ public class WxrResource {
     @POST
     @jakarta.ws.rs.Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("file") FileUpload file) throws IOException {
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("uploads") String uploads) throws IOException {
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.importer("Choose a WordPress export file (.xml) to upload.")).build();
         }
+        Path uploadsPath = uploads == null || uploads.isBlank() ? null : Path.of(uploads.strip());
+        if (uploadsPath != null && !Files.isDirectory(uploadsPath) && !uploadsPath.toString().endsWith(".zip")
+                || uploadsPath != null && !Files.isReadable(uploadsPath)) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.importer(
+                    "There is no readable folder or .zip file " + uploads.strip() + " on the server.")).build();
+        }
         Path own = Files.createTempFile("wxr-import-", ".xml");
         Files.move(file.uploadedFile(), own, StandardCopyOption.REPLACE_EXISTING);
-        ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName());
+        ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName(), uploadsPath);
         return Response.seeOther(URI.create("/admin/import/" + job.id)).build();
     }
 
