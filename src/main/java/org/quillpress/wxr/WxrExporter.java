@@ -49,6 +49,9 @@ public class WxrExporter {
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     @Inject
+    ExportedAttachments attachments;
+
+    @Inject
     SiteSettings settings;
 
     @Inject
@@ -110,6 +113,7 @@ public class WxrExporter {
             });
             text(w, null, "generator", "Quillpress");
             eachPost((post, comments) -> item(w, post, comments));
+            attachments.write(w);
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndDocument();

@@ -147,6 +147,23 @@ class ImportedAttachmentsTest {
     }
 
     @Test
+    void theExportHasAnAttachmentItemForEachImageAPostUsesWithItsAbsoluteAddress() throws IOException {
+        WebClient owner = WebClient.owner();
+        String marker = "export" + System.nanoTime();
+        report(owner, upload(owner, wxr(marker), uploads(marker).toString()));
+        Matcher used = Pattern.compile("src=\"(/media/[0-9a-f]+-400\\.png)\"")
+                .matcher(WebClient.anonymous().get("/posts/gallery-" + marker).asString());
+        assertThat(used.find()).isTrue();
+
+        String wxr = owner.get("/admin/export.xml").asString();
+
+        assertThat(wxr).containsPattern("<wp:post_type>attachment</wp:post_type><wp:attachment_url>https?://[^<]+"
+                + used.group(1).replace(".", "\\.") + "</wp:attachment_url>");
+        // a refused file never became an entry, so it is no attachment
+        assertThat(wxr).doesNotContain("<title>fake-" + marker);
+    }
+
+    @Test
     void anUploadsPathThatIsNotThereIsRefusedBeforeAnythingIsImported() {
         WebClient owner = WebClient.owner();
         String marker = "nowhere" + System.nanoTime();
