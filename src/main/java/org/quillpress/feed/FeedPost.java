@@ -8,7 +8,8 @@ import java.util.List;
  * {@code bodyHtml} is the sanitized HTML rendered when the post was saved.
  */
 public record FeedPost(long id, String slug, String title, String bodyHtml, String excerpt, Instant publishAt,
-        Instant updatedAt, Instant createdAt, String authorName, List<Term> categories, List<Term> tags) {
+        Instant updatedAt, Instant createdAt, String authorName, List<Term> categories, List<Term> tags,
+        Long featuredMediaId) {
 
     /** A tag or category: the name readers see and the slug of its archive. */
     public record Term(String name, String slug) {

@@ -49,7 +49,7 @@ public class FeedPosts {
 
     /** The columns of a post that a feed shows, as the first query reads them. */
     record Row(Long id, String slug, String title, String bodyHtml, String excerpt, Instant publishAt,
-            Instant updatedAt, Instant createdAt, String authorName) {
+            Instant updatedAt, Instant createdAt, String authorName, Long featuredMediaId) {
     }
 
     /**
@@ -68,7 +68,7 @@ public class FeedPosts {
                     + "and cc.id in :categories)");
         }
         TypedQuery<Row> query = em.createQuery("select p.id, p.slug, p.title, p.bodyHtml, p.excerpt, p.publishAt, "
-                + "p.updatedAt, p.createdAt, a.displayName "
+                + "p.updatedAt, p.createdAt, a.displayName, p.featuredMediaId "
                 + "from Post p join p.author a where " + where
                 + " order by " + Post.timelineOrder("desc"), Row.class)
                 .setParameter("now", now)
@@ -106,7 +106,7 @@ public class FeedPosts {
         for (Row r : rows) {
             posts.add(new FeedPost(r.id(), r.slug(), r.title(), r.bodyHtml(), r.excerpt(), r.publishAt(),
                     r.updatedAt(), r.createdAt(), r.authorName(),
-                    categories.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of())));
+                    categories.getOrDefault(r.id(), List.of()), tags.getOrDefault(r.id(), List.of()), r.featuredMediaId()));
         }
         return posts;
     }

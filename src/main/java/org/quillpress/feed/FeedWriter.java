@@ -18,12 +18,15 @@ import jakarta.inject.Inject;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.owasp.html.Encoding;
+import org.quillpress.web.ImageRenditions;
 import org.quillpress.web.PublicUrls;
 
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEnclosure;
+import com.rometools.rome.feed.synd.SyndEnclosureImpl;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -71,6 +74,9 @@ public class FeedWriter {
 
     @Inject
     PublicUrls urls;
+
+    @Inject
+    ImageRenditions images;
 
     /** The feed document in UTF-8. */
     public byte[] write(Channel channel, List<FeedPost> posts, Format format) {
@@ -156,6 +162,18 @@ public class FeedWriter {
         content.setType("html");
         content.setValue(post.bodyHtml());
         entry.setContents(List.of(content));
+
+        if (post.featuredMediaId() != null) {
+            // the featured image as an enclosure: RSS's <enclosure> and Atom's <link rel="enclosure">, which
+            // feed readers show as the entry's picture; its length is not known here, and 0 is the custom then
+            images.featured(post.featuredMediaId()).ifPresent(featured -> {
+                SyndEnclosure enclosure = new SyndEnclosureImpl();
+                enclosure.setUrl(urls.of(featured.largest()));
+                enclosure.setType(featured.mime());
+                enclosure.setLength(0);
+                entry.setEnclosures(List.of(enclosure));
+            });
+        }
         return entry;
     }
 

@@ -1,7 +1,9 @@
 package org.quillpress.media;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +23,61 @@ public class MediaRenditions implements ImageRenditions {
 
     @Inject
     QuillpressConfig config;
+
+    /** Above this many entries the featured-image memory starts again, so it stays small. */
+    private static final int REMEMBERED = 5000;
+
+    /**
+     * Featured images by id. A stored image's files never change; only its alt text can, and deleting it or
+     * editing it here forgets it ({@link #forget}). Another instance keeps an old alt text until it restarts.
+     */
+    private final Map<Long, Optional<Featured>> featured = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<Long> idOf(String reference) {
+        String text = reference == null ? "" : reference.strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.chars().allMatch(Character::isDigit) && text.length() < 18) {
+            long id = Long.parseLong(text);
+            return featured(id).map(Featured::id);
+        }
+        return MediaFiles.fromUrl(text, config.siteUrl())
+                .flatMap(file -> QuarkusTransaction.joiningExisting().call(() -> Media.findByHash(file.hash())))
+                .map(media -> media.id);
+    }
+
+    @Override
+    public Optional<Featured> featured(long id) {
+        Optional<Featured> known = featured.get(id);
+        if (known != null) {
+            return known;
+        }
+        Optional<Featured> found = QuarkusTransaction.joiningExisting()
+                .call(() -> Media.<Media> findByIdOptional(id).map(MediaRenditions::featured));
+        if (featured.size() >= REMEMBERED) {
+            featured.clear();
+        }
+        // only found images are remembered: an id that is not there yet may be uploaded later
+        found.ifPresent(f -> featured.put(id, found));
+        return found;
+    }
+
+    @Override
+    public List<Featured> newest(int limit) {
+        return Media.search(null, limit).stream().map(MediaRenditions::featured).toList();
+    }
+
+    /** Forgets what {@link #featured} remembers of this image, after its alt text changed or it was deleted. */
+    void forget(long id) {
+        featured.remove(id);
+    }
+
+    static Featured featured(Media media) {
+        return new Featured(media.id, image(media), media.alt, MediaFiles.url(media.fileName(media.width)),
+                media.mime, media.originalName);
+    }
 
     @Override
     public Optional<Image> find(String src) {

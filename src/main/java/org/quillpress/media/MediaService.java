@@ -38,6 +38,9 @@ public class MediaService {
     MediaStore store;
 
     @Inject
+    MediaRenditions renditions;
+
+    @Inject
     Clock clock;
 
     private ImageProcessor processor;
@@ -109,7 +112,8 @@ public class MediaService {
         media.originalSize = size;
         media.alt = alt;
         media.caption = caption;
-        media.uploader = Media.getEntityManager().getReference(Account.class, uploader.id());
+        // images brought in by a WordPress import have no uploader
+        media.uploader = uploader == null ? null : Media.getEntityManager().getReference(Account.class, uploader.id());
         media.createdAt = clock.instant();
         media.persist();
         return media;
@@ -139,6 +143,7 @@ public class MediaService {
         Media media = editable(id, editor);
         media.alt = text("alt", alt, MAX_ALT);
         media.caption = text("caption", caption, MAX_CAPTION);
+        renditions.forget(id);
         return media;
     }
 
@@ -158,6 +163,7 @@ public class MediaService {
             media.delete();
             return names;
         });
+        renditions.forget(id);
         for (String file : files) {
             try {
                 store.delete(file);
@@ -171,7 +177,7 @@ public class MediaService {
     /** The titles of the posts and pages (any status) whose body shows this image. */
     public static List<String> usedBy(Media media) {
         String like = "%" + MediaFiles.PREFIX + media.hash + "-%";
-        return Post.<Post> list("bodyMarkdown like ?1 order by title", like).stream()
+        return Post.<Post> list("bodyMarkdown like ?1 or featuredMediaId = ?2 order by title", like, media.id).stream()
                 .map(post -> "“" + post.title + "”").toList();
     }
 

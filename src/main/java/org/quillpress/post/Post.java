@@ -115,6 +115,13 @@ public class Post extends PanacheEntityBase {
     @JoinTable(name = "post_tag", joinColumns = @JoinColumn(name = "post_id"), inverseJoinColumns = @JoinColumn(name = "tag_id"))
     public Set<Tag> tags = new LinkedHashSet<>();
 
+    /**
+     * The id of the media library's image that stands for this post, or null. A plain id rather than an
+     * association: the media package sits above this one and is reached through {@code web.ImageRenditions}.
+     */
+    @Column(name = "featured_media_id")
+    public Long featuredMediaId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

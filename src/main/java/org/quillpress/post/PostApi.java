@@ -49,7 +49,9 @@ public class PostApi {
     /** A post as clients receive it. */
     public record PostResponse(long id, String kind, String slug, String url, String title, String body, String html,
             String excerpt, List<String> tags, String category, String status, Instant publishAt, boolean commentsOpen,
-            AuthorRef author, Instant createdAt, Instant updatedAt, int version, List<String> categories) {
+            AuthorRef author, Instant createdAt, Instant updatedAt, int version, List<String> categories,
+            /** The featured image's media id, or null. */
+            Long featuredImage) {
     }
 
     /** The author of a post, by name and handle only. */
@@ -270,6 +272,7 @@ public class PostApi {
                 post.bodyHtml, post.excerpt, post.tags.stream().map(t -> t.name).toList(),
                 post.category == null ? null : post.category.name, post.status.name(), post.publishAt,
                 post.commentsOpen, new AuthorRef(post.author.displayName, post.author.handle), post.createdAt,
-                post.updatedAt, post.version, post.categories.stream().map(c -> c.name).toList());
+                post.updatedAt, post.version, post.categories.stream().map(c -> c.name).toList(),
+                post.featuredMediaId);
     }
 }

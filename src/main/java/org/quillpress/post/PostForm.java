@@ -25,7 +25,11 @@ public record PostForm(
         @RestForm String parent,
         @RestForm Integer menuOrder,
         @RestForm String action,
-        @RestForm List<String> categories) {
+        @RestForm List<String> categories,
+        /** The featured image chosen from the library (a media id), or blank. */
+        @RestForm String featuredImage,
+        /** A pasted {@code /media} address, which wins over the choice when given. */
+        @RestForm String featuredImageUrl) {
 
     public static final int MAX_TITLE = PostService.MAX_TITLE;
     public static final int MAX_EXCERPT = PostService.MAX_EXCERPT;
@@ -35,7 +39,7 @@ public record PostForm(
 
     public static PostForm blank(PostKind kind) {
         return new PostForm("", "", "", "", Category.DEFAULT_NAME, "", PostStatus.DRAFT.name(), "", "on", null,
-                kind.name(), "", 0, null, List.of());
+                kind.name(), "", 0, null, List.of(), "", "");
     }
 
     public static PostForm of(Post post) {
@@ -44,12 +48,18 @@ public record PostForm(
                 post.category == null ? "" : post.category.name, post.slug, post.status.name(),
                 org.quillpress.web.TemplateExtensions.inputValue(post.publishAt), post.commentsOpen ? "on" : null,
                 post.version, post.kind.name(), post.parent == null ? "" : post.parent.slug, post.menuOrder, null,
-                post.categories.stream().skip(1).map(c -> c.name).toList());
+                post.categories.stream().skip(1).map(c -> c.name).toList(),
+                post.featuredMediaId == null ? "" : post.featuredMediaId.toString(), "");
     }
 
     /** Whether the "also in" box of category {@code name} is ticked. */
     public boolean alsoIn(String name) {
         return categories != null && categories.contains(name);
+    }
+
+    /** Whether the library's image with this id is the one chosen. */
+    public boolean features(long id) {
+        return Long.toString(id).equals(featuredImage);
     }
 
     public boolean previewRequested() {
@@ -71,6 +81,8 @@ public record PostForm(
     PostInput toInput() {
         List<String> tagList = tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip).toList();
         return new PostInput(title, body, excerpt, tagList, category, slug, status, publishAt, commentsAllowed(),
-                version, kind, parent, menuOrder, categories);
+                version, kind, parent, menuOrder, categories,
+                featuredImageUrl != null && !featuredImageUrl.isBlank() ? featuredImageUrl
+                        : featuredImage == null ? "" : featuredImage);
     }
 }

@@ -135,7 +135,7 @@ public class PostListing {
         for (Post p : posts) {
             result.add(new Summary(p.id, p.slug, p.title, p.excerpt, p.publishAt, author(p),
                     p.category == null ? null : new CategoryLink(p.category.name, p.category.slug),
-                    tags.getOrDefault(p.id, List.of()), comments.getOrDefault(p.id, 0L)));
+                    tags.getOrDefault(p.id, List.of()), comments.getOrDefault(p.id, 0L), p.featuredMediaId));
         }
         return result;
     }

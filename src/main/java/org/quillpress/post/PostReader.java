@@ -77,6 +77,7 @@ public class PostReader {
                 post.publishAt, post.updatedAt, post.author.id, PostListing.author(post),
                 post.category == null ? null : new CategoryLink(post.category.name, post.category.slug), tags,
                 post.commentsOpen, visible, editable, older, newer,
-                post.categories.stream().map(c -> new CategoryLink(c.name, c.slug)).toList(), post.path()));
+                post.categories.stream().map(c -> new CategoryLink(c.name, c.slug)).toList(), post.path(),
+                post.featuredMediaId));
     }
 }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.web.ControlCharacters;
+import org.quillpress.web.ImageRenditions;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
 import org.quillpress.web.Paths;
@@ -41,6 +42,9 @@ public class PostService {
 
     @Inject
     Markdown markdown;
+
+    @Inject
+    ImageRenditions images;
 
     @Inject
     Event<PostSaved> saved;
@@ -232,6 +236,15 @@ public class PostService {
             }
         }
 
+        // null keeps the featured image (callers that never name one); blank removes it
+        Long featured = post.featuredMediaId;
+        if (in.featuredImage() != null) {
+            featured = in.featuredImage().isBlank() ? null : images.idOf(in.featuredImage()).orElse(null);
+            if (featured == null && !in.featuredImage().isBlank()) {
+                errors.put("featuredImage", "Choose an image of the media library, by its id or its /media address.");
+            }
+        }
+
         if (!errors.isEmpty()) {
             // a slug someone else holds is a conflict with existing data; everything else is plain bad input
             throw new InvalidInputException(slugTaken && errors.size() == 1 ? 409 : 400, errors);
@@ -262,6 +275,7 @@ public class PostService {
             post.placeIn(chosen);
         }
         post.parent = parent;
+        post.featuredMediaId = featured;
         if (in.menuOrder() != null) {
             post.menuOrder = in.menuOrder();
         }

@@ -40,7 +40,7 @@ public final class PostViews {
 
     /** A post in a list: home, archives, search. */
     public record Summary(long id, String slug, String title, String excerpt, Instant publishAt, AuthorCard author,
-            CategoryLink category, List<TagLink> tags, long commentCount) {
+            CategoryLink category, List<TagLink> tags, long commentCount, Long featuredMediaId) {
         public String path() {
             return Paths.post(slug);
         }
@@ -58,7 +58,8 @@ public final class PostViews {
             PostStatus status, Instant publishAt, Instant updatedAt, long authorId, AuthorCard author,
             CategoryLink category,
             List<TagLink> tags, boolean commentsOpen, boolean visible, boolean editable, Neighbour older,
-            Neighbour newer, List<CategoryLink> categories, String path) {
+            Neighbour newer, List<CategoryLink> categories, String path,
+            Long featuredMediaId) {
 
         /** The page that edits this post or page. */
         public String editPath() {

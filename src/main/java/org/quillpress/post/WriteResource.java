@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.account.Role;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.web.ImageRenditions;
 import org.quillpress.web.InvalidInputException;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -30,6 +31,12 @@ import io.quarkus.qute.TemplateInstance;
 @RolesAllowed(Role.AUTHOR_ROLE)
 public class WriteResource {
 
+    /** How many of the library's newest images the featured-image choice lists; older ones are pasted. */
+    static final int FEATURED_CHOICES = 50;
+
+    @Inject
+    ImageRenditions images;
+
     /** A page that can parent another, for the parent menu. */
     public record PageOption(String slug, String title) {
     }
@@ -37,7 +44,8 @@ public class WriteResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance write(PostForm form, String editingSlug, Map<String, String> errors,
-                String preview, List<String> categories, List<PageOption> pages);
+                String preview, List<String> categories, List<PageOption> pages,
+                List<ImageRenditions.Featured> images);
 
         /** Just the rendered body, for the script's live preview. */
         static native TemplateInstance preview(String html);
@@ -98,10 +106,21 @@ public class WriteResource {
         return Templates.preview(posts.preview(body));
     }
 
+    /** The newest images of the library, and the one the post features even when it is older. */
+    private List<ImageRenditions.Featured> featuredChoices(PostForm form) {
+        List<ImageRenditions.Featured> choices = new java.util.ArrayList<>(images.newest(FEATURED_CHOICES));
+        String chosen = form.featuredImage() == null ? "" : form.featuredImage().strip();
+        if (chosen.chars().allMatch(Character::isDigit) && !chosen.isEmpty() && chosen.length() < 18
+                && choices.stream().noneMatch(c -> form.features(c.id()))) {
+            images.featured(Long.parseLong(chosen)).ifPresent(choices::add);
+        }
+        return choices;
+    }
+
     private TemplateInstance page(PostForm form, String editingSlug, Map<String, String> errors, String preview) {
         List<String> categories = Category.listByName().stream().map(c -> c.name).toList();
         List<PageOption> pages = Post.find("kind = ?1 order by title", PostKind.PAGE).project(PageOption.class).list()
                 .stream().filter(p -> !p.slug().equals(editingSlug)).toList();
-        return Templates.write(form, editingSlug, errors, preview, categories, pages);
+        return Templates.write(form, editingSlug, errors, preview, categories, pages, featuredChoices(form));
     }
 }

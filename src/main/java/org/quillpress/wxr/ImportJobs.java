@@ -59,16 +59,23 @@ public class ImportJobs {
     @Inject
     Clock clock;
 
+    @Inject
+    ImportedAttachments attachments;
+
     /**
      * Starts importing {@code file}, which the job deletes once read, filed under {@code sourceName} (when blank,
-     * the blog's address the file gives).
+     * the blog's address the file gives); then the images its posts use from {@code uploads} (a copy of the old
+     * site's wp-content/uploads, folder or zip, on this server), when given.
      */
-    public Job start(Path file, String fileName, String sourceName) throws IOException {
+    public Job start(Path file, String fileName, String sourceName, Path uploads) throws IOException {
         Job job = new Job(fileName, Files.size(file), clock.instant());
         jobs.put(job.id, job);
         worker.submit(() -> {
             try (InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16), job.read)) {
                 importer.run(in, job.report, sourceName);
+                if (uploads != null && job.report.error() == null) {
+                    attachments.bringIn(uploads, job.report);
+                }
                 Log.infof("WordPress import of %s finished%n%s", fileName, job.report.toText());
             } catch (IOException | RuntimeException e) {
                 Log.error("WordPress import failed", e);

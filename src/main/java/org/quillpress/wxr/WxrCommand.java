@@ -17,7 +17,7 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * The application's entry point. {@code import-wxr FILE [SOURCE]}, {@code export-wxr FILE} and
+ * The application's entry point. {@code import-wxr FILE [--source=NAME] [--uploads=FOLDER-OR-ZIP]}, {@code export-wxr FILE} and
  * {@code export-json FILE} run that one task against the configured database and exit (without opening
  * the HTTP port or running timed jobs); anything else starts the site as usual.
  */
@@ -31,6 +31,9 @@ public class WxrCommand implements QuarkusApplication {
 
     @Inject
     WxrExporter exporter;
+
+    @Inject
+    ImportedAttachments attachments;
 
     public static void main(String... args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
@@ -48,27 +51,43 @@ public class WxrCommand implements QuarkusApplication {
             return 0;
         }
         boolean importing = args[0].equals("import-wxr");
-        if (args.length != 2 && !(importing && args.length == 3)) {
-            Log.errorf(importing ? "Usage: %s FILE [SOURCE]" : "Usage: %s FILE", args[0]);
+        String sourceName = null;
+        Path uploads = null;
+        boolean usage = args.length < 2 || !importing && args.length != 2;
+        for (int i = 2; i < args.length && !usage; i++) {
+            if (args[i].startsWith("--source=")) {
+                sourceName = args[i].substring("--source=".length());
+            } else if (args[i].startsWith("--uploads=")) {
+                uploads = Path.of(args[i].substring("--uploads=".length()));
+            } else {
+                usage = true;
+            }
+        }
+        if (usage) {
+            Log.errorf(importing ? "Usage: %s FILE [--source=NAME] [--uploads=FOLDER-OR-ZIP]" : "Usage: %s FILE",
+                    args[0]);
             return 2;
         }
         Path file = Path.of(args[1]);
         return switch (args[0]) {
-            case "import-wxr" -> importFile(file, args.length == 3 ? args[2] : null);
+            case "import-wxr" -> importFile(file, sourceName, uploads);
             case "export-wxr" -> export(file, true);
             default -> export(file, false);
         };
     }
 
-    private int importFile(Path file, String sourceName) throws IOException {
-        if (!Files.isReadable(file)) {
-            Log.errorf("Cannot read %s", file);
+    private int importFile(Path file, String sourceName, Path uploads) throws IOException {
+        if (!Files.isReadable(file) || (uploads != null && !Files.isReadable(uploads))) {
+            Log.errorf("Cannot read %s", uploads != null && Files.isReadable(file) ? uploads : file);
             return 2;
         }
         long started = System.nanoTime();
         ImportReport report;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             report = importer.run(in, new ImportReport(), sourceName);
+        }
+        if (uploads != null && report.error() == null) {
+            attachments.bringIn(uploads, report);
         }
         Log.infof("Import of %s took %.1f s%n%s", file, (System.nanoTime() - started) / 1e9, report.toText());
         return report.error() == null ? 0 : 1;

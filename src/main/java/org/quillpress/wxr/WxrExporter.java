@@ -52,6 +52,9 @@ public class WxrExporter {
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     @Inject
+    ExportedAttachments attachments;
+
+    @Inject
     SiteSettings settings;
 
     @Inject
@@ -119,6 +122,7 @@ public class WxrExporter {
             });
             text(w, null, "generator", "Quillpress");
             eachPost((post, comments) -> item(w, post, comments, local));
+            attachments.write(w);
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndDocument();

@@ -76,7 +76,8 @@ public class WxrResource {
     @POST
     @jakarta.ws.rs.Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response upload(@RestForm("file") FileUpload file, @RestForm("source") String source) throws IOException {
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("source") String source,
+            @RestForm("uploads") String uploads) throws IOException {
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.importer("Choose a WordPress export file (.xml) to upload.", WxrLink.sources()))
@@ -86,11 +87,19 @@ public class WxrResource {
             throw new InvalidInputException(
                     java.util.Map.of("source", "The source name can be at most " + MAX_SOURCE + " characters."));
         }
+        Path uploadsPath = uploads == null || uploads.isBlank() ? null : Path.of(uploads.strip());
+        if (uploadsPath != null && !Files.isDirectory(uploadsPath) && !uploadsPath.toString().endsWith(".zip")
+                || uploadsPath != null && !Files.isReadable(uploadsPath)) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.importer(
+                    "There is no readable folder or .zip file " + uploads.strip() + " on the server.", WxrLink.sources()))
+                    .build();
+        }
         Path own = Files.createTempFile("wxr-import-", ".xml");
         Files.move(file.uploadedFile(), own, StandardCopyOption.REPLACE_EXISTING);
         QuarkusTransaction.requiringNew().run(() -> audit.record(AuditKind.IMPORT_EXPORT,
                 "WordPress import of " + (file.fileName() == null ? "export.xml" : file.fileName()), "started"));
-        ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName(), source);
+        ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName(), source,
+                uploadsPath);
         return Response.seeOther(URI.create("/admin/import/" + job.id)).build();
     }
 

@@ -15,18 +15,18 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Images made for tests: each one different, so no upload is mistaken for an earlier one. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
 
     /** A photo-like JPEG with a random gradient. */
-    static byte[] jpeg(int width, int height) {
+    public static byte[] jpeg(int width, int height) {
         return write(image(width, height, BufferedImage.TYPE_INT_RGB), "jpeg");
     }
 
     /** A PNG with a transparent corner. */
-    static byte[] transparentPng(int width, int height) {
+    public static byte[] transparentPng(int width, int height) {
         BufferedImage image = image(width, height, BufferedImage.TYPE_INT_ARGB);
         image.setRGB(0, 0, 0x00000000);
         return write(image, "png");
