@@ -10,6 +10,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -153,13 +154,20 @@ public class ErrorMappers {
 
     static Response answer(UriInfo uri, int status, String title, String message) {
         if (isApi(uri)) {
-            return Response.status(status).type(Problem.MEDIA_TYPE).entity(Problem.of(status, title, message)).build();
+            return Response.status(status).type(Problem.MEDIA_TYPE).header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                    .entity(Problem.of(status, title, message)).build();
         }
         return page(status, title, message);
     }
 
+    /**
+     * Browsers keep a 404 or 410 without cache headers for a while on their own: a post restored from the trash, or
+     * published later, would still look gone to whoever saw it gone. An error answer is never stored.
+     */
+    private static final String NO_STORE = "no-store";
+
     static Response page(int status, String title, String message) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(status, title, message)).build();
+                .header(HttpHeaders.CACHE_CONTROL, NO_STORE).entity(Templates.error(status, title, message)).build();
     }
 }

@@ -65,6 +65,8 @@ class PostTrashTest {
         Response page = WebClient.anonymous().get("/posts/" + slug);
         assertThat(page.statusCode()).isEqualTo(410);
         assertThat(page.asString()).doesNotContain(title);
+        // a browser would otherwise keep the 410 and not see the post once restored
+        assertThat(page.header("Cache-Control")).isEqualTo("no-store");
         assertThat(client.get("/posts/" + slug).statusCode()).as("gone for its author too").isEqualTo(410);
         assertThat(anonymous("/")).doesNotContain(title);
         assertThat(anonymous("/feed")).doesNotContain(title);
