@@ -1,14 +1,14 @@
 package org.quillpress.comment;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.quillpress.web.ClockTimeMeter;
+import org.quillpress.web.Networks;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -38,17 +38,7 @@ public class FloodGuard {
     Clock clock;
 
     /** Bucket4j reads time from the application's clock, so that tests move it instead of waiting. */
-    private final TimeMeter time = new TimeMeter() {
-        @Override
-        public long currentTimeNanos() {
-            return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-    };
+    private final TimeMeter time = new ClockTimeMeter(() -> clock);
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofHours(1)).build();
@@ -84,7 +74,7 @@ public class FloodGuard {
         if (limits.exemptAddresses().orElse(List.of()).contains(address)) {
             return 0;
         }
-        Bucket bucket = networks.get(network(address), k -> Bucket.builder().withCustomTimePrecision(time)
+        Bucket bucket = networks.get(Networks.of(address), k -> Bucket.builder().withCustomTimePrecision(time)
                 .addLimit(Bandwidth.builder().capacity(Math.max(1, limits.networkBurst()))
                         .refillGreedy(Math.max(1, limits.networkBurst()), limits.networkBurstRefill()).build())
                 .addLimit(Bandwidth.builder().capacity(Math.max(1, limits.networkHourly()))
@@ -103,29 +93,6 @@ public class FloodGuard {
             held = bucket;
         }
         return secondsToWait(bucket.tryConsumeAndReturnRemaining(1));
-    }
-
-    /**
-     * The network an address stands for: an IPv4 address itself, an IPv6 address its /64, which one household or
-     * one virtual machine usually gets whole, so rotating within it changes nothing.
-     */
-    public static String network(String address) {
-        if (address == null || address.indexOf(':') < 0) {
-            return address == null ? "" : address;
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            if (bytes.length != 16) {
-                return address;
-            }
-            StringBuilder prefix = new StringBuilder();
-            for (int i = 0; i < 8; i += 2) {
-                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
-            }
-            return prefix.append(":/64").toString();
-        } catch (UnknownHostException e) {
-            return address;
-        }
     }
 
     private static long secondsToWait(ConsumptionProbe probe) {

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.quillpress.comment.FloodGuard;
 import org.quillpress.comment.FloodLimits;
+import org.quillpress.web.ClockTimeMeter;
+import org.quillpress.web.Networks;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -36,17 +36,7 @@ public class ConfirmationLimits {
     @Inject
     FloodLimits floodLimits;
 
-    private final TimeMeter time = new TimeMeter() {
-        @Override
-        public long currentTimeNanos() {
-            return TimeUnit.MILLISECONDS.toNanos(clock.millis());
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return true;
-        }
-    };
+    private final TimeMeter time = new ClockTimeMeter(() -> clock);
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofDays(1)).build();
@@ -55,7 +45,7 @@ public class ConfirmationLimits {
     public boolean take(String email, String address) {
         Bucket toAddress = buckets.get("email:" + email.strip().toLowerCase(Locale.ROOT),
                 k -> bucket(PER_ADDRESS_A_DAY, Duration.ofDays(1)));
-        Bucket fromNetwork = buckets.get("net:" + FloodGuard.network(address),
+        Bucket fromNetwork = buckets.get("net:" + Networks.of(address),
                 k -> bucket(PER_NETWORK_AN_HOUR, Duration.ofHours(1)));
         boolean exempt = floodLimits.exemptAddresses().orElse(List.of()).contains(address);
         if (toAddress.getAvailableTokens() < 1 || !exempt && !fromNetwork.tryConsume(1)) {

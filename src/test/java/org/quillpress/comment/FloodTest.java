@@ -15,6 +15,7 @@ import org.quillpress.support.TestAccounts;
 import org.quillpress.support.TestClock;
 import org.quillpress.support.TestComments;
 import org.quillpress.support.TestPosts;
+import org.quillpress.web.Networks;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,8 +67,8 @@ class FloodTest {
 
     @Test
     void theSameHoldsForTheFormAndForAWholeIpv6Network() {
-        assertThat(FloodGuard.network("2001:db8:1:2:aaaa::1")).isEqualTo(FloodGuard.network("2001:db8:1:2:ffff::9"))
-                .isNotEqualTo(FloodGuard.network("2001:db8:1:3::1"));
+        assertThat(Networks.of("2001:db8:1:2:aaaa::1")).isEqualTo(Networks.of("2001:db8:1:2:ffff::9"))
+                .isNotEqualTo(Networks.of("2001:db8:1:3::1"));
         String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Form flooded "), "Discuss.", List.of());
         int accepted = 0;
         for (int i = 0; i < 12; i++) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.quillpress.web.Networks;
 
 /** How many link mails the public forms may cause, on a clock that stands still unless moved. */
 class LinkMailLimitTest {
@@ -38,9 +39,9 @@ class LinkMailLimitTest {
 
     @Test
     void networksAreSlash24AndSlash64() {
-        assertThat(LinkMailLimit.network("203.0.113.77")).isEqualTo("203.0.113.0/24");
-        assertThat(LinkMailLimit.network("2001:db8:1:2:aaaa::1")).isEqualTo(LinkMailLimit.network("2001:db8:1:2::9"))
-                .isNotEqualTo(LinkMailLimit.network("2001:db8:1:3::9"));
+        assertThat(Networks.wide("203.0.113.77")).isEqualTo("203.0.113.0/24");
+        assertThat(Networks.wide("2001:db8:1:2:aaaa::1")).isEqualTo(Networks.wide("2001:db8:1:2::9"))
+                .isNotEqualTo(Networks.wide("2001:db8:1:3::9"));
     }
 
     private static final class MovableClock extends Clock {
