@@ -162,11 +162,24 @@ class MailDeliveryTest {
         } finally {
             senders.shutdownNow();
         }
+        // an SMTP answer slower than the mailer's timeout (a busy machine) defers that mail to a later try, as in
+        // production: let the later tries come, so that what is checked is that no mail is sent twice
+        for (int retry = 0; retry < 3 && unsent(to) > 0; retry++) {
+            clock.advance(Duration.ofHours(7));
+            while (delivery.deliverBatch() > 0) {
+                // as above
+            }
+        }
 
         List<MimeMessage> arrived = Inbox.exactly(to, "Exactly once #", 30);
         Set<String> distinct = new HashSet<>();
         arrived.forEach(m -> distinct.add(Inbox.subject(m)));
         assertThat(distinct).containsExactlyInAnyOrderElementsOf(subjects);
+    }
+
+    private static long unsent(String to) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMail.count("recipient = ?1 and sentAt is null", to));
     }
 
     private long enqueue(String to, String subject, Instant due) {
