@@ -40,10 +40,7 @@ class SocialSignInTest {
     @BeforeEach
     void noWaitingToWrite() {
         original = settings.current();
-        DiscussionSettings.Rules r = original;
-        settings.save(new DiscussionSettings.Rules(r.threadDepth(), r.editWindowMinutes(), r.closeAfterDays(), 0,
-                r.hourlyLimit(), 0, r.linkLimit(), r.requireApproval(), r.requirePriorApproval(), r.holdTerms(),
-                r.spamTerms(), r.commentsPerPage()));
+        settings.save(TestComments.withoutWaiting(original));
     }
 
     @AfterEach

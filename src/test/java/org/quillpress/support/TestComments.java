@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.quillpress.comment.DiscussionSettings;
 import org.quillpress.moderation.ModerationService;
 
 import io.quarkus.arc.Arc;
@@ -81,5 +82,12 @@ public final class TestComments {
     public static void approve(long id) {
         Arc.container().instance(ModerationService.class).get().apply(id, ModerationService.Action.APPROVE,
                 TestAccounts.owner(), null);
+    }
+
+    /** The same discussion rules without the minimum writing time and the interval between comments. */
+    public static DiscussionSettings.Rules withoutWaiting(DiscussionSettings.Rules r) {
+        return new DiscussionSettings.Rules(r.threadDepth(), r.editWindowMinutes(), r.closeAfterDays(), 0,
+                r.hourlyLimit(), 0, r.linkLimit(), r.requireApproval(), r.requirePriorApproval(), r.holdTerms(),
+                r.spamTerms(), r.commentsPerPage());
     }
 }
