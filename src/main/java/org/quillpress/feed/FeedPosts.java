@@ -34,16 +34,20 @@ public class FeedPosts {
     @Inject
     EntityManager em;
 
-    /** Which posts a feed holds: all, one tag's or one category's. */
-    public record Scope(Long tagId, Long categoryId) {
-        public static final Scope ALL = new Scope(null, null);
+    /** Which posts a feed holds: all, one tag's, one category's or one author's. */
+    public record Scope(Long tagId, Long categoryId, Long authorId) {
+        public static final Scope ALL = new Scope(null, null, null);
 
         public static Scope tag(long id) {
-            return new Scope(id, null);
+            return new Scope(id, null, null);
         }
 
         public static Scope category(long id) {
-            return new Scope(null, id);
+            return new Scope(null, id, null);
+        }
+
+        public static Scope author(long id) {
+            return new Scope(null, null, id);
         }
     }
 
@@ -67,6 +71,9 @@ public class FeedPosts {
             where.append(" and exists (select 1 from Post cp join cp.categories cc where cp = p "
                     + "and cc.id in :categories)");
         }
+        if (scope.authorId() != null) {
+            where.append(" and a.id = :author");
+        }
         TypedQuery<Row> query = em.createQuery("select p.id, p.slug, p.title, p.bodyHtml, p.excerpt, p.publishAt, "
                 + "p.updatedAt, p.createdAt, a.displayName, p.featuredMediaId "
                 + "from Post p join p.author a where " + where
@@ -75,6 +82,9 @@ public class FeedPosts {
                 .setMaxResults(FEED_SIZE);
         if (scope.tagId() != null) {
             query.setParameter("tag", scope.tagId());
+        }
+        if (scope.authorId() != null) {
+            query.setParameter("author", scope.authorId());
         }
         if (scope.categoryId() != null) {
             query.setParameter("categories", CategoryTree.load().withDescendants(scope.categoryId()));

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.quillpress.account.Account;
 import org.quillpress.feed.FeedPosts.Scope;
 import org.quillpress.feed.FeedWriter.Channel;
 import org.quillpress.feed.FeedWriter.Format;
@@ -27,7 +28,7 @@ import org.quillpress.web.Paths;
 import org.quillpress.web.PublicPage;
 
 /**
- * The feeds, each in Atom 1.0 and RSS 2.0: the whole site's, a tag's and a category's. No
+ * The feeds, each in Atom 1.0 and RSS 2.0: the whole site's, a tag's, a category's and an author's. No
  * {@code @Produces}: a reader that asks for the other format still gets a feed rather than a 406.
  */
 @Path("/")
@@ -90,6 +91,20 @@ public class FeedResource {
         return category(slug, Format.RSS, request);
     }
 
+    @GET
+    @PublicPage
+    @Path("authors/{handle}/feed")
+    public Response authorAtom(@RestPath String handle, Request request) {
+        return author(handle, Format.ATOM, request);
+    }
+
+    @GET
+    @PublicPage
+    @Path("authors/{handle}/feed/rss")
+    public Response authorRss(@RestPath String handle, Request request) {
+        return author(handle, Format.RSS, request);
+    }
+
     private Response site(Format format, Request request) {
         SiteSettings.Site site = settings.current();
         return answer(new Channel(site.title(), site.tagline(), Paths.home(), Paths.feed(), Paths.rss()), Scope.ALL, format,
@@ -119,6 +134,14 @@ public class FeedResource {
         Channel channel = new Channel(category.name + " · " + settings.current().title(), subtitle,
                 Paths.category(category.slug), Paths.categoryFeed(category.slug), Paths.categoryRss(category.slug));
         return answer(channel, Scope.category(category.id), format, request);
+    }
+
+    private Response author(String handle, Format format, Request request) {
+        Account author = Account.findByHandle(handle).orElseThrow(NotFoundException::new);
+        Channel channel = new Channel(author.displayName + " · " + settings.current().title(),
+                "Posts by " + author.displayName + ".", Paths.author(author.handle), Paths.authorFeed(author.handle),
+                Paths.authorRss(author.handle));
+        return answer(channel, Scope.author(author.id), format, request);
     }
 
     /** A renamed or merged term's old feed: a permanent redirect to its feed now, else 404. */

@@ -21,6 +21,10 @@ import org.owasp.html.Encoding;
 import org.quillpress.web.ImageRenditions;
 import org.quillpress.web.PublicUrls;
 
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -36,7 +40,7 @@ import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
+import com.rometools.rome.io.WireFeedOutput;
 
 /** Writes a list of posts as an Atom 1.0 or RSS 2.0 document, with ROME doing all the XML. */
 @ApplicationScoped
@@ -114,9 +118,30 @@ public class FeedWriter {
         feed.setEntries(entries);
 
         try {
-            return new SyndFeedOutput().outputString(feed, false).getBytes(StandardCharsets.UTF_8);
+            WireFeed wire = feed.createWireFeed();
+            if (wire instanceof com.rometools.rome.feed.rss.Channel rss) {
+                withoutDcDates(rss);
+            }
+            return Xml.bytes(new WireFeedOutput().outputJDom(wire));
         } catch (FeedException e) {
             throw new IllegalStateException("Could not write the " + format + " feed " + channel.atomPath(), e);
+        }
+    }
+
+    /**
+     * RSS 2.0 has its own {@code pubDate}; ROME also copies each date into a Dublin Core {@code dc:date}, which
+     * readers then see twice and validators flag. The Dublin Core module stays for {@code dc:creator}.
+     */
+    private static void withoutDcDates(com.rometools.rome.feed.rss.Channel rss) {
+        clearDates(rss.getModule(DCModule.URI));
+        for (Item item : rss.getItems()) {
+            clearDates(item.getModule(DCModule.URI));
+        }
+    }
+
+    private static void clearDates(Module module) {
+        if (module instanceof DCModule dc) {
+            dc.setDates(new ArrayList<>());
         }
     }
 
@@ -160,7 +185,8 @@ public class FeedWriter {
 
         SyndContent content = new SyndContentImpl();
         content.setType("html");
-        content.setValue(post.bodyHtml());
+        // feed readers show the entry away from the site: its links and images need the site's address
+        content.setValue(AbsoluteLinks.in(post.bodyHtml(), urls.base()));
         entry.setContents(List.of(content));
 
         if (post.featuredMediaId() != null) {

@@ -100,7 +100,7 @@ public class BlogResource {
         Account account = Account.findByHandle(handle).orElseThrow(NotFoundException::new);
         AuthorCard card = new AuthorCard(account.displayName, account.handle, account.bio, account.website);
         ArchiveHeading heading = new ArchiveHeading("Author", account.displayName,
-                "Posts by " + account.displayName + ".", card.path(), null);
+                "Posts by " + account.displayName + ".", card.path(), Paths.authorFeed(account.handle));
         return Templates.archive(heading, listing.list(Filter.author(account.id), Cursor.decode(before),
                 Cursor.decode(after), pageSize()), card);
     }

@@ -125,6 +125,16 @@ public final class Paths {
         return "/authors/" + handle;
     }
 
+    /** The Atom feed of an author's posts. */
+    public static String authorFeed(String handle) {
+        return author(handle) + "/feed";
+    }
+
+    /** The RSS feed of an author's posts. */
+    public static String authorRss(String handle) {
+        return authorFeed(handle) + "/rss";
+    }
+
     /** The archive of a month. */
     public static String month(int year, int month) {
         return String.format("/archive/%04d/%02d", year, month);

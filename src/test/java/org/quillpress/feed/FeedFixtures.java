@@ -45,6 +45,12 @@ public class FeedFixtures {
         return post(title, slug, tags, category, "PUBLISHED", null);
     }
 
+    /** A published post with this Markdown body, by {@code author}. */
+    public Post publishedWithBody(String title, String slug, String body, AccountPrincipal author) {
+        return posts.create(new PostInput(title, body, null, List.of(), null, slug, "PUBLISHED", null, null, null,
+                "POST", null, null), author);
+    }
+
     public Post draft(String title, String slug, List<String> tags, String category) {
         return post(title, slug, tags, category, "DRAFT", null);
     }
@@ -72,6 +78,19 @@ public class FeedFixtures {
             category.slug = slug;
             category.persist();
             changed.fire(new ContentChanged("a test category"));
+            return category;
+        });
+    }
+
+    /** A category under {@code parentId}. */
+    public Category subcategory(String name, String slug, long parentId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Category category = new Category();
+            category.name = name;
+            category.slug = slug;
+            category.parent = Category.findById(parentId);
+            category.persist();
+            changed.fire(new ContentChanged("a test subcategory"));
             return category;
         });
     }
