@@ -13,6 +13,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.quillpress.account.Account;
 import org.quillpress.account.Role;
@@ -49,11 +50,16 @@ public class CommentMails {
     @Inject
     Clock clock;
 
+    @Inject
+    ReplyOptOut optOuts;
+
     /** How many held comments a moderator hears of one by one in {@link #DIGEST_WINDOW}. */
     static final int FEW_HELD = 3;
     static final Duration DIGEST_WINDOW = Duration.ofMinutes(15);
     static final String HELD_SUBJECT = "New comment awaiting moderation on ";
     static final String DIGEST_SUBJECT = "Comments awaiting moderation";
+    /** How long a reply mail waits for more replies to the same reader before it goes. */
+    static final Duration REPLY_BATCH = Duration.ofMinutes(5);
 
     void onCommentPosted(@Observes CommentPosted event) {
         if (event.status() == event.previousStatus()) {
@@ -75,7 +81,8 @@ public class CommentMails {
             if (from != null && comment.notifyReplies) {
                 tellWriter(comment);
             }
-            tellSubscribers(comment, authorEmail);
+            String repliedTo = tellRepliedTo(comment, authorEmail);
+            tellSubscribers(comment, authorEmail, repliedTo);
         }
         // spam asks for nothing: a bot must not be able to send confirmation mail to strangers
         if (comment.notifyReplies && ((from == null && to != CommentStatus.SPAM && to != CommentStatus.TRASH)
@@ -164,8 +171,11 @@ public class CommentMails {
      * Confirmed subscribers of the post, each with their own unsubscribe link; never the comment's own
      * writer, and not the post's author, who was told already.
      */
-    private void tellSubscribers(Comment comment, String alreadyTold) {
+    private void tellSubscribers(Comment comment, String alreadyTold, String repliedTo) {
         Set<String> skip = new HashSet<>();
+        if (repliedTo != null) {
+            skip.add(key(repliedTo));
+        }
         String writer = writerEmail(comment);
         if (writer != null) {
             skip.add(key(writer));
@@ -187,6 +197,52 @@ public class CommentMails {
                     .render(MailTemplates.newReply(siteTitle(), post.title, view, unsubscribe));
             outbox.enqueue(subscription.email, subject, mail.text(), mail.html(), unsubscribe);
         }
+    }
+
+    /**
+     * The signed-in writer of the comment this one answers, if their account asks for reply mail ("Email me
+     * about replies to my comments", on by default) and they did not answer themselves. Replies that arrive
+     * within {@link #REPLY_BATCH} of each other go out as one mail: the first waits that long, and later ones
+     * join it while it waits. Returns the address told, or null.
+     */
+    private String tellRepliedTo(Comment comment, String alreadyTold) {
+        Comment parent = comment.parent;
+        Account reader = parent == null ? null : parent.account;
+        if (reader == null || !reader.notifyReplies || reader.email == null || reader.email.isBlank()
+                || (comment.account != null && comment.account.id.equals(reader.id))
+                || (alreadyTold != null && key(alreadyTold).equals(key(reader.email)))) {
+            return null;
+        }
+        Instant now = clock.instant();
+        String optOut = links.replyOptOut(optOuts.token(reader.id));
+        OutboxMail waiting = OutboxMail.getEntityManager().createQuery("from OutboxMail m where m.recipient = ?1 "
+                + "and m.listUnsubscribe = ?2 and m.sentAt is null and m.attempts = 0 and m.nextAttemptAt > ?3 "
+                + "order by m.id", OutboxMail.class)
+                .setParameter(1, reader.email.strip()).setParameter(2, optOut).setParameter(3, now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(1).getResultStream().findFirst()
+                .orElse(null);
+        if (waiting == null) {
+            waiting = outbox.enqueue(reader.email, "", "", null, optOut);
+            waiting.createdAt = comment.createdAt;
+            waiting.nextAttemptAt = now.plus(REPLY_BATCH);
+        } else if (comment.createdAt.isBefore(waiting.createdAt)) {
+            waiting.createdAt = comment.createdAt;
+        }
+        List<Comment> replies = Comment.list("parent.account = ?1 and status = ?2 and createdAt >= ?3 "
+                + "and (account is null or account <> ?1) order by createdAt, id", reader, CommentStatus.APPROVED,
+                waiting.createdAt);
+        if (replies.isEmpty()) {
+            replies = List.of(comment);
+        }
+        List<MailTemplates.Reply> shown = replies.stream()
+                .map(reply -> new MailTemplates.Reply(reply.post.title, view(reply))).toList();
+        MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.repliesToYou(siteTitle(), shown, optOut));
+        waiting.subject = Outbox.oneLine(replies.size() == 1
+                ? replies.get(0).authorName + " replied to your comment on " + replies.get(0).post.title
+                : replies.size() + " replies to your comments on " + siteTitle());
+        waiting.bodyText = mail.text();
+        waiting.bodyHtml = mail.html();
+        return reader.email;
     }
 
     /**

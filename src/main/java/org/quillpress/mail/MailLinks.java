@@ -42,4 +42,9 @@ class MailLinks {
     String unsubscribe(String token) {
         return base() + "/subscriptions/" + token + "/unsubscribe";
     }
+
+    /** Where a reply mail's reader turns reply mail off (a page, and the one-click POST). */
+    String replyOptOut(String token) {
+        return base() + "/subscriptions/replies/" + token + "/off";
+    }
 }

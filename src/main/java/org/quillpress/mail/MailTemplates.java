@@ -18,6 +18,10 @@ class MailTemplates {
     record MailComment(String writer, String text, String html, String url) {
     }
 
+    /** A reply to the reader, with the title of the post it is on. */
+    record Reply(String postTitle, MailComment comment) {
+    }
+
     /** A mail's two parts. */
     record Rendered(String text, String html) {
     }
@@ -30,6 +34,8 @@ class MailTemplates {
     static native TemplateInstance commentApproved(String siteTitle, String postTitle, MailComment comment);
 
     static native TemplateInstance newReply(String siteTitle, String postTitle, MailComment comment, String unsubscribeUrl);
+
+    static native TemplateInstance repliesToYou(String siteTitle, List<Reply> replies, String optOutUrl);
 
     static native TemplateInstance confirmSubscription(String siteTitle, String postTitle, String postUrl,
             String confirmUrl);

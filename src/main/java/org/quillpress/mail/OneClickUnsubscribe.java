@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.quillpress.account.AccountService;
+
 import io.quarkus.logging.Log;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -32,13 +34,38 @@ import io.vertx.ext.web.handler.BodyHandler;
 public class OneClickUnsubscribe {
 
     static final String PATH = "/subscriptions/:token/unsubscribe";
+    static final String REPLIES_PATH = "/subscriptions/replies/:token/off";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     @Inject
     Subscriptions subscriptions;
 
+    @Inject
+    ReplyOptOut optOuts;
+
+    @Inject
+    AccountService accounts;
+
     void register(@Observes Router router) {
         router.post(PATH).handler(BodyHandler.create(false).setBodyLimit(4096)).handler(this::unsubscribe);
+        router.post(REPLIES_PATH).handler(BodyHandler.create(false).setBodyLimit(4096)).handler(this::stopReplies);
+    }
+
+    /** The same one-click POST for a reply mail: it turns the account's reply mail off. */
+    void stopReplies(RoutingContext ctx) {
+        String token = ctx.pathParam("token");
+        Optional<Long> account = token == null || token.length() > 128 ? Optional.empty() : optOuts.accountOf(token);
+        ctx.vertx().executeBlocking(() -> {
+            account.ifPresent(id -> accounts.setNotifyReplies(id, false));
+            return account.isPresent();
+        }, false).onComplete(result -> {
+            if (result.failed()) {
+                Log.errorf(result.cause(), "One-click stop of reply mail failed");
+                ctx.fail(500, result.cause());
+                return;
+            }
+            ctx.reroute(HttpMethod.GET, result.result() ? "/subscriptions/replies/off" : "/subscriptions/replies/-/off");
+        });
     }
 
     void unsubscribe(RoutingContext ctx) {

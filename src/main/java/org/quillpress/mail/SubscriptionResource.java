@@ -40,10 +40,17 @@ public class SubscriptionResource {
         static native TemplateInstance unsubscribe(String token, PostLink post);
 
         static native TemplateInstance unsubscribed(PostLink post);
+
+        static native TemplateInstance stopReplies(String token);
+
+        static native TemplateInstance repliesStopped();
     }
 
     @Inject
     Subscriptions subscriptions;
+
+    @Inject
+    ReplyOptOut optOuts;
 
     @Inject
     Clock clock;
@@ -75,6 +82,21 @@ public class SubscriptionResource {
                 : Post.findBySlug(post)
                         .filter(p -> p.isVisibleAt(clock.instant())).map(SubscriptionResource::link).orElse(null);
         return privatePage(Templates.unsubscribed(link));
+    }
+
+    /** Offers to turn reply mail off; the form's POST (or a mail program's one-click POST) does it. */
+    @GET
+    @Path("replies/{token}/off")
+    public RestResponse<TemplateInstance> stopRepliesPage(@RestPath String token) {
+        optOuts.accountOf(token).orElseThrow(NotFoundException::new);
+        return privatePage(Templates.stopReplies(token));
+    }
+
+    /** What turning reply mail off answers, shown without a redirect (RFC 8058). */
+    @GET
+    @Path("replies/off")
+    public RestResponse<TemplateInstance> repliesStopped() {
+        return privatePage(Templates.repliesStopped());
     }
 
     private static PostLink link(Post post) {
