@@ -1,6 +1,7 @@
 package org.quillpress.bus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -63,10 +64,10 @@ class ChangeBusPostgresTest {
     void anotherListenerHearsChangesOnlyOnceCommitted() throws Exception {
         try (Connection other = connect(); Statement statement = other.createStatement()) {
             statement.execute("LISTEN " + ChangeBus.CHANNEL);
-            QuarkusTransaction.requiringNew().run(() -> {
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
                 bus.publish(Area.MEDIA, "40");
-                QuarkusTransaction.setRollbackOnly();
-            });
+                throw new IllegalStateException("rolled back");
+            })).hasMessageContaining("rolled back");
             QuarkusTransaction.requiringNew().run(() -> bus.publish(Area.MEDIA, "41"));
             bus.publish(Area.NAVIGATION);
 
