@@ -14,6 +14,9 @@ import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.quillpress.QuillpressConfig;
+import org.quillpress.bus.Area;
+import org.quillpress.bus.ChangeBus;
+import org.quillpress.bus.RemoteChange;
 import org.quillpress.comment.CommentPosted;
 import org.quillpress.comment.CommentStatus;
 import org.quillpress.post.Post;
@@ -41,9 +44,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * its request started in, so it is never served as the newer one.
  * <p>
  * Scheduled posts become visible by time, with no event: no page is kept past the next moment a post or page
- * becomes visible. Each instance has its own cache and hears only its own changes, so pages are also kept
- * no longer than {@code quillpress.page-cache.max-age}: a change made on another instance shows here within
- * that time.
+ * becomes visible. Each instance has its own cache: it announces its invalidations on the {@link ChangeBus}
+ * and applies the other instances' ({@link RemoteChange}), so a change made elsewhere shows here within about a
+ * second. Pages are also kept no longer than {@code quillpress.page-cache.max-age}, which bounds how stale a page
+ * can be should a message be lost.
  */
 @ApplicationScoped
 public class PageCache {
@@ -53,6 +57,9 @@ public class PageCache {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ChangeBus bus;
 
     /**
      * With HTTP compression on, every cached page keeps a gzip copy: all of them are text (HTML, feeds, XML,
@@ -117,12 +124,14 @@ public class PageCache {
         invalidateAll();
         // it may have been scheduled: nothing is kept until the next publication is known again
         requestRefresh();
+        bus.publish(Area.PAGES);
     }
 
     void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION
             + 1000) ContentChanged changed) {
         Log.debugf("Page cache cleared: %s changed", changed.what());
         invalidateAll();
+        bus.publish(Area.PAGES);
     }
 
     /** A comment that readers see appeared, changed or went away: threads, counts and comment feeds change. */
@@ -131,6 +140,25 @@ public class PageCache {
         if (posted.status() == CommentStatus.APPROVED || posted.previousStatus() == CommentStatus.APPROVED) {
             Log.debugf("Page cache cleared: comment %d now %s", posted.commentId(), posted.status());
             invalidateAll();
+            bus.publish(Area.PAGES);
+        }
+    }
+
+    /**
+     * Another instance saved a change that pages show. Settings and navigation change pages too: this runs after
+     * their owners have reloaded them (a later priority), so no page of the new generation shows the old ones.
+     */
+    void onRemoteChange(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) RemoteChange change) {
+        switch (change.area()) {
+            case PAGES -> {
+                invalidateAll();
+                // a post may have been scheduled there
+                requestRefresh();
+            }
+            case SITE_SETTINGS, DISCUSSION_SETTINGS, NAVIGATION, MEDIA -> invalidateAll();
+            default -> {
+                // sessions and accounts show on no guest page
+            }
         }
     }
 

@@ -11,6 +11,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.quillpress.bus.Area;
+import org.quillpress.bus.ChangeBus;
+import org.quillpress.bus.RemoteChange;
 import org.quillpress.site.SiteSetting;
 import org.quillpress.web.ContentChanged;
 
@@ -20,7 +23,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The discussion rules an admin sets: each step of the moderation pipeline, with WordPress-like
- * defaults. Held in memory like the site settings, reloaded every minute for other instances.
+ * defaults. Held in memory like the site settings: reloaded when another instance announces a save on the
+ * {@link ChangeBus}, and every minute should such a message be lost.
  */
 @ApplicationScoped
 public class DiscussionSettings {
@@ -44,6 +48,9 @@ public class DiscussionSettings {
     @Inject
     Event<ContentChanged> changed;
 
+    @Inject
+    ChangeBus bus;
+
     void onStart(@Observes StartupEvent event) {
         reload();
     }
@@ -66,10 +73,17 @@ public class DiscussionSettings {
             put("hold-terms", String.join("\n", rules.holdTerms()));
             put("spam-terms", String.join("\n", rules.spamTerms()));
             put("comments-per-page", rules.commentsPerPage());
+            bus.publish(Area.DISCUSSION_SETTINGS);
             // thread depth and page size shape every post page the cache holds
             changed.fire(new ContentChanged("discussion settings"));
         });
         current = rules;
+    }
+
+    void onRemoteChange(@Observes RemoteChange change) {
+        if (change.area() == Area.DISCUSSION_SETTINGS) {
+            reload();
+        }
     }
 
     @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

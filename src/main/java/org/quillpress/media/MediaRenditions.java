@@ -7,9 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.quillpress.QuillpressConfig;
+import org.quillpress.bus.Area;
+import org.quillpress.bus.ChangeBus;
+import org.quillpress.bus.RemoteChange;
 import org.quillpress.web.ImageRenditions;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,12 +28,15 @@ public class MediaRenditions implements ImageRenditions {
     @Inject
     QuillpressConfig config;
 
+    @Inject
+    ChangeBus bus;
+
     /** Above this many entries the featured-image memory starts again, so it stays small. */
     private static final int REMEMBERED = 5000;
 
     /**
      * Featured images by id. A stored image's files never change; only its alt text can, and deleting it or
-     * editing it here forgets it ({@link #forget}). Another instance keeps an old alt text until it restarts.
+     * editing it forgets it ({@link #forget}), here and, through the {@link ChangeBus}, on the other instances.
      */
     private final Map<Long, Optional<Featured>> featured = new ConcurrentHashMap<>();
 
@@ -72,6 +79,22 @@ public class MediaRenditions implements ImageRenditions {
     /** Forgets what {@link #featured} remembers of this image, after its alt text changed or it was deleted. */
     void forget(long id) {
         featured.remove(id);
+        bus.publish(Area.MEDIA, Long.toString(id));
+    }
+
+    void onRemoteChange(@Observes RemoteChange change) {
+        if (change.area() != Area.MEDIA) {
+            return;
+        }
+        try {
+            if (change.key() != null) {
+                featured.remove(Long.parseLong(change.key()));
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // forget them all
+        }
+        featured.clear();
     }
 
     static Featured featured(Media media) {

@@ -9,14 +9,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.quillpress.bus.Area;
+import org.quillpress.bus.ChangeBus;
+import org.quillpress.bus.RemoteChange;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * The standalone pages shown in the site navigation. Every page's layout reads them, possibly on an I/O
- * thread, so they are held in memory: rebuilt when a page is saved (after the commit), and every
- * minute for changes made on other instances.
+ * thread, so they are held in memory: rebuilt when a page is saved (after the commit), when another instance
+ * announces that it saved one ({@link ChangeBus}), and every minute should such a message be lost.
  */
 @ApplicationScoped
 public class Navigation {
@@ -28,6 +32,9 @@ public class Navigation {
     @Inject
     Clock clock;
 
+    @Inject
+    ChangeBus bus;
+
     private volatile List<Link> links = List.of();
 
     void onStart(@Observes StartupEvent event) {
@@ -36,6 +43,13 @@ public class Navigation {
 
     void onSaved(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostSaved saved) {
         if (saved.kind() == PostKind.PAGE) {
+            reload();
+            bus.publish(Area.NAVIGATION);
+        }
+    }
+
+    void onRemoteChange(@Observes RemoteChange change) {
+        if (change.area() == Area.NAVIGATION) {
             reload();
         }
     }

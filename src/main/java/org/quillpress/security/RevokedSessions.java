@@ -11,14 +11,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.quillpress.bus.Area;
+import org.quillpress.bus.ChangeBus;
+import org.quillpress.bus.RemoteChange;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * The sessions ended by signing out, so that a copy of the cookie is dead too. Kept in the database for every
- * instance, and in memory here: checking a request costs a map look-up, never a query. Other instances' sign-outs
- * arrive with the next refresh (every few seconds); this instance's count at once.
+ * instance, and in memory here: checking a request costs a map look-up, never a query. This instance's sign-outs
+ * count at once; other instances' arrive on the {@link ChangeBus} within about a second, and with the next refresh
+ * (every few seconds) should a message be lost.
  */
 @ApplicationScoped
 public class RevokedSessions {
@@ -28,6 +33,9 @@ public class RevokedSessions {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ChangeBus bus;
 
     /** Session id to the time its cookie expires. */
     private final Map<String, Instant> revoked = new ConcurrentHashMap<>();
@@ -56,6 +64,24 @@ public class RevokedSessions {
                 row.persist();
             }
         });
+        bus.publish(Area.SESSION, sessionId + " " + expiresAt.getEpochSecond());
+    }
+
+    /** Another instance ended a session: its id and expiry come in the message, so no query is needed. */
+    void onRemoteChange(@Observes RemoteChange change) {
+        if (change.area() != Area.SESSION) {
+            return;
+        }
+        String[] parts = change.key() == null ? new String[0] : change.key().split(" ");
+        try {
+            if (parts.length == 2) {
+                revoked.put(parts[0], Instant.ofEpochSecond(Long.parseLong(parts[1])));
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // not ours to guess: read the table
+        }
+        refresh();
     }
 
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

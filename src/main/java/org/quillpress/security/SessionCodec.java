@@ -21,6 +21,7 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.keys.AesKey;
 import org.jose4j.lang.JoseException;
 import org.quillpress.QuillpressConfig;
+import org.quillpress.bus.FirstStart;
 import org.quillpress.site.SiteSetting;
 
 import io.quarkus.logging.Log;
@@ -41,6 +42,9 @@ public class SessionCodec {
     @Inject
     Clock clock;
 
+    @Inject
+    FirstStart firstStart;
+
     private volatile AesKey key;
 
     private volatile byte[] macKey;
@@ -50,6 +54,11 @@ public class SessionCodec {
         String secret = config.session().secret().filter(s -> !s.isBlank()).orElse(null);
         if (secret == null) {
             secret = SiteSetting.get(GENERATED_SECRET_SETTING).orElse(null);
+            if (secret == null) {
+                // instances starting together generate it once: the later ones wait here, then read it
+                firstStart.lockUntilCommit();
+                secret = SiteSetting.get(GENERATED_SECRET_SETTING).orElse(null);
+            }
             if (secret == null) {
                 byte[] random = new byte[32];
                 new SecureRandom().nextBytes(random);

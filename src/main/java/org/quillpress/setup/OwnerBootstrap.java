@@ -15,6 +15,7 @@ import org.quillpress.QuillpressConfig;
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountService;
 import org.quillpress.account.Role;
+import org.quillpress.bus.FirstStart;
 import org.quillpress.site.SiteSetting;
 
 import io.quarkus.logging.Log;
@@ -23,7 +24,9 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * On the first start of an empty database, creates the owner from QUILLPRESS_ADMIN_EMAIL and
  * QUILLPRESS_ADMIN_PASSWORD, or else prints a one-time token for the /setup page. The token is kept in
- * the database so that every instance accepts the same one, and it is gone once the owner exists.
+ * the database so that every instance accepts the same one, and it is gone once the owner exists. Instances
+ * starting together on an empty database do this one after another ({@link FirstStart}): the first creates the
+ * owner (or the token), the others find it.
  */
 @ApplicationScoped
 public class OwnerBootstrap {
@@ -36,8 +39,16 @@ public class OwnerBootstrap {
     @Inject
     AccountService accounts;
 
+    @Inject
+    FirstStart firstStart;
+
     @Transactional
     void onStart(@Observes StartupEvent event) {
+        if (Account.anyAdmin()) {
+            return;
+        }
+        firstStart.lockUntilCommit();
+        // another instance may have created the owner while this one waited for the lock
         if (Account.anyAdmin()) {
             return;
         }

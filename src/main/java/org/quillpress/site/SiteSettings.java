@@ -11,6 +11,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.quillpress.bus.Area;
+import org.quillpress.bus.ChangeBus;
+import org.quillpress.bus.RemoteChange;
 import org.quillpress.web.ContentChanged;
 import org.quillpress.web.SiteTime;
 
@@ -20,8 +23,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * The admin-editable site settings. Every page's layout reads them, possibly on an I/O thread, so they
- * are held in memory: loaded at start, replaced on save, and reloaded every minute so that a change made
- * on another instance arrives here too.
+ * are held in memory: loaded at start, replaced on save, and reloaded when another instance announces a save
+ * on the {@link ChangeBus}; and every minute, should such a message be lost.
  */
 @ApplicationScoped
 public class SiteSettings {
@@ -45,6 +48,9 @@ public class SiteSettings {
     @Inject
     Event<ContentChanged> changed;
 
+    @Inject
+    ChangeBus bus;
+
     void onStart(@Observes StartupEvent event) {
         reload();
     }
@@ -65,7 +71,15 @@ public class SiteSettings {
         });
         current = site;
         SiteTime.use(site.timeZone(), site.dateStyle());
+        // before the page cache's own announcement, so other instances reload these before dropping their pages
+        bus.publish(Area.SITE_SETTINGS);
         changed.fire(new ContentChanged("site settings"));
+    }
+
+    void onRemoteChange(@Observes RemoteChange change) {
+        if (change.area() == Area.SITE_SETTINGS) {
+            reload();
+        }
     }
 
     @Scheduled(every = "60s", delayed = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
