@@ -32,8 +32,10 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.UninterruptibleBlockingStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.CustomColumnProvider;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.remote.RemoteBucketState;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -276,9 +278,7 @@ public class RateLimits {
             this.dataSource = dataSource;
             this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                     .primaryKeyMapper(PrimaryKeyMapper.STRING).table(TABLE).idColumn("id").stateColumn("state")
-                    .expiresAtColumn("expires_at").clientClock(time)
-                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
-                    .build();
+                    .clientClock(time).addCustomColumn(new ExpiresAt()).build();
         }
 
         @Override
@@ -287,6 +287,29 @@ public class RateLimits {
             // being saved) is set aside meanwhile, and the count stands whether or not the caller's commits
             return QuarkusTransaction.suspendingExisting()
                     .call(() -> action.apply(buckets.getProxy(key, () -> configuration(rates))));
+        }
+
+        /**
+         * When the row may go, in milliseconds of the application's clock. Bucket4j's own expiry column adds the
+         * time to live to the system clock; this one adds it to the clock the bucket counts on, so a test that
+         * moves the clock sees its rows expire with it.
+         */
+        private static final class ExpiresAt implements CustomColumnProvider<String> {
+
+            private static final ExpirationAfterWriteStrategy AFTER_FULL = ExpirationAfterWriteStrategy
+                    .basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL);
+
+            @Override
+            public void setCustomField(String key, int paramIndex, PreparedStatement statement, RemoteBucketState state,
+                    long currentTimeNanos) throws SQLException {
+                long ttl = AFTER_FULL.calculateTimeToLiveMillis(state, currentTimeNanos);
+                statement.setLong(paramIndex, ttl < 0 ? Long.MAX_VALUE : currentTimeNanos / 1_000_000 + ttl);
+            }
+
+            @Override
+            public String getCustomFieldName() {
+                return "expires_at";
+            }
         }
 
         @Override
