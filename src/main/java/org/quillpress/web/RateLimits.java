@@ -57,7 +57,7 @@ import io.quarkus.scheduler.Scheduled;
 @Singleton
 public class RateLimits {
 
-    /** The table of shared buckets (PostgreSQL only), created by the migration V13. */
+    /** The table of shared buckets (PostgreSQL only), created by the migration V13_1 (PostgreSQL only). */
     static final String TABLE = "rate_limit_bucket";
 
     /** A row is kept this long after its bucket would be full again; after that it says nothing a fresh one would not. */
