@@ -1,6 +1,5 @@
 package org.quillpress.mail;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -9,20 +8,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.quillpress.comment.FloodLimits;
-import org.quillpress.web.ClockTimeMeter;
 import org.quillpress.web.Networks;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
+import org.quillpress.web.RateLimits;
+import org.quillpress.web.RateLimits.Rate;
 
 /**
  * How many subscription-confirmation mails the site sends for guests: a few a day to one address, and a few an
  * hour for one network (an IPv4 address, an IPv6 /64), so that nobody can use the comment form to mail strangers
- * over and over. Per instance, like the flood limits, and with their exempt addresses.
+ * over and over. Counted by {@link RateLimits} (across instances on PostgreSQL), with the flood limits' exempt
+ * addresses.
  */
 @ApplicationScoped
 public class ConfirmationLimits {
@@ -31,31 +25,21 @@ public class ConfirmationLimits {
     static final int PER_NETWORK_AN_HOUR = 10;
 
     @Inject
-    Clock clock;
+    RateLimits rateLimits;
 
     @Inject
     FloodLimits floodLimits;
 
-    private final TimeMeter time = new ClockTimeMeter(() -> clock);
-
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
-            .expireAfterAccess(Duration.ofDays(1)).build();
-
     /** Takes one confirmation mail to {@code email}, asked for from {@code address}; false when either is used up. */
     public boolean take(String email, String address) {
-        Bucket toAddress = buckets.get("email:" + email.strip().toLowerCase(Locale.ROOT),
-                k -> bucket(PER_ADDRESS_A_DAY, Duration.ofDays(1)));
-        Bucket fromNetwork = buckets.get("net:" + Networks.of(address),
-                k -> bucket(PER_NETWORK_AN_HOUR, Duration.ofHours(1)));
+        RateLimits.Limit toAddress = rateLimits.limit("confirm.email",
+                List.of(Rate.of(PER_ADDRESS_A_DAY, Duration.ofDays(1))), email.strip().toLowerCase(Locale.ROOT));
+        RateLimits.Limit fromNetwork = rateLimits.limit("confirm.network",
+                List.of(Rate.of(PER_NETWORK_AN_HOUR, Duration.ofHours(1))), Networks.of(address));
         boolean exempt = floodLimits.exemptAddresses().orElse(List.of()).contains(address);
-        if (toAddress.getAvailableTokens() < 1 || !exempt && !fromNetwork.tryConsume(1)) {
+        if (!toAddress.available() || !exempt && !fromNetwork.tryTake()) {
             return false;
         }
-        return toAddress.tryConsume(1);
-    }
-
-    private Bucket bucket(int capacity, Duration period) {
-        return Bucket.builder().withCustomTimePrecision(time)
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build()).build();
+        return toAddress.tryTake();
     }
 }

@@ -1,10 +1,12 @@
 package org.quillpress.mail;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,15 +23,20 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Delivers the outbox. Each mail is claimed, sent and marked in one short transaction of its own, so
- * any number of instances can run this job: a row one of them is sending is locked, and the others skip
- * it ({@code FOR UPDATE SKIP LOCKED}) instead of sending it too.
- * <p>
- * What remains: if the process dies, or the database fails to commit, after the SMTP server accepted a
- * mail but before the transaction that marks it sent has committed, the row is still unsent and that
- * mail goes out a second time. SMTP offers no way to ask whether a message was already taken, so
- * "at most once" and "at least once" cannot both be had; losing no mail wins, and the window is the
- * few milliseconds between the server's answer and the commit.
+ * Delivers the outbox, on any number of instances at once, each mail once:
+ * <ol>
+ * <li>a short transaction claims the mail ({@code FOR UPDATE SKIP LOCKED}: a row another instance is claiming is
+ * skipped, not waited for) and takes a lease on it, by moving its next try {@link #LEASE} ahead, and gives it
+ * its Message-ID if it has none; this commits <em>before</em> anything is sent, so no other instance takes the
+ * mail while it is being sent, and no database connection is held during the SMTP conversation;</li>
+ * <li>the mail is sent;</li>
+ * <li>a second short transaction marks it sent, or records the failure and the time of the next try.</li>
+ * </ol>
+ * What remains: if the process dies, or the database is out, after the SMTP server accepted a mail but before
+ * the mark has committed, the row is still unsent and the mail goes out again when the lease ends. SMTP offers no
+ * way to ask whether a message was already taken, so "at most once" and "at least once" cannot both be had; losing
+ * no mail wins. The second copy carries the same Message-ID, by which mail systems and clients recognise (and
+ * many drop) a duplicate.
  */
 @ApplicationScoped
 public class MailDelivery {
@@ -39,6 +46,12 @@ public class MailDelivery {
     static final Duration LONGEST_WAIT = Duration.ofHours(6);
     /** How long one run keeps sending before it leaves the rest to the next. */
     static final Duration RUN_BUDGET = Duration.ofSeconds(30);
+    /**
+     * How long a claimed mail is left to its sender before another may try it: far longer than an SMTP
+     * conversation takes (the mailer gives up on a silent server well before), so only a crashed sender's mail
+     * is taken over.
+     */
+    static final Duration LEASE = Duration.ofMinutes(10);
 
     @Inject
     Mailer mailer;
@@ -89,34 +102,67 @@ public class MailDelivery {
     }
 
     /**
-     * Claims one mail, sends it and records the outcome in one short transaction. False when another
-     * sender holds it or has sent it meanwhile.
+     * Claims one mail, sends it and records the outcome, each step in a short transaction of its own. False when
+     * another sender holds it or has sent it meanwhile.
      */
     boolean deliver(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Instant now = clock.instant();
-            Optional<OutboxMail> claimed = OutboxMail.claimIfDue(id, now, config.mail().maxAttempts());
-            if (claimed.isEmpty()) {
-                return false;
+        Instant now = clock.instant();
+        Optional<Mail> claimed = claim(id, now);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        RuntimeException failure = null;
+        try {
+            mailer.send(claimed.get());
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        record(id, now, failure);
+        return true;
+    }
+
+    /** The mail to send, when this sender got the lease on it; committed before anything is sent. */
+    Optional<Mail> claim(long id, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMail.claimIfDue(id, now, config.mail().maxAttempts())
+                .map(mail -> {
+                    mail.nextAttemptAt = now.plus(LEASE);
+                    if (mail.messageId == null) {
+                        mail.messageId = "<" + UUID.randomUUID() + "@" + messageIdDomain() + ">";
+                    }
+                    return toMail(mail);
+                }));
+    }
+
+    private void record(long id, Instant claimedAt, RuntimeException failure) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            OutboxMail mail = OutboxMail.findById(id);
+            if (mail == null || mail.sentAt != null) {
+                return;
             }
-            OutboxMail mail = claimed.get();
-            try {
-                mailer.send(toMail(mail));
-                // marked in the transaction that holds the lock, committed right after the server's answer
+            if (failure == null) {
                 mail.sentAt = clock.instant();
-            } catch (RuntimeException e) {
-                mail.attempts++;
-                mail.lastError = Outbox.cut(describe(e), OutboxMail.MAX_ERROR);
-                mail.nextAttemptAt = now.plus(waitAfter(mail.attempts));
-                if (mail.attempts >= config.mail().maxAttempts()) {
-                    Log.errorf("Gave up mail %d after %d attempts: %s", mail.id, mail.attempts, mail.lastError);
-                } else {
-                    Log.warnf("Mail %d failed (attempt %d), next try at %s: %s", mail.id, mail.attempts,
-                            mail.nextAttemptAt, mail.lastError);
-                }
+                return;
             }
-            return true;
+            mail.attempts++;
+            mail.lastError = Outbox.cut(describe(failure), OutboxMail.MAX_ERROR);
+            mail.nextAttemptAt = claimedAt.plus(waitAfter(mail.attempts));
+            if (mail.attempts >= config.mail().maxAttempts()) {
+                Log.errorf("Gave up mail %d after %d attempts: %s", mail.id, mail.attempts, mail.lastError);
+            } else {
+                Log.warnf("Mail %d failed (attempt %d), next try at %s: %s", mail.id, mail.attempts,
+                        mail.nextAttemptAt, mail.lastError);
+            }
         });
+    }
+
+    /** The right-hand side of Message-IDs: the site's host name, which this site's mails alone use. */
+    private String messageIdDomain() {
+        try {
+            String host = URI.create(config.siteUrl()).getHost();
+            return host == null || host.isBlank() ? "quillpress.invalid" : host;
+        } catch (IllegalArgumentException e) {
+            return "quillpress.invalid";
+        }
     }
 
     /** Exponential back-off: the configured wait, doubled for each further failure, at most six hours. */
@@ -136,6 +182,9 @@ public class MailDelivery {
         Mail mail = Mail.withText(stored.recipient, stored.subject, stored.bodyText);
         if (stored.bodyHtml != null) {
             mail.setHtml(stored.bodyHtml);
+        }
+        if (stored.messageId != null) {
+            mail.addHeader("Message-ID", stored.messageId);
         }
         if (stored.listUnsubscribe != null) {
             // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to this address

@@ -53,8 +53,13 @@ public class OutboxMail extends PanacheEntityBase {
     @Column(nullable = false)
     public int attempts;
 
+    /** When the next try is due; while one sender is sending, the end of its lease (see {@link MailDelivery}). */
     @Column(name = "next_attempt_at", nullable = false)
     public Instant nextAttemptAt;
+
+    /** The Message-ID header, chosen at the first claim and kept for every later try. */
+    @Column(name = "message_id")
+    public String messageId;
 
     @Column(name = "sent_at")
     public Instant sentAt;

@@ -17,11 +17,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Version;
 
+import org.hibernate.Timeouts;
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.web.BodyFormat;
@@ -226,8 +228,20 @@ public class Post extends PanacheEntityBase {
                 + " order by p.menuOrder, p.title", Parameters.with("now", now));
     }
 
-    /** Scheduled posts whose time has come, for the publishing job. */
-    public static List<Post> listDueScheduled(Instant now) {
-        return list("status = ?1 and publishAt <= ?2", PostStatus.SCHEDULED, now);
+    /** Ids of scheduled posts whose time has come, oldest first, read without locks: for the publishing job. */
+    public static List<Long> listDueScheduledIds(Instant now, int limit) {
+        return getEntityManager().createQuery("select p.id from Post p where p.status = ?1 and p.publishAt <= ?2"
+                + " order by p.publishAt, p.id", Long.class).setParameter(1, PostStatus.SCHEDULED).setParameter(2, now)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * This post, locked for the current transaction, if it is still scheduled and due; empty when another
+     * transaction holds it (another instance publishing it: {@code FOR UPDATE SKIP LOCKED}) or has published it.
+     */
+    public static Optional<Post> claimDueScheduled(long id, Instant now) {
+        return find("id = ?1 and status = ?2 and publishAt <= ?3", id, PostStatus.SCHEDULED, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", Timeouts.SKIP_LOCKED_MILLI).firstResultOptional();
     }
 }

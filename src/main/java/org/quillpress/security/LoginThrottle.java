@@ -1,21 +1,16 @@
 package org.quillpress.security;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.quillpress.web.ClockTimeMeter;
+import org.quillpress.web.RateLimits;
+import org.quillpress.web.RateLimits.Rate;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.UninterruptibleBlockingStrategy;
 
 /**
@@ -31,8 +26,8 @@ import io.github.bucket4j.UninterruptibleBlockingStrategy;
  * from a device it signed in from before ({@link KnownDevices}), so guessing spread over many addresses stops
  * without stopping the owner. A password reset always works and clears these counts.</li>
  * </ul>
- * Buckets live per instance, which is enough to make guessing slow; a shared back end (Bucket4j's Redis or JDBC)
- * would make the limit exact across instances.
+ * The counts are kept by {@link RateLimits}: on PostgreSQL every instance counts against the same allowance, so
+ * alternating between instances buys no extra guesses. Only the number of attempts waiting at once is per instance.
  */
 @ApplicationScoped
 public class LoginThrottle {
@@ -55,24 +50,30 @@ public class LoginThrottle {
     /** Slowed-down sign-ins waiting at once on this instance; more are refused, so waiting cannot exhaust threads. */
     static final int MAX_WAITING = 16;
 
-    // the cache only forgets idle buckets to bound memory; the limit itself is the buckets' refill, on the clock
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterAccess(Duration.ofHours(1)).build();
+    private static final List<Rate> PER_EMAIL_AND_ADDRESS_RATE = List.of(Rate.of(PER_EMAIL_AND_ADDRESS, WINDOW));
 
-    private final TimeMeter time;
+    private static final List<Rate> PER_ADDRESS_RATE = List.of(Rate.of(PER_ADDRESS, WINDOW));
+
+    private static final List<Rate> PER_EMAIL_RATE = List.of(Rate.of(PER_EMAIL_AN_HOUR, Duration.ofHours(1)));
+
+    private static final List<Rate> PER_KNOWN_DEVICE_RATE = List.of(Rate.of(PER_KNOWN_DEVICE, WINDOW));
+
+    private static final List<Rate> SLOW_LANE_RATE = List.of(Rate.of(1, SLOW_LANE_EVERY));
+
+    private final RateLimits limits;
 
     private final UninterruptibleBlockingStrategy waiting;
 
     private final AtomicInteger waiters = new AtomicInteger();
 
     @Inject
-    LoginThrottle(Clock clock) {
-        this(clock, UninterruptibleBlockingStrategy.PARKING);
+    LoginThrottle(RateLimits limits) {
+        this(limits, UninterruptibleBlockingStrategy.PARKING);
     }
 
-    LoginThrottle(Clock clock, UninterruptibleBlockingStrategy waiting) {
+    LoginThrottle(RateLimits limits, UninterruptibleBlockingStrategy waiting) {
         this.waiting = waiting;
-        this.time = new ClockTimeMeter(() -> clock);
+        this.limits = limits;
     }
 
     /**
@@ -82,86 +83,66 @@ public class LoginThrottle {
      * @param knownDevice whether the attempt carries a valid known-device cookie for this email
      */
     public long admit(String clientAddress, String email, String knownDevice) {
-        if (knownDevice != null && available(deviceKey(knownDevice))) {
+        if (knownDevice != null && byDevice(knownDevice).available()) {
             return 0;
         }
-        long hard = wait(emailKey(email));
+        long hard = byEmail(email).secondsUntilAvailable();
         if (hard > 0) {
             return hard;
         }
-        if (available(emailAndAddressKey(email, clientAddress)) && available(addressKey(clientAddress))) {
+        if (byEmailAndAddress(email, clientAddress).available() && byAddress(clientAddress).available()) {
             return 0;
         }
-        return slowLane(clientAddress, email) ? 0 : MAX_WAIT.toSeconds() + SLOW_LANE_EVERY.toSeconds();
+        return slowLane(clientAddress) ? 0 : MAX_WAIT.toSeconds() + SLOW_LANE_EVERY.toSeconds();
     }
 
     /** Counts a failed attempt against the email from this address, the address, the email, and the device. */
     public void recordFailure(String clientAddress, String email, String knownDevice) {
-        bucket(emailAndAddressKey(email, clientAddress), PER_EMAIL_AND_ADDRESS, WINDOW).tryConsume(1);
-        bucket(addressKey(clientAddress), PER_ADDRESS, WINDOW).tryConsume(1);
-        bucket(emailKey(email), PER_EMAIL_AN_HOUR, Duration.ofHours(1)).tryConsume(1);
+        byEmailAndAddress(email, clientAddress).tryTake();
+        byAddress(clientAddress).tryTake();
+        byEmail(email).tryTake();
         if (knownDevice != null) {
-            bucket(deviceKey(knownDevice), PER_KNOWN_DEVICE, WINDOW).tryConsume(1);
+            byDevice(knownDevice).tryTake();
         }
     }
 
     /** Forgets the failures counted for this email, after its password was reset by mail. */
     public void forget(String email) {
-        String suffix = "|" + normal(email);
-        buckets.invalidate(emailKey(email));
-        buckets.asMap().keySet().removeIf(key -> key.startsWith("ea:") && key.endsWith(suffix));
+        limits.forget("login.email", normal(email));
+        limits.forget("login.email-address", normal(email));
     }
 
     /**
-     * Takes a turn in the slow lane of the address (and of the email from it), waiting for it up to
-     * {@link #MAX_WAIT}; false when the turn would come later, or too many attempts wait already.
+     * Takes a turn in the slow lane of the address, waiting for it up to {@link #MAX_WAIT}; false when the turn
+     * would come later, or too many attempts wait already.
      */
-    private boolean slowLane(String clientAddress, String email) {
+    private boolean slowLane(String clientAddress) {
         if (waiters.incrementAndGet() > MAX_WAITING) {
             waiters.decrementAndGet();
             return false;
         }
         try {
             // the address's lane: one slowed attempt at a time from there, whatever the email
-            return bucket("slow:" + addressKey(clientAddress), 1, SLOW_LANE_EVERY).asBlocking()
-                    .tryConsumeUninterruptibly(1, MAX_WAIT, waiting);
+            return limits.limit("login.slow-lane", SLOW_LANE_RATE, clientAddress).takeWaiting(MAX_WAIT, waiting);
         } finally {
             waiters.decrementAndGet();
         }
     }
 
-    private boolean available(String key) {
-        Bucket bucket = buckets.getIfPresent(key);
-        return bucket == null || bucket.getAvailableTokens() > 0;
+    private RateLimits.Limit byAddress(String address) {
+        return limits.limit("login.address", PER_ADDRESS_RATE, address);
     }
 
-    private long wait(String key) {
-        if (available(key)) {
-            return 0;
-        }
-        long nanos = buckets.getIfPresent(key).estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        return Math.max(1, Duration.ofNanos(nanos).toSeconds() + 1);
+    private RateLimits.Limit byEmail(String email) {
+        return limits.limit("login.email", PER_EMAIL_RATE, normal(email));
     }
 
-    private Bucket bucket(String key, int capacity, Duration window) {
-        return buckets.get(key, k -> Bucket.builder().withCustomTimePrecision(time)
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, window).build()).build());
+    private RateLimits.Limit byDevice(String device) {
+        return limits.limit("login.device", PER_KNOWN_DEVICE_RATE, device);
     }
 
-    private static String addressKey(String address) {
-        return "a:" + address;
-    }
-
-    private static String emailKey(String email) {
-        return "e:" + normal(email);
-    }
-
-    private static String deviceKey(String device) {
-        return "d:" + device;
-    }
-
-    private static String emailAndAddressKey(String email, String address) {
-        return "ea:" + address + "|" + normal(email);
+    private RateLimits.Limit byEmailAndAddress(String email, String address) {
+        return limits.limit("login.email-address", PER_EMAIL_AND_ADDRESS_RATE, normal(email), address);
     }
 
     private static String normal(String email) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.quillpress.web.RateLimits;
 
 /** The per-network and site-wide limits on their own, with a clock the test moves. */
 class FloodGuardTest {
@@ -19,7 +20,7 @@ class FloodGuardTest {
 
     private FloodGuard guard(int burst, int hourly, int heldPerMinute, List<String> exempt) {
         FloodGuard guard = new FloodGuard();
-        guard.clock = clock;
+        guard.rateLimits = RateLimits.inMemory(clock);
         guard.limits = new FloodLimits() {
             public int networkBurst() {
                 return burst;

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.quillpress.comment.FloodLimits;
+import org.quillpress.web.RateLimits;
 
 /** Confirmation mails per address and per network, on a clock the test moves. */
 class ConfirmationLimitsTest {
@@ -17,7 +18,7 @@ class ConfirmationLimitsTest {
 
     private ConfirmationLimits limits() {
         ConfirmationLimits limits = new ConfirmationLimits();
-        limits.clock = new java.time.Clock() {
+        limits.rateLimits = RateLimits.inMemory(new java.time.Clock() {
             public Instant instant() {
                 return now;
             }
@@ -29,7 +30,7 @@ class ConfirmationLimitsTest {
             public java.time.Clock withZone(java.time.ZoneId zone) {
                 return this;
             }
-        };
+        });
         limits.floodLimits = new FloodLimits() {
             public int networkBurst() {
                 return 5;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.quillpress.web.RateLimits;
 
 import io.github.bucket4j.UninterruptibleBlockingStrategy;
 
@@ -28,7 +29,7 @@ class LoginThrottleTest {
 
     private final List<Duration> waits = new ArrayList<>();
 
-    private final LoginThrottle throttle = new LoginThrottle(new Clock() {
+    private final LoginThrottle throttle = new LoginThrottle(RateLimits.inMemory(new Clock() {
         @Override
         public Instant instant() {
             return now;
@@ -43,7 +44,7 @@ class LoginThrottleTest {
         public Clock withZone(ZoneId zone) {
             return this;
         }
-    }, (UninterruptibleBlockingStrategy) nanos -> waits.add(Duration.ofNanos(nanos)));
+    }), (UninterruptibleBlockingStrategy) nanos -> waits.add(Duration.ofNanos(nanos)));
 
     @Test
     void theFirstFiveFailuresFromAnAddressCostNothing() {

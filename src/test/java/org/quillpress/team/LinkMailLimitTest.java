@@ -9,13 +9,15 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.quillpress.web.Networks;
+import org.quillpress.web.RateLimits;
 
 /** How many link mails the public forms may cause, on a clock that stands still unless moved. */
 class LinkMailLimitTest {
 
     @Test
     void aNetworkAsksForAtMostTenMailsAnHourWhicheverOfItsAddressesAsks() {
-        LinkMailLimit limit = new LinkMailLimit(Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC));
+        LinkMailLimit limit = new LinkMailLimit(
+                RateLimits.inMemory(Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC)));
         for (int i = 0; i < LinkMailLimit.PER_NETWORK_AN_HOUR; i++) {
             assertThat(limit.tryTake("198.51.100." + (i + 1), "person" + i + "@example.org")).isTrue();
         }
@@ -27,7 +29,7 @@ class LinkMailLimitTest {
     @Test
     void oneEmailGetsAtMostThreeMailsAnHour() {
         MovableClock clock = new MovableClock();
-        LinkMailLimit limit = new LinkMailLimit(clock);
+        LinkMailLimit limit = new LinkMailLimit(RateLimits.inMemory(clock));
         for (int i = 0; i < LinkMailLimit.PER_EMAIL_AN_HOUR; i++) {
             assertThat(limit.tryTake("192.0.2." + i * 50, "Owner@example.org")).isTrue();
         }
