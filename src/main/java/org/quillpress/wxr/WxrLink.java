@@ -127,6 +127,11 @@ public class WxrLink extends PanacheEntityBase {
                 source, kind, wpId).project(Long.class).firstResultOptional();
     }
 
+    /** Where the post or page with this id here came from, when it was imported. */
+    static Optional<WxrLink> origin(long postId) {
+        return find("key.kind = ?1 and localId = ?2", Kind.POST, postId).firstResultOptional();
+    }
+
     /** A blog imported before: the name its import was filed under and how many posts and pages came from it. */
     public record Source(String name, long posts) {
     }
