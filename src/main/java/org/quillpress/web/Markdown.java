@@ -160,7 +160,9 @@ public class Markdown {
     }
 
     private java.util.Optional<ImageRenditions.Image> renditionOf(String src) {
-        return renditions.isResolvable() ? renditions.get().find(src) : java.util.Optional.empty();
+        // a Markdown made with new (unit tests) has no container behind it
+        return renditions != null && renditions.isResolvable() ? renditions.get().find(src)
+                : java.util.Optional.empty();
     }
 
     /** Renders a post body written in {@code format} to safe HTML (galleries of a post not yet stored show nothing). */
@@ -177,7 +179,7 @@ public class Markdown {
         if (format != BodyFormat.WORDPRESS) {
             return renderPost(source);
         }
-        WordPressHtml.Attachments attachments = postId != null && wordPressMedia.isResolvable()
+        WordPressHtml.Attachments attachments = postId != null && wordPressMedia != null && wordPressMedia.isResolvable()
                 ? wordPressMedia.get().of(postId)
                 : WordPressHtml.Attachments.NONE;
         return renderWordPress(source, attachments).html();

@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.quillpress.media.Media;
 import org.quillpress.media.MediaConfig;
 import org.quillpress.media.MediaFiles;
@@ -96,9 +95,8 @@ public class ImportedAttachments {
     @Inject
     Event<ContentChanged> changed;
 
-    /** Loopback addresses may be downloaded from: for tests, which serve the "old site" on this machine. */
-    @ConfigProperty(name = "quillpress.import.download-from-loopback", defaultValue = "false")
-    boolean downloadFromLoopback;
+    @Inject
+    ImportConfig config;
 
     /** Imports the images of the blog just imported from {@code uploads} (a folder or a zip) and notes the result. */
     public Result bringIn(Path uploads, ImportReport report) throws IOException {
@@ -112,7 +110,7 @@ public class ImportedAttachments {
      */
     public Result bringIn(Path uploads, boolean download, ImportReport report) throws IOException {
         Result result;
-        try (SafeFetch fetch = download ? new SafeFetch(mediaConfig.maxSize().asLongValue(), downloadFromLoopback)
+        try (SafeFetch fetch = download ? new SafeFetch(mediaConfig.maxSize().asLongValue(), config.downloadFromLoopback())
                 : null) {
             if (uploads == null) {
                 result = new Run(null, fetch, report).bringIn();

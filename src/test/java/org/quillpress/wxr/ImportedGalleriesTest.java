@@ -98,24 +98,25 @@ class ImportedGalleriesTest {
                   ITEM(25, attachment, inside-M, Inside M, 0, http://10.255.255.1/wp-content/uploads/inside-M.jpg, <![CDATA[]]>)
                 </channel>
                 </rss>
-                """.replaceAll("ITEM\\((\\d+), (\\w+), ([\\w-]+), ([^,]+), (\\d+), ([^,]*), (<!\\[CDATA\\[(?s:.*?)\\]\\]>)\\)", """
-                <item>
-                    <title>$4</title>
-                    <dc:creator>harbourmaster</dc:creator>
-                    <content:encoded>$7</content:encoded>
-                    <excerpt:encoded><![CDATA[]]></excerpt:encoded>
-                    <wp:post_id>$1</wp:post_id>
-                    <wp:post_date>2020-03-01 12:00:00</wp:post_date>
-                    <wp:post_date_gmt>2020-03-01 11:00:00</wp:post_date_gmt>
-                    <wp:comment_status>closed</wp:comment_status>
-                    <wp:post_name>$3</wp:post_name>
-                    <wp:status>publish</wp:status>
-                    <wp:post_parent>$5</wp:post_parent>
-                    <wp:menu_order>0</wp:menu_order>
-                    <wp:post_type>$2</wp:post_type>
-                    <wp:post_password></wp:post_password>
-                    <wp:attachment_url>$6</wp:attachment_url>
-                  </item>""").replace("UPLOADS", uploads).replace("SITE", site).replace("-M", "-" + marker)
+                """
+                .replaceAll("ITEM\\((\\d+), (\\w+), ([\\w-]+), ([^,]+), (\\d+), ([^,]*), (<!\\[CDATA\\[(?s:.*?)\\]\\]>)\\)", """
+                        <item>
+                            <title>$4</title>
+                            <dc:creator>harbourmaster</dc:creator>
+                            <content:encoded>$7</content:encoded>
+                            <excerpt:encoded><![CDATA[]]></excerpt:encoded>
+                            <wp:post_id>$1</wp:post_id>
+                            <wp:post_date>2020-03-01 12:00:00</wp:post_date>
+                            <wp:post_date_gmt>2020-03-01 11:00:00</wp:post_date_gmt>
+                            <wp:comment_status>closed</wp:comment_status>
+                            <wp:post_name>$3</wp:post_name>
+                            <wp:status>publish</wp:status>
+                            <wp:post_parent>$5</wp:post_parent>
+                            <wp:menu_order>0</wp:menu_order>
+                            <wp:post_type>$2</wp:post_type>
+                            <wp:post_password></wp:post_password>
+                            <wp:attachment_url>$6</wp:attachment_url>
+                          </item>""").replace("UPLOADS", uploads).replace("SITE", site).replace("-M", "-" + marker)
                 .replace(" M", " " + marker).strip();
     }
 
