@@ -268,7 +268,7 @@ public class PostService {
         }
         post.title = title;
         post.bodyMarkdown = body;
-        post.bodyHtml = markdown.renderPost(body, post.bodyFormat);
+        post.bodyHtml = markdown.renderPost(body, post.bodyFormat, post.id);
         post.excerpt = excerpt.isEmpty() ? deriveExcerpt(body) : excerpt;
         post.slug = slug;
         if (!chosen.equals(post.categories)) {

@@ -40,6 +40,10 @@ public class Markdown {
     @Inject
     Instance<ImageRenditions> renditions;
 
+    /** The images imported WordPress posts show, from the import when it is there. */
+    @Inject
+    Instance<WordPressMedia> wordPressMedia;
+
     private final HtmlRenderer postRenderer = HtmlRenderer.builder().extensions(EXTENSIONS)
             .sanitizeUrls(true).urlSanitizer(new DefaultUrlSanitizer(PROTOCOLS))
             .nodeRendererFactory(context -> new PostImage(context, this::renditionOf)).build();
@@ -156,12 +160,29 @@ public class Markdown {
     }
 
     private java.util.Optional<ImageRenditions.Image> renditionOf(String src) {
-        return renditions.isResolvable() ? renditions.get().find(src) : java.util.Optional.empty();
+        // a Markdown made with new (unit tests) has no container behind it
+        return renditions != null && renditions.isResolvable() ? renditions.get().find(src)
+                : java.util.Optional.empty();
     }
 
-    /** Renders a post body written in {@code format} to safe HTML. */
+    /** Renders a post body written in {@code format} to safe HTML (galleries of a post not yet stored show nothing). */
     public String renderPost(String source, BodyFormat format) {
-        return format == BodyFormat.WORDPRESS ? POST_POLICY.sanitize(WordPressHtml.toHtml(source)) : renderPost(source);
+        return renderPost(source, format, null);
+    }
+
+    /**
+     * Renders the body of the post with id {@code postId} (null for one not yet stored), written in {@code format},
+     * to safe HTML. An imported WordPress body shows its galleries and library images from what its blog's import
+     * brought into the media library, so saving an imported post keeps them.
+     */
+    public String renderPost(String source, BodyFormat format, Long postId) {
+        if (format != BodyFormat.WORDPRESS) {
+            return renderPost(source);
+        }
+        WordPressHtml.Attachments attachments = postId != null && wordPressMedia != null && wordPressMedia.isResolvable()
+                ? wordPressMedia.get().of(postId)
+                : WordPressHtml.Attachments.NONE;
+        return renderWordPress(source, attachments).html();
     }
 
     /**
@@ -169,8 +190,28 @@ public class Markdown {
      * could not be rendered (for the import report).
      */
     public WordPressHtml.Rendered renderWordPress(String source, WordPressHtml.Attachments attachments) {
-        WordPressHtml.Rendered rendered = WordPressHtml.render(source, attachments);
+        WordPressHtml.Rendered rendered = WordPressHtml.render(source, withRenditions(attachments));
         return new WordPressHtml.Rendered(POST_POLICY.sanitize(rendered.html()), rendered.notRendered());
+    }
+
+    /** {@code attachments}, and the library's images by their addresses. */
+    private WordPressHtml.Attachments withRenditions(WordPressHtml.Attachments attachments) {
+        return new WordPressHtml.Attachments() {
+            @Override
+            public java.util.Optional<WordPressHtml.Image> image(long wpId) {
+                return attachments.image(wpId);
+            }
+
+            @Override
+            public List<WordPressHtml.Image> ofPost() {
+                return attachments.ofPost();
+            }
+
+            @Override
+            public java.util.Optional<ImageRenditions.Image> stored(String src) {
+                return src.isBlank() ? java.util.Optional.empty() : renditionOf(src);
+            }
+        };
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.quillpress.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -38,14 +41,25 @@ public final class WordPressHtml {
     private static final Pattern LONE_URL_PARAGRAPH = Pattern
             .compile("<p(?: [^>]*)?>\\s*(https?://[^\\s<>\"]+)\\s*</p>", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern IMG = Pattern.compile("<img\\b([^>]*?)\\s*/?>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IMG_ATTRIBUTE = Pattern
+            .compile("([a-zA-Z][\\w:-]*)(?:\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+))?");
+    private static final Pattern WP_IMAGE = Pattern.compile("(?:^|\\s)wp-image-(\\d{1,12})(?:\\s|$)");
+
     private static final Pattern STASHED = Pattern.compile("<pre qp-stash-(\\d+)></pre>");
 
     /** The HTML of some WordPress content, and what in it could not be shown as it was on WordPress. */
     public record Rendered(String html, Set<String> notRendered) {
     }
 
-    /** An image a gallery shows: the address of the file, its description and caption. */
-    public record Image(String url, String alt, String caption) {
+    /**
+     * An image a gallery shows: the address of the file (its largest rendition when it is in the media library),
+     * its description and caption, and its stored renditions (null when the file is not in the library).
+     */
+    public record Image(String url, String alt, String caption, ImageRenditions.Image stored) {
+        public Image(String url, String alt, String caption) {
+            this(url, alt, caption, null);
+        }
     }
 
     /** The images of the WordPress blog the content came from, for galleries. */
@@ -55,6 +69,11 @@ public final class WordPressHtml {
 
         /** The images attached to the post being rendered, in their order (a gallery without ids shows them). */
         List<Image> ofPost();
+
+        /** The stored image at {@code src} (a {@code /media} address), for its other widths. */
+        default Optional<ImageRenditions.Image> stored(String src) {
+            return Optional.empty();
+        }
 
         /** No images known: galleries are reported as not rendered. */
         Attachments NONE = new Attachments() {
@@ -85,6 +104,7 @@ public final class WordPressHtml {
         text = NEXTPAGE.matcher(text).replaceAll("");
         Set<String> notRendered = new LinkedHashSet<>();
         List<String> stash = new ArrayList<>();
+        text = responsiveImages(text, attachments);
         text = new WordPressShortcodes(attachments, stash, notRendered).apply(text);
         text = embedLoneLinks(text, stash);
         String html = BLOCK_DELIMITER.matcher(text).find() ? blocks(text, notRendered) : Autop.paragraphs(text);
@@ -94,6 +114,58 @@ public final class WordPressHtml {
     /** A comment from WordPress as HTML (before sanitizing): paragraphs only, as WordPress runs no shortcodes there. */
     public static String commentToHtml(String source) {
         return Autop.paragraphs(source == null ? "" : source);
+    }
+
+    /**
+     * Images of the library as the library serves them: an {@code <img>} whose class names a WordPress attachment
+     * ({@code wp-image-N}) that came into the media library, or whose address is a library address, gets the
+     * library's address, its other widths ({@code srcset}) and a height in the image's own proportions (the width
+     * WordPress showed it at is kept). Every other image is left as it was.
+     */
+    static String responsiveImages(String text, Attachments attachments) {
+        Matcher m = IMG.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        m.reset();
+        return m.replaceAll(tag -> Matcher.quoteReplacement(responsive(tag.group(), tag.group(1), attachments)));
+    }
+
+    private static String responsive(String tag, String attributeText, Attachments attachments) {
+        Map<String, String> atts = new LinkedHashMap<>();
+        Matcher a = IMG_ATTRIBUTE.matcher(attributeText);
+        while (a.find()) {
+            String value = a.group(2) == null ? "" : a.group(2);
+            if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')) {
+                value = value.substring(1, value.length() - 1);
+            }
+            atts.putIfAbsent(a.group(1).toLowerCase(Locale.ROOT), value.replace("\"", "&quot;"));
+        }
+        Optional<ImageRenditions.Image> stored = Optional.empty();
+        Matcher id = WP_IMAGE.matcher(atts.getOrDefault("class", ""));
+        if (id.find()) {
+            stored = attachments.image(Long.parseLong(id.group(1))).map(Image::stored);
+        }
+        if (stored.isEmpty()) {
+            stored = attachments.stored(unescapeAmp(atts.getOrDefault("src", "")));
+        }
+        if (stored.isEmpty()) {
+            return tag;
+        }
+        ImageRenditions.Image image = stored.get();
+        atts.put("src", attr(image.src()));
+        int width = image.width();
+        String shown = atts.getOrDefault("width", "").strip();
+        if (shown.matches("[1-9]\\d{0,4}") && Integer.parseInt(shown) < width) {
+            width = Integer.parseInt(shown);
+        }
+        atts.put("width", Integer.toString(width));
+        atts.put("height", Long.toString(Math.max(1, Math.round((double) width * image.height() / image.width()))));
+        atts.put("srcset", attr(image.srcset()));
+        atts.put("sizes", PostImage.SIZES);
+        StringBuilder out = new StringBuilder("<img");
+        atts.forEach((name, value) -> out.append(' ').append(name).append("=\"").append(value).append('"'));
+        return out.append(" />").toString();
     }
 
     /** A placeholder for finished HTML, which the paragraph rule treats as a block and leaves alone. */

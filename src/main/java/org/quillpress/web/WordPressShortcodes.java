@@ -168,9 +168,8 @@ final class WordPressShortcodes {
         int columns = columns(atts.getOrDefault("columns", "3"));
         StringBuilder html = new StringBuilder("<div class=\"gallery columns-" + columns + "\">");
         for (Image image : images) {
-            String src = attr(image.url());
-            html.append("<figure class=\"gallery-item\"><a href=\"").append(src).append("\"><img src=\"").append(src)
-                    .append("\" alt=\"").append(attr(image.alt() == null ? "" : image.alt())).append("\"></a>");
+            html.append("<figure class=\"gallery-item\"><a href=\"").append(attr(image.url())).append("\">")
+                    .append(galleryImage(image)).append("</a>");
             if (image.caption() != null && !image.caption().isBlank()) {
                 html.append("<figcaption class=\"gallery-caption\">").append(WordPressHtml.text(image.caption()))
                         .append("</figcaption>");
@@ -178,6 +177,18 @@ final class WordPressShortcodes {
             html.append("</figure>");
         }
         return Optional.of(html.append("</div>").toString());
+    }
+
+    /** A gallery's image: from the media library with its other widths when it came in, else as the export had it. */
+    private static String galleryImage(Image image) {
+        String alt = " alt=\"" + attr(image.alt() == null ? "" : image.alt()) + "\"";
+        ImageRenditions.Image stored = image.stored();
+        if (stored == null) {
+            return "<img src=\"" + attr(image.url()) + "\"" + alt + ">";
+        }
+        return "<img src=\"" + attr(stored.src()) + "\"" + alt + " width=\"" + stored.width() + "\" height=\""
+                + stored.height() + "\" srcset=\"" + attr(stored.srcset()) + "\" sizes=\"" + PostImage.SIZES
+                + "\" loading=\"lazy\">";
     }
 
     private static int columns(String value) {

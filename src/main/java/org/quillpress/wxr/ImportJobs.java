@@ -65,16 +65,18 @@ public class ImportJobs {
     /**
      * Starts importing {@code file}, which the job deletes once read, filed under {@code sourceName} (when blank,
      * the blog's address the file gives); then the images its posts use from {@code uploads} (a copy of the old
-     * site's wp-content/uploads, folder or zip, on this server), when given.
+     * site's wp-content/uploads, folder or zip, on this server), when given, and downloaded from the old site when
+     * {@code download} is set.
      */
-    public Job start(Path file, String fileName, String sourceName, Path uploads) throws IOException {
+    public Job start(Path file, String fileName, String sourceName, Path uploads, boolean download)
+            throws IOException {
         Job job = new Job(fileName, Files.size(file), clock.instant());
         jobs.put(job.id, job);
         worker.submit(() -> {
             try (InputStream in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16), job.read)) {
                 importer.run(in, job.report, sourceName);
-                if (uploads != null && job.report.error() == null) {
-                    attachments.bringIn(uploads, job.report);
+                if ((uploads != null || download) && job.report.error() == null) {
+                    attachments.bringIn(uploads, download, job.report);
                 }
                 Log.infof("WordPress import of %s finished%n%s", fileName, job.report.toText());
             } catch (IOException | RuntimeException e) {

@@ -7,11 +7,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.quillpress.post.PostSaved;
-import org.quillpress.web.WordPressHtml;
 import org.quillpress.wxr.ImportReport.Kind;
 
 /**
@@ -29,9 +27,6 @@ final class ImportRun {
     final BlogTimeZone timeZone = new BlogTimeZone();
     /** Posts (by id here) whose galleries show images met later in the file: rendered again at the end. */
     final Map<Long, DeferredGallery> deferredGalleries = new LinkedHashMap<>();
-    /** The file's images by WordPress id, and the ids of those attached to each post, in file order. */
-    private final Map<Long, WordPressHtml.Image> images = new HashMap<>();
-    private final Map<Long, List<Long>> imagesByParent = new HashMap<>();
     /** The items met so far in the file, by WordPress id: what each was (see ImportedPosts.fingerprint). */
     private final Map<Long, List<String>> items = new HashMap<>();
     private final Map<Long, List<String>> itemsInBatch = new HashMap<>();
@@ -116,32 +111,6 @@ final class ImportRun {
     }
 
     /** A gallery's post, to be rendered again once the whole file (and so every image in it) has been read. */
-    record DeferredGallery(long wpId, String what) {
-    }
-
-    /** Remembers an image of the file (an attachment item), which galleries may show. */
-    void image(long wpId, long wpParent, WordPressHtml.Image image) {
-        if (wpId <= 0 || image.url().isBlank()) {
-            return;
-        }
-        images.put(wpId, image);
-        if (wpParent > 0) {
-            imagesByParent.computeIfAbsent(wpParent, k -> new ArrayList<>()).add(wpId);
-        }
-    }
-
-    /** The file's images as far as read, for the galleries of the post with WordPress id {@code wpPostId}. */
-    WordPressHtml.Attachments attachmentsOf(long wpPostId) {
-        return new WordPressHtml.Attachments() {
-            @Override
-            public Optional<WordPressHtml.Image> image(long wpId) {
-                return Optional.ofNullable(images.get(wpId));
-            }
-
-            @Override
-            public List<WordPressHtml.Image> ofPost() {
-                return imagesByParent.getOrDefault(wpPostId, List.of()).stream().map(images::get).toList();
-            }
-        };
+    record DeferredGallery(String source, long wpId, String what) {
     }
 }

@@ -1,11 +1,14 @@
 package org.quillpress.wxr;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,38 +21,65 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import org.quillpress.media.Media;
+import org.quillpress.media.MediaConfig;
 import org.quillpress.media.MediaFiles;
 import org.quillpress.media.MediaService;
 import org.quillpress.post.Post;
+import org.quillpress.web.BodyFormat;
 import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
+import org.quillpress.web.SafeFetch;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Brings a WordPress site's images in from a copy of its {@code wp-content/uploads} (a folder, or a zip of
- * it) after the export itself was imported. Every {@code …/wp-content/uploads/…} address in a post's body is
- * looked up under that folder by its path, a resized copy ({@code name-300x200.jpg}) by its original, and the
- * file goes through the media library's processing (so the same refusals apply). The stored body is then
- * rewritten to the new {@code /media} addresses, so the post no longer depends on the old site.
+ * Brings a WordPress site's images into the media library after the export itself was imported: from a copy of
+ * its {@code wp-content/uploads} (a folder, or a zip of it) and, when the admin asks, by downloading them from the
+ * old site through {@link SafeFetch}. Every attachment item of the export comes in (with its description and
+ * caption), whether a post shows it or not, and is remembered as the media entry it became, so galleries and
+ * {@code wp-image-N} images show it from the library. Every old upload address in a post's body is looked up by
+ * its path (a resized copy, {@code name-300x200.jpg}, by its original), goes through the media library's
+ * processing (so the same refusals apply), and the stored body is rewritten to the new {@code /media} address.
  */
 @ApplicationScoped
 public class ImportedAttachments {
 
-    /** An address of an uploaded file, absolute or site-relative; group 1 is its path under uploads. */
+    /**
+     * An address of an uploaded file, absolute or site-relative, or on WordPress.com's file host; group 1 or 2 is
+     * its path under uploads.
+     */
     static final Pattern UPLOAD_URL = Pattern
-            .compile("(?:https?://[^\\s\"'()<>\\[\\]]+)?/wp-content/uploads/([^\\s\"'()<>?#\\[\\]]+)");
+            .compile("(?:https?://[^\\s\"'()<>\\[\\]]+)?/wp-content/uploads/([^\\s\"'()<>?#\\[\\]]+)"
+                    + "|https?://[a-z0-9-]+\\.files\\.wordpress\\.com/([^\\s\"'()<>?#\\[\\]]+)");
 
     /** WordPress's resized copies: the original's name with {@code -WIDTHxHEIGHT} before the extension. */
     private static final Pattern RESIZED = Pattern.compile("^(.*)-\\d{1,5}x\\d{1,5}(\\.[A-Za-z0-9]+)$");
 
+    /** What in a body names an attachment by its WordPress id: a gallery's ids, an image's class, a block's id. */
+    private static final Pattern GALLERY_IDS = Pattern
+            .compile("\\[gallery\\b[^\\]]*?\\b(?:ids|include)\\s*=\\s*[\"']?([\\d,\\s]+)");
+    private static final Pattern ID_REFERENCE = Pattern.compile("wp-image-(\\d{1,12})|data-id=\"(\\d{1,12})\"");
+    private static final Pattern NUMBER = Pattern.compile("\\d{1,12}");
+    private static final Pattern IDLESS_GALLERY = Pattern.compile("\\[gallery(?![^\\]]*\\b(?:ids|include)\\s*=)");
+    private static final Pattern HAS_GALLERY = Pattern.compile("\\[gallery\\b|wp:gallery|blocks-gallery|wp-image-\\d");
+
+    /** The name the report gives galleries and images whose files are not in the media library. */
+    static final String NOT_IN_LIBRARY = "gallery or image not in the media library (it still points at the old site)";
+
     /** What bringing the images in did, for the import report. */
-    public record Result(int imported, int missing, int refused, int rewritten, int posts) {
-        String toNote() {
-            return "Images from the uploads folder: " + imported + " imported, " + missing + " missing, "
-                    + refused + " refused, " + rewritten + " addresses rewritten in " + posts + " posts.";
+    public record Result(int imported, int missing, int refused, int rewritten, int posts, int downloaded,
+            int downloadFailed, int unreferenced) {
+        String toNote(boolean fromFolder, boolean downloading) {
+            String from = fromFolder && downloading ? "Images from the uploads folder and the old site"
+                    : downloading ? "Images downloaded from the old site" : "Images from the uploads folder";
+            return from + ": " + imported + " imported, " + missing + " missing, " + refused + " refused, " + rewritten
+                    + " addresses rewritten in " + posts + " posts."
+                    + (downloading ? " Downloads: " + downloaded + " downloaded, " + downloadFailed + " failed." : "")
+                    + (unreferenced > 0 ? " " + unreferenced + " attachment(s) no post shows are in the media library "
+                            + "all the same, with their descriptions and captions." : "");
         }
     }
 
@@ -57,24 +87,44 @@ public class ImportedAttachments {
     MediaService media;
 
     @Inject
+    MediaConfig mediaConfig;
+
+    @Inject
     Markdown markdown;
 
     @Inject
     Event<ContentChanged> changed;
 
-    /** Imports the images the site's posts use from {@code uploads} (a folder or a zip) and notes the result. */
+    @Inject
+    ImportConfig config;
+
+    /** Imports the images of the blog just imported from {@code uploads} (a folder or a zip) and notes the result. */
     public Result bringIn(Path uploads, ImportReport report) throws IOException {
+        return bringIn(uploads, false, report);
+    }
+
+    /**
+     * Imports the images of the blog just imported (the report's source): from {@code uploads} (a folder or a zip;
+     * null for none) and, when {@code download} is set, by downloading from the old site what the folder does not
+     * hold. Notes the result in the report.
+     */
+    public Result bringIn(Path uploads, boolean download, ImportReport report) throws IOException {
         Result result;
-        if (Files.isRegularFile(uploads)) {
-            try (FileSystem zip = FileSystems.newFileSystem(uploads)) {
-                result = bringInFrom(root(zip.getPath("/")));
+        try (SafeFetch fetch = download ? new SafeFetch(mediaConfig.maxSize().asLongValue(), config.downloadFromLoopback())
+                : null) {
+            if (uploads == null) {
+                result = new Run(null, fetch, report).bringIn();
+            } else if (Files.isRegularFile(uploads)) {
+                try (FileSystem zip = FileSystems.newFileSystem(uploads)) {
+                    result = new Run(root(zip.getPath("/")), fetch, report).bringIn();
+                }
+            } else if (Files.isDirectory(uploads)) {
+                result = new Run(root(uploads), fetch, report).bringIn();
+            } else {
+                throw new IOException("There is no folder or zip file " + uploads);
             }
-        } else if (Files.isDirectory(uploads)) {
-            result = bringInFrom(root(uploads));
-        } else {
-            throw new IOException("There is no folder or zip file " + uploads);
         }
-        report.note(result.toNote());
+        report.note(result.toNote(uploads != null, download));
         return result;
     }
 
@@ -89,67 +139,266 @@ public class ImportedAttachments {
         return top;
     }
 
-    private Result bringInFrom(Path root) {
-        List<Long> ids = QuarkusTransaction.requiringNew()
-                .call(() -> Post.<Post> list("bodyMarkdown like ?1", "%/wp-content/uploads/%").stream()
-                        .map(p -> p.id).toList());
-        Map<String, Optional<String>> newUrls = new HashMap<>();
-        // the same file under several addresses (its resized copies) is counted and stored once
-        Map<Path, Optional<String>> byFile = new HashMap<>();
-        int[] counts = new int[5];
-        for (long id : ids) {
+    /** The path under uploads of an upload's address, or null for another address. */
+    static String uploadsPath(String address) {
+        Matcher m = UPLOAD_URL.matcher(address);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    /** The path of the original of a resized copy, or the path itself. */
+    static String original(String path) {
+        Matcher resized = RESIZED.matcher(path);
+        return resized.matches() ? resized.group(1) + resized.group(2) : path;
+    }
+
+    /** One bringing-in: the files' origins, what was stored so far by address, and the counts. */
+    private final class Run {
+        private final Path root;
+        private final SafeFetch fetch;
+        private final ImportReport report;
+        private final String source;
+        /** The blog's address, for site-relative addresses to download (null when the source is a name). */
+        private final URI base;
+        /** The /media address each uploads path (of an original) became; empty when it could not come in. */
+        private final Map<String, Optional<Stored>> byPath = new HashMap<>();
+        private final Map<Path, Optional<Stored>> byFile = new HashMap<>();
+        private int imported;
+        private int missing;
+        private int refused;
+        private int rewritten;
+        private int posts;
+        private int downloaded;
+        private int downloadFailed;
+
+        Run(Path root, SafeFetch fetch, ImportReport report) {
+            this.root = root;
+            this.fetch = fetch;
+            this.report = report;
+            this.source = report.source() == null ? "" : ImportedMedia.blogOf(report.source());
+            this.base = source.matches("https?://[^\\s]+") ? URI.create(source + "/") : null;
+        }
+
+        Result bringIn() {
+            List<WxrAttachment> attachments = QuarkusTransaction.requiringNew()
+                    .call(() -> WxrAttachment.<WxrAttachment> list("key.source", source));
+            for (WxrAttachment attachment : attachments) {
+                if (attachment.mediaId != null) {
+                    remember(attachment);
+                    continue;
+                }
+                Optional<Stored> stored = bringInAttachment(attachment);
+                stored.ifPresent(s -> QuarkusTransaction.requiringNew().run(() -> {
+                    WxrAttachment a = WxrAttachment.find(source, attachment.key.wpId).orElseThrow();
+                    a.mediaId = s.id();
+                }));
+            }
+            Set<Long> referencedIds = new HashSet<>();
+            Set<Long> shownMedia = new HashSet<>();
+            for (long id : postIds()) {
+                bringInPost(id, referencedIds, shownMedia);
+            }
+            int unreferenced = QuarkusTransaction.requiringNew().call(() -> (int) WxrAttachment
+                    .<WxrAttachment> list("key.source = ?1 and mediaId is not null", source).stream()
+                    .filter(a -> !referencedIds.contains(a.key.wpId))
+                    .filter(a -> !shownMedia.contains(a.mediaId)).count());
+            return new Result(imported, missing, refused, rewritten, posts, downloaded, downloadFailed, unreferenced);
+        }
+
+        private List<Long> postIds() {
+            return QuarkusTransaction.requiringNew().call(() -> Post
+                    .find("select p.id from Post p, WxrLink l where l.key.kind = ?1 and l.localId = p.id and "
+                            + "(l.key.source = ?2 or l.key.source like ?3) order by p.id", WxrLink.Kind.POST, source,
+                            source.replace("%", "\\%").replace("_", "\\_") + "#repeat-%")
+                    .project(Long.class).list());
+        }
+
+        /** An attachment brought in before: posts naming its address show it from the library. */
+        private void remember(WxrAttachment attachment) {
+            String path = uploadsPath(attachment.url);
+            Media stored = QuarkusTransaction.requiringNew().call(() -> Media.<Media> findById(attachment.mediaId));
+            if (path != null && stored != null) {
+                byPath.putIfAbsent(original(path),
+                        Optional.of(new Stored(stored.id, MediaFiles.url(stored.fileName(stored.width)))));
+            }
+        }
+
+        private Optional<Stored> bringInAttachment(WxrAttachment attachment) {
+            String path = uploadsPath(attachment.url);
+            String name = attachment.url.replaceFirst("[?#].*$", "").replaceFirst("^.*/", "");
+            String alt = WxrText.clip(attachment.alt, 1000);
+            String caption = WxrText.clip(attachment.caption, 2000);
+            if (path != null) {
+                return byPath.computeIfAbsent(original(path), p -> load(p, attachment.url, name, alt, caption));
+            }
+            return load(null, attachment.url, name, alt, caption);
+        }
+
+        /** Rewrites one post's old upload addresses and renders it again by the library's images. */
+        private void bringInPost(long id, Set<Long> referencedIds, Set<Long> shownMedia) {
+            String[] body = QuarkusTransaction.requiringNew().call(() -> {
+                Post post = Post.findById(id);
+                return new String[] { post.bodyMarkdown, post.title };
+            });
+            // the files come in outside any transaction: a download may take its time
+            Matcher m = UPLOAD_URL.matcher(body[0]);
+            while (m.find()) {
+                String path = m.group(1) != null ? m.group(1) : m.group(2);
+                String address = m.group();
+                byPath.computeIfAbsent(original(path), p -> load(path, address, p.replaceFirst("^.*/", ""), "", ""));
+            }
             QuarkusTransaction.requiringNew().run(() -> {
                 Post post = Post.findById(id);
-                Matcher m = UPLOAD_URL.matcher(post.bodyMarkdown);
-                StringBuilder body = new StringBuilder();
-                int rewritten = 0;
-                while (m.find()) {
-                    Optional<String> url = newUrls.computeIfAbsent(m.group(1),
-                            path -> store(root, path, byFile, counts));
-                    m.appendReplacement(body, Matcher.quoteReplacement(url.orElse(m.group())));
-                    rewritten += url.isPresent() ? 1 : 0;
+                Matcher found = UPLOAD_URL.matcher(post.bodyMarkdown);
+                StringBuilder rewrittenBody = new StringBuilder();
+                int count = 0;
+                while (found.find()) {
+                    String path = found.group(1) != null ? found.group(1) : found.group(2);
+                    Optional<Stored> stored = byPath.getOrDefault(original(path), Optional.empty());
+                    found.appendReplacement(rewrittenBody,
+                            Matcher.quoteReplacement(stored.map(Stored::url).orElse(found.group())));
+                    stored.ifPresent(s -> shownMedia.add(s.id()));
+                    count += stored.isPresent() ? 1 : 0;
                 }
-                m.appendTail(body);
-                if (rewritten > 0) {
-                    post.bodyMarkdown = body.toString();
-                    post.bodyHtml = markdown.renderPost(post.bodyMarkdown, post.bodyFormat);
-                    counts[3] += rewritten;
-                    counts[4]++;
-                    changed.fire(new ContentChanged("WordPress images"));
+                found.appendTail(rewrittenBody);
+                boolean galleries = HAS_GALLERY.matcher(post.bodyMarkdown).find();
+                if (count == 0 && !galleries) {
+                    return;
                 }
+                if (count > 0) {
+                    post.bodyMarkdown = rewrittenBody.toString();
+                    rewritten += count;
+                    posts++;
+                }
+                post.bodyHtml = markdown.renderPost(post.bodyMarkdown, post.bodyFormat, post.id);
+                if (galleries && post.bodyFormat == BodyFormat.WORDPRESS) {
+                    noteMissing(post, referencedIds);
+                }
+                changed.fire(new ContentChanged("WordPress images"));
             });
         }
-        return new Result(counts[0], counts[1], counts[2], counts[3], counts[4]);
-    }
 
-    /** The {@code /media} address of the file at {@code path} under uploads, once stored; empty when it cannot be. */
-    private Optional<String> store(Path root, String path, Map<Path, Optional<String>> byFile, int[] counts) {
-        Optional<Path> file = find(root, path);
-        if (file.isEmpty()) {
-            Log.infof("WordPress image %s is not in the uploads folder", path);
-            counts[1]++;
+        /** Names the post in the report when a gallery or image of it shows an attachment not in the library. */
+        private void noteMissing(Post post, Set<Long> referencedIds) {
+            Set<Long> ids = new LinkedHashSet<>();
+            Matcher gallery = GALLERY_IDS.matcher(post.bodyMarkdown);
+            while (gallery.find()) {
+                Matcher number = NUMBER.matcher(gallery.group(1));
+                while (number.find()) {
+                    ids.add(Long.parseLong(number.group()));
+                }
+            }
+            Matcher reference = ID_REFERENCE.matcher(post.bodyMarkdown);
+            while (reference.find()) {
+                ids.add(Long.parseLong(reference.group(1) != null ? reference.group(1) : reference.group(2)));
+            }
+            List<WxrAttachment> shown = new ArrayList<>();
+            for (long wpId : ids) {
+                WxrAttachment.find(source, wpId).ifPresentOrElse(shown::add, () -> shown.add(null));
+            }
+            if (IDLESS_GALLERY.matcher(post.bodyMarkdown).find()) {
+                WxrLink.origin(post.id).ifPresent(link -> shown.addAll(WxrAttachment.ofParent(source, link.key.wpId)));
+            }
+            shown.stream().filter(a -> a != null).forEach(a -> referencedIds.add(a.key.wpId));
+            long notInLibrary = shown.stream().filter(a -> a == null || a.mediaId == null).count();
+            if (notInLibrary > 0) {
+                report.notRendered(NOT_IN_LIBRARY, "\"" + post.title + "\" (" + notInLibrary + " image(s))");
+            }
+        }
+
+        /**
+         * The library entry for the upload at {@code path} under uploads (null when the address is elsewhere),
+         * from the folder when it holds it, else downloaded from {@code address} when downloads were asked for.
+         */
+        private Optional<Stored> load(String path, String address, String name, String alt, String caption) {
+            if (root != null && path != null) {
+                Optional<Path> file = find(root, path);
+                if (file.isPresent()) {
+                    return byFile.computeIfAbsent(file.get(), f -> storeFile(f, path, alt, caption));
+                }
+            }
+            if (fetch != null) {
+                return download(path, address, name, alt, caption);
+            }
+            Log.infof("WordPress image %s is not in the uploads folder", path == null ? address : path);
+            missing++;
             return Optional.empty();
         }
-        return byFile.computeIfAbsent(file.get(), f -> store(f, path, counts));
-    }
 
-    private Optional<String> store(Path file, String path, int[] counts) {
-        try {
-            media.checkSize(Files.size(file));
-            MediaService.Uploaded uploaded = media.upload(Files.readAllBytes(file), file.getFileName().toString(),
-                    "", "", null);
+        private Optional<Stored> storeFile(Path file, String path, String alt, String caption) {
+            try {
+                media.checkSize(Files.size(file));
+                return store(Files.readAllBytes(file), file.getFileName().toString(), path, alt, caption);
+            } catch (InvalidInputException e) {
+                Log.infof("WordPress image %s refused: %s", path, e.errors());
+                refused++;
+                return Optional.empty();
+            } catch (IOException e) {
+                Log.warnf("WordPress image %s could not be read: %s", path, e.getMessage());
+                missing++;
+                return Optional.empty();
+            }
+        }
+
+        /** The original of a resized copy first (the best copy there is), else the address itself. */
+        private Optional<Stored> download(String path, String address, String name, String alt, String caption) {
+            List<String> candidates = new ArrayList<>();
+            String absolute = absolute(address);
+            if (absolute == null) {
+                Log.infof("WordPress image %s has no address to download it from", address);
+                missing++;
+                return Optional.empty();
+            }
+            if (path != null && !original(path).equals(path)) {
+                candidates.add(absolute.replace(path, original(path)));
+            }
+            candidates.add(absolute);
+            String problem = "";
+            for (String candidate : candidates) {
+                try {
+                    SafeFetch.Fetched fetched = fetch.get(candidate);
+                    downloaded++;
+                    try {
+                        return store(fetched.bytes(), name, candidate, alt, caption);
+                    } catch (InvalidInputException e) {
+                        Log.infof("WordPress image %s refused: %s", candidate, e.errors());
+                        refused++;
+                        return Optional.empty();
+                    }
+                } catch (SafeFetch.Refused e) {
+                    problem = e.getMessage();
+                    break;
+                } catch (IOException e) {
+                    problem = e.getMessage();
+                }
+            }
+            Log.infof("WordPress image %s could not be downloaded: %s", absolute, problem);
+            downloadFailed++;
+            missing++;
+            return Optional.empty();
+        }
+
+        private String absolute(String address) {
+            if (address.matches("(?i)https?://.*")) {
+                return address;
+            }
+            return base != null && address.startsWith("/") ? base.resolve(address.substring(1)).toString() : null;
+        }
+
+        private Optional<Stored> store(byte[] bytes, String name, String what, String alt, String caption) {
+            MediaService.Uploaded uploaded = media.upload(bytes, name, alt, caption, null);
             // one already in the library (the same file) counts too: the post now shows it from there
-            counts[0]++;
-            return Optional.of(MediaFiles.url(uploaded.media().fileName(uploaded.media().width)));
-        } catch (InvalidInputException e) {
-            Log.infof("WordPress image %s refused: %s", path, e.errors());
-            counts[2]++;
-            return Optional.empty();
-        } catch (IOException e) {
-            Log.warnf("WordPress image %s could not be read: %s", path, e.getMessage());
-            counts[1]++;
-            return Optional.empty();
+            imported++;
+            Log.debugf("WordPress image %s is media %d", what, uploaded.media().id);
+            return Optional.of(new Stored(uploaded.media().id,
+                    MediaFiles.url(uploaded.media().fileName(uploaded.media().width))));
         }
+    }
+
+    /** A file in the library: its entry and the address of its full size. */
+    private record Stored(long id, String url) {
     }
 
     /**

@@ -55,6 +55,9 @@ class ImportedPosts {
     @Inject
     PostService postService;
 
+    @Inject
+    ImportedMedia media;
+
     /** Stores a post or page (unless imported before, or of a kind or status not kept) and then its comments. */
     void importItem(ImportRun run, String source, Item item) {
         String type = item.get("wp:post_type").isBlank() ? "post" : item.get("wp:post_type").strip();
@@ -69,7 +72,8 @@ class ImportedPosts {
         };
         if (kind == null) {
             String reason = switch (type) {
-                case "attachment" -> "attachment (a media file): files are not copied; posts keep linking to its address";
+                case "attachment" -> "attachment (a media file): remembered for galleries; its file comes into the media "
+                        + "library from an uploads folder or a download";
                 case "nav_menu_item" -> "menu item: the navigation here is built from pages";
                 case "revision" -> "revision: only the current version is imported";
                 default -> "the post type \"" + type + "\" has no counterpart here";
@@ -103,7 +107,7 @@ class ImportedPosts {
                 .orElse(null) : null;
         if (post != null) {
             run.skipped(kind, what, repeated ? "the same item appears earlier in the file" : "already imported");
-            renderAgain(run, post, item, wpId, what);
+            renderAgain(run, post, item, itemSource, wpId, what);
         } else {
             post = createPost(run, source, itemSource, item, kind, wpId, title, what);
         }
@@ -140,7 +144,7 @@ class ImportedPosts {
         }
         boolean galleryPending = false;
         if (post.bodyFormat == BodyFormat.WORDPRESS) {
-            WordPressHtml.Rendered rendered = markdown.renderWordPress(content, run.attachmentsOf(wpId));
+            WordPressHtml.Rendered rendered = markdown.renderWordPress(content, media.forItem(itemSource, wpId));
             post.bodyHtml = rendered.html();
             // a gallery's images usually come after its post in the file: judged once all of it has been read
             galleryPending = rendered.notRendered().stream().anyMatch(ImportedPosts::isGallery);
@@ -216,7 +220,7 @@ class ImportedPosts {
             run.deferredParents.put(post.id, wpParent);
         }
         if (galleryPending) {
-            run.deferredGalleries.put(post.id, new ImportRun.DeferredGallery(wpId, what));
+            run.deferredGalleries.put(post.id, new ImportRun.DeferredGallery(itemSource, wpId, what));
         }
         SlugRedirect.release(post.slug);
         if (wpId > 0) {
@@ -283,15 +287,15 @@ class ImportedPosts {
      * A post imported before, whose WordPress source is still the file's, is rendered again by the current rules:
      * importing the same file again repairs what an older renderer showed wrongly, and changes nothing else.
      */
-    private void renderAgain(ImportRun run, Post post, Item item, long wpId, String what) {
+    private void renderAgain(ImportRun run, Post post, Item item, String itemSource, long wpId, String what) {
         String content = item.get("content:encoded");
         if (post.bodyFormat != BodyFormat.WORDPRESS || !content.equals(post.bodyMarkdown)) {
             return;
         }
-        WordPressHtml.Rendered rendered = markdown.renderWordPress(content, run.attachmentsOf(wpId));
+        WordPressHtml.Rendered rendered = markdown.renderWordPress(content, media.forItem(itemSource, wpId));
         run.notRendered(rendered.notRendered().stream().filter(n -> !isGallery(n)).toList(), what);
         if (rendered.notRendered().stream().anyMatch(ImportedPosts::isGallery)) {
-            run.deferredGalleries.put(post.id, new ImportRun.DeferredGallery(wpId, what));
+            run.deferredGalleries.put(post.id, new ImportRun.DeferredGallery(itemSource, wpId, what));
         }
         if (!rendered.html().equals(post.bodyHtml)) {
             post.bodyHtml = rendered.html();
@@ -311,7 +315,7 @@ class ImportedPosts {
                 continue;
             }
             WordPressHtml.Rendered rendered = markdown.renderWordPress(post.bodyMarkdown,
-                    run.attachmentsOf(entry.getValue().wpId()));
+                    media.forItem(entry.getValue().source(), entry.getValue().wpId()));
             post.bodyHtml = rendered.html();
             rendered.notRendered().stream().filter(ImportedPosts::isGallery)
                     .forEach(name -> run.report.notRendered(name, entry.getValue().what()));

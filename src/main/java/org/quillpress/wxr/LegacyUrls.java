@@ -1,6 +1,7 @@
 package org.quillpress.wxr;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -8,7 +9,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
@@ -65,6 +68,22 @@ public class LegacyUrls {
     @Transactional
     public Response author(@RestPath String name) {
         return moved(ImportedAuthors.handleForLogin(name).map(Paths::author));
+    }
+
+    /**
+     * An address with letters outside ASCII (a page or post whose WordPress slug was Greek, Cyrillic, German…, at
+     * the top level or under its parents, {@code /%ce%b1%ce%b2/%ce%b3/}): its slug was transliterated here, so the
+     * last segment is looked up as a WordPress slug and the request moved to where that page is now.
+     */
+    @GET
+    // matched on the decoded path or, should the router see it encoded, on a byte of a UTF-8 sequence
+    @Path("{path: .*(?:[^\\x00-\\x7F]|%[89a-fA-F][0-9a-fA-F]).*}")
+    @Produces({ MediaType.TEXT_HTML, MediaType.WILDCARD })
+    @Transactional
+    public Response transliterated(@RestPath String path) {
+        String[] segments = path.replaceFirst("/+$", "").split("/");
+        String slug = segments[segments.length - 1].toLowerCase(Locale.ROOT);
+        return moved(WxrLink.pathForWordPressSlug(slug));
     }
 
     /** WordPress's feed address ends in a slash; the site feed (Atom) is at /feed. */

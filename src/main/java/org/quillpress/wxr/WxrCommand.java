@@ -17,7 +17,8 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * The application's entry point. {@code import-wxr FILE [--source=NAME] [--uploads=FOLDER-OR-ZIP]}, {@code export-wxr FILE} and
+ * The application's entry point. {@code import-wxr FILE [--source=NAME] [--uploads=FOLDER-OR-ZIP]
+ * [--download-attachments]}, {@code export-wxr FILE} and
  * {@code export-json FILE} run that one task against the configured database and exit (without opening
  * the HTTP port or running timed jobs); anything else starts the site as usual.
  */
@@ -53,30 +54,35 @@ public class WxrCommand implements QuarkusApplication {
         boolean importing = args[0].equals("import-wxr");
         String sourceName = null;
         Path uploads = null;
+        boolean download = false;
         boolean usage = args.length < 2 || !importing && args.length != 2;
         for (int i = 2; i < args.length && !usage; i++) {
             if (args[i].startsWith("--source=")) {
                 sourceName = args[i].substring("--source=".length());
             } else if (args[i].startsWith("--uploads=")) {
                 uploads = Path.of(args[i].substring("--uploads=".length()));
+            } else if (args[i].equals("--download-attachments")) {
+                download = true;
             } else {
                 usage = true;
             }
         }
         if (usage) {
-            Log.errorf(importing ? "Usage: %s FILE [--source=NAME] [--uploads=FOLDER-OR-ZIP]" : "Usage: %s FILE",
+            Log.errorf(
+                    importing ? "Usage: %s FILE [--source=NAME] [--uploads=FOLDER-OR-ZIP] [--download-attachments]"
+                            : "Usage: %s FILE",
                     args[0]);
             return 2;
         }
         Path file = Path.of(args[1]);
         return switch (args[0]) {
-            case "import-wxr" -> importFile(file, sourceName, uploads);
+            case "import-wxr" -> importFile(file, sourceName, uploads, download);
             case "export-wxr" -> export(file, true);
             default -> export(file, false);
         };
     }
 
-    private int importFile(Path file, String sourceName, Path uploads) throws IOException {
+    private int importFile(Path file, String sourceName, Path uploads, boolean download) throws IOException {
         if (!Files.isReadable(file) || (uploads != null && !Files.isReadable(uploads))) {
             Log.errorf("Cannot read %s", uploads != null && Files.isReadable(file) ? uploads : file);
             return 2;
@@ -86,8 +92,8 @@ public class WxrCommand implements QuarkusApplication {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             report = importer.run(in, new ImportReport(), sourceName);
         }
-        if (uploads != null && report.error() == null) {
-            attachments.bringIn(uploads, report);
+        if ((uploads != null || download) && report.error() == null) {
+            attachments.bringIn(uploads, download, report);
         }
         Log.infof("Import of %s took %.1f s%n%s", file, (System.nanoTime() - started) / 1e9, report.toText());
         return report.error() == null ? 0 : 1;

@@ -17,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import org.quillpress.post.PostSaved;
 import org.quillpress.site.SiteSetting;
 import org.quillpress.web.ContentChanged;
-import org.quillpress.web.WordPressHtml;
 import org.quillpress.wxr.ImportReport.Kind;
 import org.quillpress.wxr.WxrReader.Item;
 import org.quillpress.wxr.WxrReader.MalformedFile;
@@ -212,9 +211,13 @@ public class WxrImporter {
                 run.timeZone.sample(comment.get("wp:comment_date"), comment.get("wp:comment_date_gmt"));
             }
             if ("attachment".equals(item.get("wp:post_type").strip())) {
-                run.image(WxrReader.number(item.get("wp:post_id")), WxrReader.number(item.get("wp:post_parent")),
-                        new WordPressHtml.Image(item.get("wp:attachment_url").strip(), imageAlt(item),
-                                WxrText.plainText(item.get("excerpt:encoded"))));
+                long wpId = WxrReader.number(item.get("wp:post_id"));
+                String url = item.get("wp:attachment_url").strip();
+                if (wpId > 0 && !url.isEmpty()) {
+                    WxrAttachment.remember(source, wpId, Math.max(0, WxrReader.number(item.get("wp:post_parent"))),
+                            url, cleanTitle(item.get("title")), imageAlt(item),
+                            WxrText.plainText(item.get("excerpt:encoded")));
+                }
             }
             posts.importItem(run, source, item);
         }

@@ -127,6 +127,11 @@ public class WxrLink extends PanacheEntityBase {
                 source, kind, wpId).project(Long.class).firstResultOptional();
     }
 
+    /** Where the post or page with this id here came from, when it was imported. */
+    static Optional<WxrLink> origin(long postId) {
+        return find("key.kind = ?1 and localId = ?2", Kind.POST, postId).firstResultOptional();
+    }
+
     /** A blog imported before: the name its import was filed under and how many posts and pages came from it. */
     public record Source(String name, long posts) {
     }
@@ -160,10 +165,11 @@ public class WxrLink extends PanacheEntityBase {
         return path("l.wpSlug = ?2", wpSlug);
     }
 
+    /** The address of the post or page, a page's with its parents' slugs (so one redirect takes a reader there). */
     private static Optional<String> path(String condition, Object value) {
-        return find("select p.slug, p.kind from WxrLink l, org.quillpress.post.Post p where l.key.kind = ?1 and "
-                + condition + " and p.id = l.localId order by l.key.source", Kind.POST, value)
-                .project(Object[].class).firstResultOptional()
-                .map(row -> ((org.quillpress.post.PostKind) row[1]).path((String) row[0]));
+        return getEntityManager().createQuery("select p from WxrLink l, org.quillpress.post.Post p where "
+                + "l.key.kind = ?1 and " + condition + " and p.id = l.localId order by l.key.source",
+                org.quillpress.post.Post.class).setParameter(1, Kind.POST).setParameter(2, value).setMaxResults(1)
+                .getResultStream().findFirst().map(org.quillpress.post.Post::path);
     }
 }

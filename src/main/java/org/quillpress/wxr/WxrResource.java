@@ -77,7 +77,7 @@ public class WxrResource {
     @jakarta.ws.rs.Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@RestForm("file") FileUpload file, @RestForm("source") String source,
-            @RestForm("uploads") String uploads) throws IOException {
+            @RestForm("uploads") String uploads, @RestForm("download") boolean download) throws IOException {
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(Templates.importer("Choose a WordPress export file (.xml) to upload.", WxrLink.sources()))
@@ -99,7 +99,7 @@ public class WxrResource {
         QuarkusTransaction.requiringNew().run(() -> audit.record(AuditKind.IMPORT_EXPORT,
                 "WordPress import of " + (file.fileName() == null ? "export.xml" : file.fileName()), "started"));
         ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName(), source,
-                uploadsPath);
+                uploadsPath, download);
         return Response.seeOther(URI.create("/admin/import/" + job.id)).build();
     }
 

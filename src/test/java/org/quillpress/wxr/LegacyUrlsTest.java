@@ -93,4 +93,44 @@ class LegacyUrlsTest {
         Map<String, Integer> reasons = report.skippedByReason();
         assertThat(reasons).isEmpty();
     }
+
+    @Test
+    void aNestedPageWhoseGreekSlugWasTransliteratedIsMovedToItsNewAddress() {
+        String marker = "m" + System.nanoTime();
+        String page = """
+                <item><title>TITLE</title><dc:creator>keeper</dc:creator>
+                <content:encoded><![CDATA[BODY]]></content:encoded><excerpt:encoded><![CDATA[]]></excerpt:encoded>
+                <wp:post_id>ID</wp:post_id><wp:post_date>2020-01-01 10:00:00</wp:post_date>
+                <wp:post_date_gmt>2020-01-01 10:00:00</wp:post_date_gmt><wp:comment_status>closed</wp:comment_status>
+                <wp:post_name>SLUG</wp:post_name><wp:status>publish</wp:status><wp:post_parent>PARENT</wp:post_parent>
+                <wp:menu_order>0</wp:menu_order><wp:post_type>page</wp:post_type><wp:post_password></wp:post_password>
+                </item>
+                """;
+        String greek = "%ce%bf%ce%bc%ce%ac%ce%b4%ce%b1-" + marker;
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+                     xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel><title>Greek pages</title><link>https://greek-MARKER.example</link>
+                <wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://greek-MARKER.example</wp:base_site_url>
+                """.replace("MARKER", marker)
+                + page.replace("TITLE", "About " + marker).replace("BODY", "About us").replace("ID", "301")
+                        .replace("SLUG", "about-" + marker).replace("PARENT", "0")
+                + page.replace("TITLE", "Ομάδα " + marker).replace("BODY", "GREEK-TEAM-" + marker).replace("ID", "302")
+                        .replace("SLUG", greek).replace("PARENT", "301")
+                + "</channel></rss>";
+        fixtures.importText(xml);
+
+        Response moved = WebClient.anonymous().request().urlEncodingEnabled(false)
+                .get("/about-" + marker + "/" + greek.toUpperCase().replace("-" + marker.toUpperCase(), "-" + marker)
+                        + "/");
+        assertThat(moved.statusCode()).isEqualTo(301);
+        String location = moved.header("Location");
+        assertThat(location).matches(".*/about-" + marker + "/[a-z0-9-]+-" + marker);
+        assertThat(WebClient.anonymous().get(location.replaceFirst("^https?://[^/]+", "")).asString())
+                .contains("GREEK-TEAM-" + marker);
+        assertThat(WebClient.anonymous().request().urlEncodingEnabled(false).get("/%CE%B1%CE%B2%CE%B3-nothing/")
+                .statusCode()).isEqualTo(404);
+    }
 }
