@@ -313,7 +313,13 @@ public class LuceneSearch implements SearchEngine {
             if (found.isEmpty()) {
                 writer.deleteDocuments(key("post", postId));
             } else {
-                writer.updateDocument(key("post", postId), document(found.get(0)));
+                PostText post = found.get(0);
+                writer.updateDocument(key("post", postId), document(post));
+                // a tag met for the first time; renamed and deleted ones wait for the rebuild their change asks for
+                for (int i = 0; i < post.tagIds().size(); i++) {
+                    TagText tag = new TagText(post.tagIds().get(i), post.tagNames().get(i));
+                    writer.updateDocument(key("tag", tag.id()), document(tag));
+                }
             }
             // a commit without a fingerprint: until a clean stop records one, the next start checks everything
             commit("");
