@@ -89,7 +89,7 @@ public class LuceneSearch implements SearchEngine {
     private static final String FINGERPRINT = "fingerprint";
     private static final int BATCH = 500;
     /** How long a saving request waits for its post to be indexed before it answers anyway. */
-    private static final long WAIT_SECONDS = 5;
+    private static final long WAIT_SECONDS = 10;
     /** Title above tags above body above approved comments. */
     private static final Map<String, Float> WEIGHTS = Map.of("title", 8f, "tags", 4f, "body", 2f, "comments", 1f);
     private static final int QUERY_SYNTAX = SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.NOT_OPERATOR

@@ -30,7 +30,6 @@ import io.quarkus.panache.common.Parameters;
 @ApplicationScoped
 public class Search {
 
-    public static final int PAGE_SIZE = 10;
     public static final int MAX_QUERY = 200;
     /** Results pages a reader can go through; deeper ones cost the engine more than any reader reads. */
     public static final int MAX_PAGE = 100;
@@ -42,16 +41,19 @@ public class Search {
     @Inject
     Clock clock;
 
+    @Inject
+    SearchConfig config;
+
     /** A post or page found, as the results page lists it. */
     public record Found(String title, String path, boolean page, Instant publishAt, String author, Snippet snippet) {
     }
 
     /** One page of results (pages from 1): the posts found, the tags whose names match, and how many match. */
-    public record Results(List<Found> found, List<TagLink> tags, long total, int page) {
-        static final Results NONE = new Results(List.of(), List.of(), 0, 1);
+    public record Results(List<Found> found, List<TagLink> tags, long total, int page, int pageSize) {
+        static final Results NONE = new Results(List.of(), List.of(), 0, 1, 1);
 
         public boolean more() {
-            return (long) page * PAGE_SIZE < total && page < MAX_PAGE;
+            return (long) page * pageSize < total && page < MAX_PAGE;
         }
 
         public int previousPage() {
@@ -63,7 +65,7 @@ public class Search {
         }
 
         public int first() {
-            return (page - 1) * PAGE_SIZE + 1;
+            return (page - 1) * pageSize + 1;
         }
 
         public int last() {
@@ -79,9 +81,10 @@ public class Search {
         }
         int pageNumber = Math.max(1, Math.min(page, MAX_PAGE));
         Instant now = clock.instant();
-        Hits hits = engine.search(query, now, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
+        int size = Math.max(1, config.pageSize());
+        Hits hits = engine.search(query, now, (pageNumber - 1) * size, size);
         List<TagLink> tags = pageNumber == 1 ? tags(engine.tags(query, MAX_TAGS)) : List.of();
-        return new Results(found(hits.hits(), now), tags, hits.total(), pageNumber);
+        return new Results(found(hits.hits(), now), tags, hits.total(), pageNumber, size);
     }
 
     private static List<Found> found(List<Hit> hits, Instant now) {

@@ -29,4 +29,8 @@ public interface SearchConfig {
      */
     @WithDefault("5s")
     Duration rebuildDelay();
+
+    /** How many posts and pages one page of results lists. */
+    @WithDefault("10")
+    int pageSize();
 }

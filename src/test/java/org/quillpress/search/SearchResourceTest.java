@@ -31,6 +31,9 @@ class SearchResourceTest {
     @Inject
     TermService terms;
 
+    @Inject
+    SearchConfig config;
+
     static String search(String query) {
         return WebClient.anonymous().request().queryParam("q", query).get("/search").asString();
     }
@@ -132,9 +135,10 @@ class SearchResourceTest {
 
     @Test
     void manyResultsComeInPagesWithTheirCount() {
+        assertThat(config.pageSize()).as("the page size this test counts on").isEqualTo(10);
         String word = TestPosts.unique("paged");
         AccountPrincipal author = author();
-        for (int i = 1; i <= Search.PAGE_SIZE + 2; i++) {
+        for (int i = 1; i <= 12; i++) {
             TestPosts.publish(author, "Part " + i + " " + word, "Chapter text.", List.of());
         }
 
