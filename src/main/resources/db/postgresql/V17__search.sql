@@ -7,16 +7,17 @@ create extension if not exists unaccent;
 create text search configuration quillpress_search (copy = english);
 alter text search configuration quillpress_search
     alter mapping for hword, hword_part, word with unaccent, english_stem;
+-- words with digits ("Zürich2026") are not stemmed, but folded all the same
+alter text search configuration quillpress_search
+    alter mapping for numword, numhword, hword_numpart with unaccent, simple;
 
--- The words of a rendered body: tags dropped, the character references the renderer writes decoded (&amp;
--- last, so "&amp;lt;" stays the text "&lt;"), and the two private-use characters the application uses to
--- mark matches in a snippet removed. The application escapes the snippet it gets back.
+-- The text of a rendered body: tags dropped, and the two private-use characters the application uses to
+-- mark matches in a snippet removed. Character references (&lt;) stay: the parser takes them as entities,
+-- which no dictionary indexes, and ts_headline hands them back as they are, for the application to decode
+-- before it escapes the snippet (decoded here, "<script>" would be taken for a tag and dropped).
 create function post_search_text(body_html text) returns text
 language sql immutable parallel safe as $$
-    select replace(replace(replace(replace(replace(replace(replace(replace(replace(translate(
-        regexp_replace(left(body_html, 200000), '<[^>]*>', ' ', 'g'), E'\uE000\uE001', ''),
-        '&lt;', '<'), '&gt;', '>'), '&quot;', '"'), '&#34;', '"'), '&#39;', ''''), '&#64;', '@'),
-        '&#43;', '+'), '&nbsp;', ' '), '&amp;', '&')
+    select translate(regexp_replace(left(body_html, 200000), '<[^>]*>', ' ', 'g'), E'\uE000\uE001', '')
 $$;
 
 create function post_search_vector(title text, tags text, body_html text) returns tsvector

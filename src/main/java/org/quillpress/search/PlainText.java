@@ -24,16 +24,21 @@ final class PlainText {
         if (html == null || html.isEmpty()) {
             return "";
         }
-        String text = TAG.matcher(html).replaceAll(" ");
+        String text = references(TAG.matcher(html).replaceAll(" "));
+        // the snippet marks are private-use characters: a body cannot bring its own
+        String plain = text.replace(Snippet.OPEN, ' ').replace(Snippet.CLOSE, ' ');
+        return SPACES.matcher(plain).replaceAll(" ").strip();
+    }
+
+    /** {@code text} with its character references decoded ("&lt;" becomes "<"), and nothing else changed. */
+    static String references(String text) {
         Matcher m = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(decode(m.group(1), m.group())));
         }
         m.appendTail(out);
-        // the snippet marks are private-use characters: a body cannot bring its own
-        String plain = out.toString().replace(Snippet.OPEN, ' ').replace(Snippet.CLOSE, ' ');
-        return SPACES.matcher(plain).replaceAll(" ").strip();
+        return out.toString();
     }
 
     private static String decode(String name, String whole) {

@@ -53,7 +53,7 @@ public class PostgresSearch implements SearchEngine {
         }
         List<Hit> hits = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
-            hits.add(new Hit(((Number) row[0]).longValue(), Snippet.ofMarked((String) row[2])));
+            hits.add(new Hit(((Number) row[0]).longValue(), Snippet.ofMarked(PlainText.references((String) row[2]))));
         }
         return new Hits(hits, ((Number) rows.get(0)[1]).longValue());
     }
