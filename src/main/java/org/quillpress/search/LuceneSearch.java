@@ -146,11 +146,16 @@ public class LuceneSearch implements SearchEngine {
     }
 
     void onPostSaved(@Observes(during = TransactionPhase.AFTER_SUCCESS) PostSaved saved) {
+        if (worker == null) {
+            // saved before this bean started (a start-up task): the start's own check covers it
+            return;
+        }
         await(worker.submit(() -> reindex(saved.id())));
     }
 
     void onComment(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentPosted posted) {
-        if (posted.status() == CommentStatus.APPROVED || posted.previousStatus() == CommentStatus.APPROVED) {
+        if (worker != null
+                && (posted.status() == CommentStatus.APPROVED || posted.previousStatus() == CommentStatus.APPROVED)) {
             worker.execute(() -> reindex(posted.postId()));
         }
     }
@@ -162,6 +167,9 @@ public class LuceneSearch implements SearchEngine {
     /** Rebuilds the whole index soon, once; a later call before it starts pushes it back. */
     public synchronized void scheduleRebuild() {
         behind = true;
+        if (worker == null) {
+            return;
+        }
         if (pendingRebuild != null) {
             pendingRebuild.cancel(false);
         }
