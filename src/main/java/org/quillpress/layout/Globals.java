@@ -6,7 +6,7 @@ import org.quillpress.QuillpressConfig;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.account.SocialProviders;
 import org.quillpress.post.Navigation;
-import org.quillpress.post.PostSearch;
+import org.quillpress.search.Search;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.security.FormFields;
 import org.quillpress.security.FormStamp;
@@ -45,7 +45,7 @@ public class Globals {
 
     /** The longest query the search boxes take: what the search itself keeps of one. */
     static int searchMaxLength() {
-        return PostSearch.MAX_QUERY;
+        return Search.MAX_QUERY;
     }
 
     static String siteUrl() {

@@ -20,7 +20,6 @@ import org.quillpress.post.PostListing.Filter;
 import org.quillpress.post.PostViews.AuthorCard;
 import org.quillpress.post.PostViews.Listing;
 import org.quillpress.site.SiteSettings;
-import org.quillpress.web.ControlCharacters;
 import org.quillpress.web.Paths;
 import org.quillpress.web.PublicPage;
 import org.quillpress.web.SiteTime;
@@ -28,7 +27,10 @@ import org.quillpress.web.SiteTime;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The public lists of posts: home, the archives and search (a post's own page is comment.PostPageResource). */
+/**
+ * The public lists of posts: home and the archives (a post's own page is comment.PostPageResource; search is the search
+ * package's).
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class BlogResource {
@@ -42,15 +44,10 @@ public class BlogResource {
         static native TemplateInstance home(Listing listing, boolean firstPage);
 
         static native TemplateInstance archive(ArchiveHeading heading, Listing listing, AuthorCard author);
-
-        static native TemplateInstance search(String title, String query, PostSearch.Results results);
     }
 
     @Inject
     PostListing listing;
-
-    @Inject
-    PostSearch search;
 
     @Inject
     SiteSettings settings;
@@ -122,19 +119,6 @@ public class BlogResource {
                 first.plusMonths(1).atStartOfDay(SiteTime.zone()).toInstant());
         return Templates.archive(heading, listing.list(filter, Cursor.decode(before), Cursor.decode(after),
                 pageSize()), null);
-    }
-
-    @GET
-    @Path("search")
-    public Response search(@RestQuery String q, @RestQuery Integer page) {
-        ControlCharacters.refuse("q", q);
-        String query = q == null ? "" : q.strip();
-        if (query.length() > PostSearch.MAX_QUERY) {
-            query = query.substring(0, PostSearch.MAX_QUERY);
-        }
-        int pageNumber = page == null || page < 1 ? 1 : Math.min(page, 1000);
-        String title = query.isEmpty() ? "Search" : "Search results for " + query;
-        return Response.ok(Templates.search(title, query, search.search(query, pageNumber))).build();
     }
 
     /** A renamed or merged term's old address: a permanent redirect to where it is now, else 404. */

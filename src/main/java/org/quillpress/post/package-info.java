@@ -1,8 +1,8 @@
 /**
  * Posts and standalone pages, tags and categories: writing ({@link org.quillpress.post.WriteResource},
  * {@link org.quillpress.post.PostApi}, {@link org.quillpress.post.PostService}), reading
- * ({@link org.quillpress.post.PostReader}, {@link org.quillpress.post.PostListing}, search) and the public lists
- * ({@link org.quillpress.post.BlogResource}: home, archives, search), scheduled publishing and the navigation,
+ * ({@link org.quillpress.post.PostReader}, {@link org.quillpress.post.PostListing}) and the public lists
+ * ({@link org.quillpress.post.BlogResource}: home, archives), scheduled publishing and the navigation,
  * and the authors' desk: the staff list ({@link org.quillpress.post.PostDesk}), the trash
  * ({@link org.quillpress.post.PostTrash}) and revisions ({@link org.quillpress.post.PostRevisions}).
  * <p>

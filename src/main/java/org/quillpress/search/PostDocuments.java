@@ -1,0 +1,118 @@
+package org.quillpress.search;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.quillpress.post.PostKind;
+
+/**
+ * What the embedded index is built from, read from the database: the posts and pages that are or will be
+ * public (published, or scheduled: the search hides those whose time has not come), their tags and approved
+ * comments. Drafts and trashed posts are never read, so they can never be found.
+ */
+@ApplicationScoped
+class PostDocuments {
+
+    /** The longest body and comment text indexed per post: a search looks at words, not whole books. */
+    static final int MAX_TEXT = 200_000;
+
+    private static final String INDEXABLE = "p.status in (org.quillpress.post.PostStatus.PUBLISHED, "
+            + "org.quillpress.post.PostStatus.SCHEDULED) and p.publishAt is not null";
+
+    @Inject
+    EntityManager em;
+
+    /** A post or page as the index sees it. */
+    record PostText(long id, PostKind kind, String title, String body, Instant publishAt, List<Long> tagIds,
+            List<String> tagNames, String comments) {
+    }
+
+    /** A tag as the index sees it. */
+    record TagText(long id, String name) {
+    }
+
+    /** The indexable posts among {@code ids}; an id missing from the answer is a post to drop from the index. */
+    @Transactional
+    List<PostText> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Long>> tagIds = new HashMap<>();
+        Map<Long, List<String>> tagNames = new HashMap<>();
+        em.createQuery("select p.id, t.id, t.name from Post p join p.tags t where p.id in :ids order by t.id", Object[].class)
+                .setParameter("ids", ids).getResultList().forEach(row -> {
+                    tagIds.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Long) row[1]);
+                    tagNames.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[2]);
+                });
+        Map<Long, StringBuilder> comments = new HashMap<>();
+        em.createQuery("select c.post.id, c.bodyHtml from Comment c where c.post.id in :ids "
+                + "and c.status = org.quillpress.comment.CommentStatus.APPROVED order by c.id", Object[].class)
+                .setParameter("ids", ids).getResultList().forEach(row -> {
+                    StringBuilder text = comments.computeIfAbsent((Long) row[0], k -> new StringBuilder());
+                    if (text.length() < MAX_TEXT) {
+                        text.append(PlainText.of((String) row[1])).append('\n');
+                    }
+                });
+        List<PostText> posts = new ArrayList<>();
+        em.createQuery("select p.id, p.kind, p.title, p.bodyHtml, p.publishAt from Post p where p.id in :ids and "
+                + INDEXABLE, Object[].class).setParameter("ids", ids).getResultList().forEach(row -> {
+                    long id = (Long) row[0];
+                    String comment = comments.getOrDefault(id, new StringBuilder()).toString();
+                    posts.add(new PostText(id, (PostKind) row[1], (String) row[2], cap(PlainText.of((String) row[3])),
+                            (Instant) row[4], tagIds.getOrDefault(id, List.of()), tagNames.getOrDefault(id, List.of()),
+                            cap(comment)));
+                });
+        return posts;
+    }
+
+    /** The ids of up to {@code max} indexable posts after {@code afterId}, in id order: a rebuild's next batch. */
+    @Transactional
+    List<Long> idsAfter(long afterId, int max) {
+        return em.createQuery("select p.id from Post p where p.id > :after and " + INDEXABLE + " order by p.id", Long.class)
+                .setParameter("after", afterId).setMaxResults(max).getResultList();
+    }
+
+    @Transactional
+    List<TagText> tags() {
+        return em.createQuery("select t.id, t.name from Tag t", Object[].class).getResultList().stream()
+                .map(row -> new TagText((Long) row[0], (String) row[1])).toList();
+    }
+
+    /**
+     * A short summary of everything the index is built from. Each edit of a post or comment raises its version,
+     * and a post leaving or joining the public ones changes the counts and sums, so a different answer means the
+     * index may be out of date. Three aggregate queries: read at start and at a clean stop only.
+     */
+    @Transactional
+    String fingerprint() {
+        Object[] posts = em.createQuery("select count(p), coalesce(sum(p.version), 0), coalesce(sum(p.id), 0) "
+                + "from Post p where " + INDEXABLE, Object[].class).getSingleResult();
+        Object[] comments = em.createQuery("select count(c), coalesce(sum(c.version), 0), coalesce(sum(c.id), 0) "
+                + "from Comment c where c.status = org.quillpress.comment.CommentStatus.APPROVED", Object[].class)
+                .getSingleResult();
+        Object[] tags = em.createQuery("select count(t), coalesce(sum(length(t.name)), 0), coalesce(sum(t.id), 0) "
+                + "from Tag t", Object[].class).getSingleResult();
+        return join(posts) + "/" + join(comments) + "/" + join(tags);
+    }
+
+    private static String join(Object[] row) {
+        StringBuilder out = new StringBuilder();
+        for (Object value : row) {
+            out.append(out.isEmpty() ? "" : ":").append(value);
+        }
+        return out.toString();
+    }
+
+    private static String cap(String text) {
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) : text;
+    }
+}
