@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
 
@@ -82,9 +84,15 @@ public class WxrCommand implements QuarkusApplication {
             return 2;
         }
         long started = System.nanoTime();
-        ImportReport report;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            report = importer.run(in, new ImportReport(), sourceName);
+        long size = Files.size(file);
+        AtomicLong read = new AtomicLong();
+        ImportReport report = new ImportReport();
+        // a line per batch: a large import takes minutes, and should say how far it is and how long is left
+        report.afterEachBatch(() -> Log.info(ImportProgress.line(report.batches(), report.itemCount(), read.get(), size,
+                Duration.ofNanos(System.nanoTime() - started))));
+        try (InputStream in = new ImportJobs.Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+                read)) {
+            importer.run(in, report, sourceName);
         }
         if (uploads != null && report.error() == null) {
             attachments.bringIn(uploads, report);
