@@ -56,6 +56,8 @@ public final class ImportReport {
     private String source;
     private String timeZone;
     private volatile boolean finished;
+    private Runnable afterBatch = () -> {
+    };
 
     synchronized void add(Kind kind) {
         counts.computeIfAbsent(kind, k -> new int[3])[0]++;
@@ -110,8 +112,17 @@ public final class ImportReport {
         return timeZone;
     }
 
-    synchronized void batchCommitted() {
-        batches++;
+    void batchCommitted() {
+        synchronized (this) {
+            batches++;
+        }
+        // outside the lock: the listener saves the report (a database write) and reads it meanwhile
+        afterBatch.run();
+    }
+
+    /** Runs {@code listener} after each batch is stored (and counted), on the importing thread. */
+    void afterEachBatch(Runnable listener) {
+        this.afterBatch = listener;
     }
 
     synchronized void fail(String message) {
@@ -181,6 +192,51 @@ public final class ImportReport {
 
     public synchronized boolean finished() {
         return finished;
+    }
+
+    /** Everything a report holds, as kept with its job in the database (as JSON). */
+    record Saved(Map<Kind, int[]> counts, Map<String, Integer> skippedByReason, List<String> skipped,
+            List<String> notes, Map<String, List<String>> notRendered, Map<String, Integer> notRenderedCounts,
+            int moreSkipped, int moreNotes, int batches, String error, String source, String timeZone,
+            boolean finished) {
+    }
+
+    synchronized Saved saved() {
+        Map<Kind, int[]> countsCopy = new EnumMap<>(Kind.class);
+        counts.forEach((kind, c) -> countsCopy.put(kind, c.clone()));
+        Map<String, List<String>> notRenderedCopy = new LinkedHashMap<>();
+        notRendered.forEach((what, posts) -> notRenderedCopy.put(what, List.copyOf(posts)));
+        return new Saved(countsCopy, new LinkedHashMap<>(skippedByReason), List.copyOf(skipped), List.copyOf(notes),
+                notRenderedCopy, new LinkedHashMap<>(notRenderedCounts), moreSkipped, moreNotes, batches, error,
+                source, timeZone, finished);
+    }
+
+    /** The report as it was saved (by this instance or another). */
+    static ImportReport of(Saved saved) {
+        ImportReport report = new ImportReport();
+        saved.counts().forEach((kind, c) -> report.counts.put(kind, c.clone()));
+        report.skippedByReason.putAll(saved.skippedByReason());
+        report.skipped.addAll(saved.skipped());
+        report.notes.addAll(saved.notes());
+        saved.notRendered().forEach((what, posts) -> report.notRendered.put(what, new ArrayList<>(posts)));
+        report.notRenderedCounts.putAll(saved.notRenderedCounts());
+        report.moreSkipped = saved.moreSkipped();
+        report.moreNotes = saved.moreNotes();
+        report.batches = saved.batches();
+        report.error = saved.error();
+        report.source = saved.source();
+        report.timeZone = saved.timeZone();
+        report.finished = saved.finished();
+        return report;
+    }
+
+    /** The number of items met so far (imported, skipped or failed), for progress lines. */
+    public synchronized long itemCount() {
+        long total = 0;
+        for (int[] c : counts.values()) {
+            total += c[0] + c[1] + c[2];
+        }
+        return total;
     }
 
     /** The report as plain text, for the command line and the log. */

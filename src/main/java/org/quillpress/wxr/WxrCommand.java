@@ -7,9 +7,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.inject.Inject;
+
+import org.quillpress.operations.Backups;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
@@ -18,14 +22,14 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * The application's entry point. {@code import-wxr FILE [--source=NAME] [--uploads=FOLDER-OR-ZIP]
- * [--download-attachments]}, {@code export-wxr FILE} and
- * {@code export-json FILE} run that one task against the configured database and exit (without opening
+ * [--download-attachments]}, {@code export-wxr FILE}, {@code export-json FILE} and {@code backup DIR} (the
+ * embedded build, while the site is stopped) run that one task against the configured database and exit (without opening
  * the HTTP port or running timed jobs); anything else starts the site as usual.
  */
 @QuarkusMain
 public class WxrCommand implements QuarkusApplication {
 
-    static final Set<String> COMMANDS = Set.of("import-wxr", "export-wxr", "export-json");
+    static final Set<String> COMMANDS = Set.of("import-wxr", "export-wxr", "export-json", "backup");
 
     @Inject
     WxrImporter importer;
@@ -35,6 +39,9 @@ public class WxrCommand implements QuarkusApplication {
 
     @Inject
     ImportedAttachments attachments;
+
+    @Inject
+    Backups backups;
 
     public static void main(String... args) {
         if (args.length > 0 && COMMANDS.contains(args[0])) {
@@ -78,6 +85,7 @@ public class WxrCommand implements QuarkusApplication {
         return switch (args[0]) {
             case "import-wxr" -> importFile(file, sourceName, uploads, download);
             case "export-wxr" -> export(file, true);
+            case "backup" -> backup(file);
             default -> export(file, false);
         };
     }
@@ -88,15 +96,32 @@ public class WxrCommand implements QuarkusApplication {
             return 2;
         }
         long started = System.nanoTime();
-        ImportReport report;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            report = importer.run(in, new ImportReport(), sourceName);
+        long size = Files.size(file);
+        AtomicLong read = new AtomicLong();
+        ImportReport report = new ImportReport();
+        // a line per batch: a large import takes minutes, and should say how far it is and how long is left
+        report.afterEachBatch(() -> Log.info(ImportProgress.line(report.batches(), report.itemCount(), read.get(), size,
+                Duration.ofNanos(System.nanoTime() - started))));
+        try (InputStream in = new ImportJobs.Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+                read)) {
+            importer.run(in, report, sourceName);
         }
         if ((uploads != null || download) && report.error() == null) {
             attachments.bringIn(uploads, download, report);
         }
         Log.infof("Import of %s took %.1f s%n%s", file, (System.nanoTime() - started) / 1e9, report.toText());
         return report.error() == null ? 0 : 1;
+    }
+
+    /** Backs the embedded database and the media folder up into a new folder under {@code parent}. */
+    private int backup(Path parent) {
+        if (!backups.supported()) {
+            Log.error("This build runs on PostgreSQL: back it up with pg_dump -Fc (README, \"Backup and restore\")");
+            return 2;
+        }
+        Backups.Taken taken = backups.take(parent);
+        Log.infof("Backup written to %s", taken.dir());
+        return 0;
     }
 
     private int export(Path file, boolean wxr) throws IOException {

@@ -98,18 +98,20 @@ public class WxrResource {
         Files.move(file.uploadedFile(), own, StandardCopyOption.REPLACE_EXISTING);
         QuarkusTransaction.requiringNew().run(() -> audit.record(AuditKind.IMPORT_EXPORT,
                 "WordPress import of " + (file.fileName() == null ? "export.xml" : file.fileName()), "started"));
-        ImportJobs.Job job = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName(), source,
-                uploadsPath, download);
-        return Response.seeOther(URI.create("/admin/import/" + job.id)).build();
+        String id = jobs.start(own, file.fileName() == null ? "export.xml" : file.fileName(), source, uploadsPath,
+                download);
+        return Response.seeOther(URI.create("/admin/import/" + id)).build();
     }
 
-    /** The import's progress while it runs (the page refreshes itself), then its report. */
+    /**
+     * The import's progress while it runs (the page refreshes itself), then its report: read from the database,
+     * so any instance shows it, whichever runs the import.
+     */
     @GET
     @jakarta.ws.rs.Path("import/{id}")
     public TemplateInstance progress(@RestPath String id) {
         ImportJobs.Job job = jobs.find(id).orElseThrow(NotFoundException::new);
-        // read once: the job runs on while the page renders, and head and body must agree
-        return Templates.progress(job, job.report.finished());
+        return Templates.progress(job, job.finished());
     }
 
     @GET
