@@ -24,6 +24,8 @@ public interface QuillpressConfig {
 
     PageCache pageCache();
 
+    Sitemap sitemap();
+
     Login login();
 
     Trash trash();
@@ -151,5 +153,15 @@ public interface QuillpressConfig {
             /** Path of the .p8 private key file Apple gave for the key id. */
             Optional<String> keyFile();
         }
+    }
+
+    /** The sitemap: an index of files, each within the protocol's limits. */
+    interface Sitemap {
+        /**
+         * Addresses per sitemap file: the protocol allows at most 50,000. Posts, pages, tags and categories
+         * are split into files by id range of this width, so a file's contents stay put as the site grows.
+         */
+        @WithDefault("50000")
+        int urlsPerFile();
     }
 }

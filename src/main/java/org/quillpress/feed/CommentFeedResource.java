@@ -17,8 +17,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
-import org.quillpress.comment.Comment;
-import org.quillpress.comment.CommentStatus;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.Paths;
@@ -38,13 +36,10 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
-import io.quarkus.panache.common.Parameters;
-
 /** Atom feeds of comments: one post's, and the whole site's latest. Approved comments only, no emails. */
 @Path("/")
 public class CommentFeedResource {
 
-    static final int SIZE = 30;
     static final String ATOM = "application/atom+xml; charset=UTF-8";
 
     @Inject
@@ -56,6 +51,9 @@ public class CommentFeedResource {
     @Inject
     Clock clock;
 
+    @Inject
+    FeedComments comments;
+
     @GET
     @PublicPage
     @Path("posts/{slug}/comments/feed")
@@ -63,52 +61,44 @@ public class CommentFeedResource {
     public Response forPost(@RestPath String slug) {
         Post post = Post.findBySlug(slug).filter(p -> p.isVisibleAt(clock.instant()))
                 .orElseThrow(NotFoundException::new);
-        List<Comment> comments = Comment.find("from Comment c left join fetch c.account where c.post = :post "
-                + "and c.status = :approved order by c.createdAt desc, c.id desc",
-                Parameters.with("post", post).and("approved", CommentStatus.APPROVED)).page(0, SIZE).list();
-        return answer("Comments on " + post.title, post.path(), Paths.postCommentFeed(slug), comments,
-                post.title);
+        return answer("Comments on " + post.title, post.path(), Paths.postCommentFeed(slug),
+                comments.ofPost(post.id, post.path()));
     }
 
     @GET
     @Path("comments/feed")
-    @Transactional
     public Response forSite() {
-        List<Comment> comments = Comment.find("from Comment c join fetch c.post p left join fetch c.account "
-                + "where c.status = :approved and " + Post.VISIBLE + " order by c.createdAt desc, c.id desc",
-                Parameters.with("approved", CommentStatus.APPROVED).and("now", clock.instant())).page(0, SIZE).list();
-        return answer("Comments on " + settings.current().title(), Paths.home(), Paths.commentFeed(), comments, null);
+        return answer("Comments on " + settings.current().title(), Paths.home(), Paths.commentFeed(),
+                comments.latest(clock.instant()));
     }
 
-    private Response answer(String title, String pagePath, String selfPath, List<Comment> comments, String postTitle) {
+    private Response answer(String title, String pagePath, String selfPath, List<FeedComments.Row> rows) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setEncoding(StandardCharsets.UTF_8.name());
         feed.setTitle(title);
         feed.setLink(urls.of(pagePath));
         feed.setUri(urls.of(selfPath));
-        feed.setPublishedDate(Date.from(comments.isEmpty() ? Instant.EPOCH : comments.get(0).createdAt));
+        feed.setPublishedDate(Date.from(rows.isEmpty() ? Instant.EPOCH : rows.get(0).createdAt()));
         feed.setLinks(new ArrayList<>(List.of(link("alternate", "text/html", urls.of(pagePath)),
                 link("self", "application/atom+xml", urls.of(selfPath)))));
         List<SyndEntry> entries = new ArrayList<>();
-        for (Comment c : comments) {
-            String name = c.account != null ? c.account.displayName : c.authorName;
-            String on = postTitle != null ? postTitle : c.post.title;
+        for (FeedComments.Row c : rows) {
             SyndEntry entry = new SyndEntryImpl();
-            entry.setTitle(name + " on " + on);
-            entry.setLink(urls.of(c.post.path()) + "#comment-" + c.id);
+            entry.setTitle(c.writer() + " on " + c.postTitle());
+            entry.setLink(urls.of(c.postPath()) + "#comment-" + c.id());
             String host = URI.create(urls.base()).getHost();
             entry.setUri(host == null ? entry.getLink()
-                    : "tag:" + host + "," + c.createdAt.atZone(ZoneOffset.UTC).toLocalDate() + ":comment-" + c.id);
-            entry.setPublishedDate(Date.from(c.createdAt));
-            entry.setUpdatedDate(Date.from(c.editedAt != null ? c.editedAt : c.createdAt));
+                    : "tag:" + host + "," + c.createdAt().atZone(ZoneOffset.UTC).toLocalDate() + ":comment-" + c.id());
+            entry.setPublishedDate(Date.from(c.createdAt()));
+            entry.setUpdatedDate(Date.from(c.editedAt() != null ? c.editedAt() : c.createdAt()));
             SyndPerson author = new SyndPersonImpl();
-            author.setName(name);
+            author.setName(c.writer());
             entry.setAuthors(List.of(author));
             SyndContent content = new SyndContentImpl();
             content.setType("html");
             // rendered by web.Markdown.renderComment and sanitized when the comment was saved
-            content.setValue(c.bodyHtml);
+            content.setValue(c.bodyHtml());
             entry.setContents(List.of(content));
             entries.add(entry);
         }

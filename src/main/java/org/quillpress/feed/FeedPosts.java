@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.quillpress.post.CategoryTree;
 import org.quillpress.post.Post;
+import org.quillpress.post.PostKind;
 import org.quillpress.web.Paths;
 
 /**
@@ -122,51 +123,107 @@ public class FeedPosts {
     }
 
     /** A public address for the sitemap, with when its content last changed (null when unknown). */
-    public record Location(String slug, Instant lastModified) {
+    public record Location(String path, Instant lastModified) {
     }
 
-    /** A post's sitemap location with the id that the next page starts after. */
+    /** A sitemap line with the id that the next query of its file starts after (keyset paging). */
     public record Keyed(long id, Location location) {
     }
 
-    /** When the newest visible post appeared or was last edited, or null when there is none. */
+    /*
+     * The sitemap is split into files by id range: file n of a kind holds the ids in ((n-1)*w, n*w], w being
+     * the file's width. Every query below names that range, so a file costs the same at any depth and only
+     * reads the post_sitemap index (kind, id, status, publish_at, updated_at, slug), never a post's row. The
+     * bound "p.id > 0" on an otherwise whole-table query is what lets H2 choose that index over post_timeline.
+     */
+
+    /**
+     * The files of one kind of post that hold a visible post, with the last change in each: the file number
+     * (from 1) to its lastmod. One statement, read from the index alone.
+     */
+    @Transactional
+    public Map<Long, Instant> postFiles(PostKind kind, int width, Instant now) {
+        Map<Long, Instant> files = new java.util.TreeMap<>();
+        em.createQuery("select (p.id - 1) / " + width + ", max(p.updatedAt), max(p.publishAt) from Post p "
+                + "where p.kind = :kind and p.id > 0 and " + Post.VISIBLE + " group by (p.id - 1) / " + width,
+                Object[].class)
+                .setParameter("kind", kind).setParameter("now", now).getResultList()
+                .forEach(r -> files.put(((Number) r[0]).longValue() + 1, later((Instant) r[1], (Instant) r[2])));
+        return files;
+    }
+
+    /** The numbers (from 1) of the files of width {@code width} that hold a tag with a visible post. */
+    @Transactional
+    public List<Long> tagFiles(int width, Instant now) {
+        return em.createQuery("select distinct (t.id - 1) / " + width + " from Tag t where t.id > 0 and exists "
+                + "(select 1 from Post p join p.tags pt where pt = t and " + VISIBLE_POST + ")", Number.class)
+                .setParameter("now", now).getResultStream().map(n -> n.longValue() + 1).sorted().toList();
+    }
+
+    /** The numbers (from 1) of the files of width {@code width} that hold a category with a visible post. */
+    @Transactional
+    public List<Long> categoryFiles(int width, Instant now) {
+        return em.createQuery("select distinct (c.id - 1) / " + width + " from Category c where c.id > 0 and exists "
+                + "(select 1 from Post p join p.categories pc where pc = c and " + VISIBLE_POST + ")", Number.class)
+                .setParameter("now", now).getResultStream().map(n -> n.longValue() + 1).sorted().toList();
+    }
+
+    /** When the newest visible post appeared or was last edited, or null when there is none: the home page's lastmod. */
     @Transactional
     public Instant latestChange(Instant now) {
-        Object[] row = em.createQuery("select max(p.updatedAt), max(p.publishAt) from Post p where " + VISIBLE_POST,
-                Object[].class).setParameter("now", now).getSingleResult();
-        return later((Instant) row[0], (Instant) row[1]);
-    }
-
-    /** Up to {@link #SITEMAP_PAGE} visible posts with an id above {@code afterId}, by id (keyset paging). */
-    @Transactional
-    public List<Keyed> postsAfter(long afterId, Instant now) {
-        return em.createQuery("select p.id, p.slug, p.updatedAt, p.publishAt from Post p where " + VISIBLE_POST
-                + " and p.id > :after order by p.id", Object[].class)
-                .setParameter("now", now).setParameter("after", afterId)
-                .setMaxResults(SITEMAP_PAGE).getResultStream()
-                .map(r -> new Keyed((Long) r[0], new Location((String) r[1], later((Instant) r[2], (Instant) r[3]))))
-                .toList();
-    }
-
-    /** A standalone page's address (under its parents': /about/team) and when it last changed. */
-    public record PageLocation(String path, Instant lastModified) {
+        return postFiles(PostKind.POST, Integer.MAX_VALUE, now).values().stream().findFirst().orElse(null);
     }
 
     /**
-     * Visible standalone pages. There are few, so two statements: the visible ones, and the slug and parent
-     * of every page, since a page's address names its parents (which may be drafts).
+     * Up to {@link #SITEMAP_PAGE} visible posts with an id above {@code afterId} and at most {@code lastId}, by
+     * id. The order names the kind so that H2 reads post_sitemap in order.
      */
     @Transactional
-    public List<PageLocation> pages(Instant now) {
+    public List<Keyed> postsBetween(long afterId, long lastId, Instant now) {
+        return em.createQuery("select p.id, p.slug, p.updatedAt, p.publishAt from Post p where " + VISIBLE_POST
+                + " and p.id > :after and p.id <= :last order by p.kind, p.id", Object[].class)
+                .setParameter("now", now).setParameter("after", afterId).setParameter("last", lastId)
+                .setMaxResults(SITEMAP_PAGE).getResultStream()
+                .map(r -> new Keyed((Long) r[0], new Location(Paths.post((String) r[1]),
+                        later((Instant) r[2], (Instant) r[3]))))
+                .toList();
+    }
+
+    /**
+     * Up to {@link #SITEMAP_PAGE} visible standalone pages with an id above {@code afterId} and at most
+     * {@code lastId}, by id, with their addresses (under their parents': /about/team).
+     */
+    @Transactional
+    public List<Keyed> pagesBetween(long afterId, long lastId, Instant now) {
+        List<Object[]> rows = em.createQuery("select p.id, p.updatedAt, p.publishAt from Post p "
+                + "where p.kind = org.quillpress.post.PostKind.PAGE and " + Post.VISIBLE
+                + " and p.id > :after and p.id <= :last order by p.kind, p.id", Object[].class)
+                .setParameter("now", now).setParameter("after", afterId).setParameter("last", lastId)
+                .setMaxResults(SITEMAP_PAGE).getResultList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Object[]> tree = pageTree();
+        return rows.stream().map(r -> new Keyed((Long) r[0], new Location(path(tree, (Long) r[0]),
+                later((Instant) r[1], (Instant) r[2])))).toList();
+    }
+
+    /** The address of every standalone page by its id, in one statement (there are few pages). */
+    @Transactional
+    public Map<Long, String> pagePaths() {
+        Map<Long, Object[]> tree = pageTree();
+        Map<Long, String> paths = new HashMap<>();
+        tree.keySet().forEach(id -> paths.put(id, path(tree, id)));
+        return paths;
+    }
+
+    /** Every page's id, slug and parent id, by id: a page's address names its parents (which may be drafts). */
+    private Map<Long, Object[]> pageTree() {
         Map<Long, Object[]> tree = new HashMap<>();
         em.createQuery("select p.id, p.slug, pp.id from Post p left join p.parent pp "
                 + "where p.kind = org.quillpress.post.PostKind.PAGE", Object[].class)
                 .getResultList().forEach(r -> tree.put((Long) r[0], r));
-        return em.createQuery("select p.id, p.updatedAt, p.publishAt from Post p "
-                + "where p.kind = org.quillpress.post.PostKind.PAGE and " + Post.VISIBLE + " order by p.id", Object[].class)
-                .setParameter("now", now).getResultStream()
-                .map(r -> new PageLocation(path(tree, (Long) r[0]), later((Instant) r[1], (Instant) r[2])))
-                .toList();
+        return tree;
     }
 
     /** As {@link Post#path}: the slugs from the top page down to this one; the bound ends a loop in bad data. */
@@ -184,24 +241,26 @@ public class FeedPosts {
      * The price is no lastmod for archive pages, which the protocol makes optional.
      */
 
-    /** Up to {@link #SITEMAP_PAGE} slugs after {@code afterSlug} of tags that have a visible post. */
+    /** Up to {@link #SITEMAP_PAGE} tags with an id in ({@code afterId}, {@code lastId}] that have a visible post. */
     @Transactional
-    public List<String> tagsAfter(String afterSlug, Instant now) {
-        return em.createQuery("select t.slug from Tag t where t.slug > :after and exists "
-                + "(select 1 from Post p join p.tags pt where pt = t and " + VISIBLE_POST + ") order by t.slug",
-                String.class)
-                .setParameter("now", now).setParameter("after", afterSlug)
-                .setMaxResults(SITEMAP_PAGE).getResultList();
+    public List<Keyed> tagsBetween(long afterId, long lastId, Instant now) {
+        return em.createQuery("select t.id, t.slug from Tag t where t.id > :after and t.id <= :last and exists "
+                + "(select 1 from Post p join p.tags pt where pt = t and " + VISIBLE_POST + ") order by t.id",
+                Object[].class)
+                .setParameter("now", now).setParameter("after", afterId).setParameter("last", lastId)
+                .setMaxResults(SITEMAP_PAGE).getResultStream()
+                .map(r -> new Keyed((Long) r[0], new Location(Paths.tag((String) r[1]), null))).toList();
     }
 
-    /** Up to {@link #SITEMAP_PAGE} slugs after {@code afterSlug} of categories that have a visible post. */
+    /** Up to {@link #SITEMAP_PAGE} categories with an id in ({@code afterId}, {@code lastId}] that have a visible post. */
     @Transactional
-    public List<String> categoriesAfter(String afterSlug, Instant now) {
-        return em.createQuery("select c.slug from Category c where c.slug > :after and exists "
-                + "(select 1 from Post p join p.categories pc where pc = c and " + VISIBLE_POST + ") order by c.slug",
-                String.class)
-                .setParameter("now", now).setParameter("after", afterSlug)
-                .setMaxResults(SITEMAP_PAGE).getResultList();
+    public List<Keyed> categoriesBetween(long afterId, long lastId, Instant now) {
+        return em.createQuery("select c.id, c.slug from Category c where c.id > :after and c.id <= :last and exists "
+                + "(select 1 from Post p join p.categories pc where pc = c and " + VISIBLE_POST + ") order by c.id",
+                Object[].class)
+                .setParameter("now", now).setParameter("after", afterId).setParameter("last", lastId)
+                .setMaxResults(SITEMAP_PAGE).getResultStream()
+                .map(r -> new Keyed((Long) r[0], new Location(Paths.category((String) r[1]), null))).toList();
     }
 
     /** A post scheduled after its last edit changes for readers when it appears, not when it was saved. */

@@ -7,8 +7,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -16,16 +21,18 @@ import javax.xml.stream.XMLStreamWriter;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.jboss.resteasy.reactive.RestPath;
+import org.quillpress.QuillpressConfig;
 import org.quillpress.feed.FeedPosts.Keyed;
+import org.quillpress.post.PostKind;
 import org.quillpress.web.PublicPage;
 import org.quillpress.web.PublicUrls;
-
-import io.quarkus.logging.Log;
 
 /** What search engines read: robots.txt, and the sitemap of every public address it points to. */
 @Path("/")
@@ -33,12 +40,20 @@ public class SitemapResource {
 
     static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-    /**
-     * The sitemap protocol allows at most 50,000 URLs (and 50 MB) per file. Past that a sitemap index
-     * over several files is needed; until it exists, the sitemap stops at the limit and says so in the
-     * log, because search engines reject a larger file as a whole.
-     */
+    /** The sitemap protocol allows at most 50,000 URLs (and 50 MB) per file. */
     static final int MAX_URLS = 50_000;
+
+    /** What a sitemap file lists; its name is the middle of the file's address. */
+    enum Kind {
+        POSTS,
+        PAGES,
+        TAGS,
+        CATEGORIES;
+
+        String fileName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /**
      * Robots rules match by prefix, so "Disallow: /write" would also hide a page at /writers-guide.
@@ -55,6 +70,9 @@ public class SitemapResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    QuillpressConfig config;
 
     @GET
     @PublicPage
@@ -76,88 +94,127 @@ public class SitemapResource {
     }
 
     /**
-     * Written while it is read: posts come in keyset pages of {@link FeedPosts#SITEMAP_PAGE} rows, so
-     * memory stays flat however many there are.
+     * The sitemap index: every file that holds at least one address, with the last change of its posts or
+     * pages (tag and category files have none: the protocol makes lastmod optional). Four statements, each
+     * read from an index, whatever the size of the site.
      */
     @GET
     @PublicPage
     @Path("sitemap.xml")
-    public Response sitemap() {
+    public Response index() {
         Instant now = clock.instant();
-        StreamingOutput body = out -> write(out, now);
+        int width = width();
+        Map<Long, Instant> postFiles = posts.postFiles(PostKind.POST, width, now);
+        // the pages files keep one line of their width for the home page, which opens the first one
+        Map<Long, Instant> pageFiles = new TreeMap<>(posts.postFiles(PostKind.PAGE, width - 1, now));
+        Instant home = postFiles.values().stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        pageFiles.put(1L, FeedPosts.later(pageFiles.get(1L), home));
+        List<Long> tagFiles = posts.tagFiles(width, now);
+        List<Long> categoryFiles = posts.categoryFiles(width, now);
+        StreamingOutput body = out -> {
+            try {
+                Document document = new Document(out, "sitemapindex");
+                for (Map.Entry<Long, Instant> f : pageFiles.entrySet()) {
+                    document.entry("sitemap", file(Kind.PAGES, f.getKey()), f.getValue());
+                }
+                for (Map.Entry<Long, Instant> f : postFiles.entrySet()) {
+                    document.entry("sitemap", file(Kind.POSTS, f.getKey()), f.getValue());
+                }
+                for (Long n : categoryFiles) {
+                    document.entry("sitemap", file(Kind.CATEGORIES, n), null);
+                }
+                for (Long n : tagFiles) {
+                    document.entry("sitemap", file(Kind.TAGS, n), null);
+                }
+                document.close();
+            } catch (XMLStreamException e) {
+                throw new IOException("Could not write the sitemap index", e);
+            }
+        };
+        return xml(body);
+    }
+
+    /**
+     * One sitemap file: the addresses of one kind with an id in the file's range, written while they are
+     * read, in keyset pages of {@link FeedPosts#SITEMAP_PAGE} rows, so memory stays flat. A file without any
+     * address answers 404 (except the first pages file, which always holds the home page).
+     */
+    @GET
+    @PublicPage
+    @Path("sitemap-{kind: posts|pages|tags|categories}-{number: [1-9][0-9]{0,8}}.xml")
+    public Response file(@RestPath String kind, @RestPath int number) {
+        Instant now = clock.instant();
+        Kind which = Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+        int width = which == Kind.PAGES ? width() - 1 : width();
+        long first = (long) (number - 1) * width;
+        long last = (long) number * width;
+        BiFunction<Long, Long, List<Keyed>> query = switch (which) {
+            case POSTS -> (after, upTo) -> posts.postsBetween(after, upTo, now);
+            case PAGES -> (after, upTo) -> posts.pagesBetween(after, upTo, now);
+            case TAGS -> (after, upTo) -> posts.tagsBetween(after, upTo, now);
+            case CATEGORIES -> (after, upTo) -> posts.categoriesBetween(after, upTo, now);
+        };
+        boolean withHome = which == Kind.PAGES && number == 1;
+        List<Keyed> firstRows = query.apply(first, last);
+        if (firstRows.isEmpty() && !withHome) {
+            throw new NotFoundException();
+        }
+        Instant homeChange = withHome ? posts.latestChange(now) : null;
+        StreamingOutput body = out -> {
+            try {
+                Document document = new Document(out, "urlset");
+                if (withHome) {
+                    document.entry("url", urls.home(), homeChange);
+                }
+                List<Keyed> rows = firstRows;
+                while (!rows.isEmpty()) {
+                    for (Keyed row : rows) {
+                        document.entry("url", urls.of(row.location().path()), row.location().lastModified());
+                    }
+                    if (rows.size() < FeedPosts.SITEMAP_PAGE) {
+                        break;
+                    }
+                    rows = query.apply(rows.get(rows.size() - 1).id(), last);
+                }
+                document.close();
+            } catch (XMLStreamException e) {
+                throw new IOException("Could not write the sitemap file " + kind + "-" + number, e);
+            }
+        };
+        return xml(body);
+    }
+
+    /** The address of a sitemap file. */
+    private String file(Kind kind, long number) {
+        return urls.of("/sitemap-" + kind.fileName() + "-" + number + ".xml");
+    }
+
+    /** Addresses per file: the setting, within the protocol's limit (and at least two, the home page and one). */
+    private int width() {
+        return Math.max(2, Math.min(MAX_URLS, config.sitemap().urlsPerFile()));
+    }
+
+    private static Response xml(StreamingOutput body) {
         return Response.ok(body, "application/xml; charset=UTF-8")
                 .header(HttpHeaders.CACHE_CONTROL, FeedResource.CACHE_CONTROL).build();
     }
 
-    void write(OutputStream out, Instant now) throws IOException {
-        BufferedOutputStream buffered = new BufferedOutputStream(out, 16 * 1024);
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffered, "UTF-8");
+    /** A sitemap or sitemap index being written: a root element and its entries of loc and lastmod. */
+    private static final class Document {
+        private final BufferedOutputStream buffered;
+        private final XMLStreamWriter xml;
+
+        Document(OutputStream out, String root) throws XMLStreamException {
+            buffered = new BufferedOutputStream(out, 16 * 1024);
+            xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(buffered, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.setDefaultNamespace(SITEMAP_NS);
-            xml.writeStartElement(SITEMAP_NS, "urlset");
+            xml.writeStartElement(SITEMAP_NS, root);
             xml.writeDefaultNamespace(SITEMAP_NS);
-            UrlSet set = new UrlSet(xml);
-
-            set.add(urls.home(), posts.latestChange(now));
-            for (FeedPosts.PageLocation page : posts.pages(now)) {
-                set.add(urls.of(page.path()), page.lastModified());
-            }
-            addPaged(set, (String last) -> posts.categoriesAfter(last == null ? "" : last, now), urls::category,
-                    slug -> null);
-            addPaged(set, (String last) -> posts.tagsAfter(last == null ? "" : last, now), urls::tag, slug -> null);
-            addPaged(set, (Keyed last) -> posts.postsAfter(last == null ? 0 : last.id(), now),
-                    post -> urls.post(post.location().slug()), post -> post.location().lastModified());
-            if (set.dropped) {
-                Log.warnf("The sitemap reached the protocol's limit of %d URLs; later ones were left out. "
-                        + "A sitemap index is needed.", MAX_URLS);
-            }
-
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-            buffered.flush();
-        } catch (XMLStreamException e) {
-            throw new IOException("Could not write the sitemap", e);
-        }
-    }
-
-    /**
-     * Adds every row of a keyset-paged query: {@code next} gives the page after a row (or the first page
-     * for null). A page shorter than {@link FeedPosts#SITEMAP_PAGE} is the last one.
-     */
-    private static <T> void addPaged(UrlSet set, Function<T, List<T>> next, Function<T, String> loc,
-            Function<T, Instant> lastModified) throws XMLStreamException {
-        List<T> page = next.apply(null);
-        while (!page.isEmpty()) {
-            for (T row : page) {
-                set.add(loc.apply(row), lastModified.apply(row));
-            }
-            if (page.size() < FeedPosts.SITEMAP_PAGE || set.dropped) {
-                return;
-            }
-            page = next.apply(page.get(page.size() - 1));
-        }
-    }
-
-    /** The urlset being written, counting towards {@link #MAX_URLS}. */
-    private static final class UrlSet {
-        private final XMLStreamWriter xml;
-        private int count;
-        private boolean dropped;
-
-        UrlSet(XMLStreamWriter xml) {
-            this.xml = xml;
         }
 
-        /** Adds a URL, or notes that one was left out once the set is full. */
-        void add(String loc, Instant lastModified) throws XMLStreamException {
-            if (count >= MAX_URLS) {
-                dropped = true;
-                return;
-            }
-            count++;
-            xml.writeStartElement(SITEMAP_NS, "url");
+        void entry(String element, String loc, Instant lastModified) throws XMLStreamException {
+            xml.writeStartElement(SITEMAP_NS, element);
             xml.writeStartElement(SITEMAP_NS, "loc");
             xml.writeCharacters(loc);
             xml.writeEndElement();
@@ -168,6 +225,13 @@ public class SitemapResource {
                 xml.writeEndElement();
             }
             xml.writeEndElement();
+        }
+
+        void close() throws XMLStreamException, IOException {
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+            buffered.flush();
         }
     }
 }

@@ -105,6 +105,11 @@ public final class ModerationViews {
 
     /** One tab of the queue with its count. */
     public record Tab(String name, String label, long count, boolean current, String path) {
+
+        /** The count as shown: past {@link ModerationQueue#COUNT_CAP} the queue stops counting ("10000+"). */
+        public String shownCount() {
+            return count > ModerationQueue.COUNT_CAP ? ModerationQueue.COUNT_CAP + "+" : Long.toString(count);
+        }
     }
 
     /** A button on a comment: the action's slug (as posted) and its label. */

@@ -93,8 +93,11 @@ public class PostListing {
             params.and("at", cursor.publishAt()).and("id", cursor.id());
         }
         String order = backwards ? "asc" : "desc";
+        // an author's page names the author first, so that H2 reads post_author_timeline in order instead of
+        // sorting all of the author's posts (the author is fixed, so the order is the same)
+        String authorFirst = filter.authorId() == null ? "" : "p.author.id " + order + ", ";
         List<Post> rows = Post.<Post> find("from Post p join fetch p.author left join fetch p.category where " + where
-                + " order by " + Post.timelineOrder(order), params).page(0, size + 1).list();
+                + " order by " + authorFirst + Post.timelineOrder(order), params).page(0, size + 1).list();
 
         boolean more = rows.size() > size;
         List<Post> page = new ArrayList<>(more ? rows.subList(0, size) : rows);

@@ -51,7 +51,7 @@ class SitemapResourceTest {
         assertThat(response.contentType().replace(" ", "").toLowerCase(Locale.ROOT))
                 .isEqualTo("application/xml;charset=utf-8");
         assertThat(response.header("Cache-Control")).isEqualTo("public, max-age=300");
-        Map<String, String> urls = urls(response);
+        Map<String, String> urls = allUrls();
 
         assertThat(urls).containsKey(siteUrl() + "/");
         assertThat(urls).containsKey(siteUrl() + "/posts/" + slug);
@@ -61,7 +61,6 @@ class SitemapResourceTest {
         assertThat(urls).containsKey(siteUrl() + "/tags/" + tag);
         assertThat(urls).containsKey(siteUrl() + "/categories/" + category);
         assertThat(urls.keySet()).allSatisfy(loc -> assertThat(loc).startsWith(siteUrl() + "/"));
-        assertThat(urls.size()).isLessThanOrEqualTo(SitemapResource.MAX_URLS);
     }
 
     @Test
@@ -78,7 +77,7 @@ class SitemapResourceTest {
         String control = TestPosts.unique("control-");
         fixtures.published("Control", control, List.of(), null);
 
-        Map<String, String> urls = urls(given().get("/sitemap.xml").then().statusCode(200).extract().response());
+        Map<String, String> urls = allUrls();
 
         assertThat(urls).containsKey(siteUrl() + "/posts/" + control);
         assertThat(urls.keySet()).noneSatisfy(loc -> assertThat(loc).contains(draft));
@@ -89,16 +88,44 @@ class SitemapResourceTest {
     }
 
     @Test
-    void theSitemapPagesThroughMorePostsThanOneQueryReads() throws Exception {
+    void theSitemapIsAnIndexOfFilesWithinTheLimitEachListingItsIdRangeOnce() throws Exception {
         String prefix = TestPosts.unique("bulk-");
-        int count = FeedPosts.SITEMAP_PAGE * 2 + 1;
+        // more than one file's width (the suite's setting) and more than one query's page within a file
+        int count = Math.max(FeedPosts.SITEMAP_PAGE, config.sitemap().urlsPerFile()) * 2 + 1;
         fixtures.bulkPublished(prefix, count);
 
-        Map<String, String> urls = urls(given().get("/sitemap.xml").then().statusCode(200).extract().response());
-
-        for (int i = 0; i < count; i++) {
-            assertThat(urls).containsKey(siteUrl() + "/posts/" + prefix + "-" + i);
+        Map<String, String> index = index();
+        assertThat(index.keySet()).allSatisfy(loc -> assertThat(loc)
+                .matches(
+                        java.util.regex.Pattern.quote(siteUrl()) + "/sitemap-(posts|pages|tags|categories)-[1-9][0-9]*\\.xml"));
+        assertThat(index).containsKey(siteUrl() + "/sitemap-pages-1.xml");
+        Map<String, String> all = new LinkedHashMap<>();
+        int postFiles = 0;
+        for (Map.Entry<String, String> file : index.entrySet()) {
+            Map<String, String> urls = urls(get(file.getKey()));
+            assertThat(urls).as(file.getKey()).isNotEmpty();
+            assertThat(urls.size()).as(file.getKey()).isLessThanOrEqualTo(config.sitemap().urlsPerFile());
+            if (file.getKey().contains("/sitemap-posts-")) {
+                postFiles++;
+                // the index's lastmod of a file of posts is the latest of its lines
+                assertThat(file.getValue()).as(file.getKey())
+                        .isEqualTo(urls.values().stream().max(String::compareTo).orElseThrow());
+            }
+            urls.keySet().forEach(loc -> assertThat(all.put(loc, loc)).as("listed in one file only: " + loc).isNull());
         }
+        assertThat(postFiles).isGreaterThanOrEqualTo(2);
+        for (int i = 0; i < count; i++) {
+            assertThat(all).containsKey(siteUrl() + "/posts/" + prefix + "-" + i);
+        }
+    }
+
+    @Test
+    void aSitemapFileWithoutAddressesIsNotFound() {
+        given().get("/sitemap-posts-999999999.xml").then().statusCode(404);
+        given().get("/sitemap-tags-0.xml").then().statusCode(404);
+        given().get("/sitemap-drafts-1.xml").then().statusCode(404);
+        // the first pages file always holds the home page
+        given().get("/sitemap-pages-1.xml").then().statusCode(200);
     }
 
     @Test
@@ -118,17 +145,43 @@ class SitemapResourceTest {
         assertThat(lines).doesNotContain("Disallow: /write", "Disallow: /admin", "Disallow: /account");
     }
 
+    /** Every address of every file the sitemap index names: loc → lastmod (null when absent). */
+    private Map<String, String> allUrls() throws Exception {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String file : index().keySet()) {
+            urls(get(file)).forEach((loc, lastmod) -> assertThat(all.put(loc, lastmod)).as("listed once: " + loc).isNull());
+        }
+        return all;
+    }
+
+    /** The files of the sitemap index: loc → lastmod (null when absent). */
+    private Map<String, String> index() throws Exception {
+        return entries(given().get("/sitemap.xml").then().statusCode(200).extract().response(), "sitemapindex",
+                "sitemap");
+    }
+
+    /** A sitemap file named by its absolute address in the index, fetched from the app under test. */
+    private Response get(String loc) {
+        assertThat(loc).startsWith(siteUrl() + "/");
+        return given().get(loc.substring(siteUrl().length())).then().statusCode(200)
+                .contentType("application/xml").extract().response();
+    }
+
     /** loc → lastmod (null when absent), in document order, after checking the document's shape. */
     private static Map<String, String> urls(Response response) throws Exception {
+        return entries(response, "urlset", "url");
+    }
+
+    private static Map<String, String> entries(Response response, String root, String entry) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.asByteArray()));
         Element urlset = document.getDocumentElement();
         assertThat(urlset.getNamespaceURI()).isEqualTo(SITEMAP);
-        assertThat(urlset.getLocalName()).isEqualTo("urlset");
+        assertThat(urlset.getLocalName()).isEqualTo(root);
 
         Map<String, String> urls = new LinkedHashMap<>();
-        NodeList entries = urlset.getElementsByTagNameNS(SITEMAP, "url");
+        NodeList entries = urlset.getElementsByTagNameNS(SITEMAP, entry);
         for (int i = 0; i < entries.getLength(); i++) {
             Element url = (Element) entries.item(i);
             NodeList loc = url.getElementsByTagNameNS(SITEMAP, "loc");

@@ -1,0 +1,140 @@
+package org.quillpress.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quillpress.support.TestComments.approve;
+import static org.quillpress.support.TestComments.guestComment;
+import static org.quillpress.support.TestComments.guestEmail;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Test;
+import org.quillpress.QuillpressConfig;
+import org.quillpress.account.AccountPrincipal;
+import org.quillpress.account.Role;
+import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestPosts;
+import org.quillpress.support.Uncached;
+import org.quillpress.support.WebClient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The pages that a site of a million comments made slow (issue 15) take the same SQL statements whatever
+ * the number of comments, posts or sitemap files: no statement per comment, post or file.
+ */
+@QuarkusTest
+class ScaleQueryCountTest {
+
+    private static final Pattern OLDER = Pattern.compile("href=\"[^\"]*\\?before=([^\"]+)\">Older posts");
+
+    @Inject
+    EntityManagerFactory emf;
+
+    @Inject
+    FeedFixtures fixtures;
+
+    @Inject
+    QuillpressConfig config;
+
+    /**
+     * Statements for one guest request; the lowest of three, since timed jobs also query now and then. Each
+     * request is one the page cache has not seen, so the page is built for it.
+     */
+    long statementsFor(String path) {
+        org.quillpress.support.QuietJobs.awaitOutboxDrained();
+        var statistics = emf.unwrap(SessionFactory.class).getStatistics();
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            WebClient.anonymous().get(Uncached.path(path));
+            statistics.clear();
+            Response response = WebClient.anonymous().get(Uncached.path(path));
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            fewest = Math.min(fewest, statistics.getPrepareStatementCount());
+        }
+        return fewest;
+    }
+
+    /** {@code n} approved guest comments on the post at {@code slug}, each from a new guest. */
+    static void comments(String slug, int n) {
+        for (int i = 0; i < n; i++) {
+            approve(guestComment(slug, "Counted " + i, guestEmail("counted"), "Comment " + i + " on " + slug + "."));
+        }
+    }
+
+    @Test
+    void theCommentFeedsTakeTheSameStatementsForAFewCommentsOrMany() {
+        AccountPrincipal author = TestAccounts.create(Role.AUTHOR, "Feed Author").principal();
+        String first = TestPosts.publish(author, TestPosts.unique("Fed "), "x", List.of());
+        String second = TestPosts.publish(author, TestPosts.unique("Fed "), "x", List.of());
+        comments(first, 1);
+        // a full feed of comments on posts (a comment on a page among them would add the page tree's statement)
+        comments(second, FeedComments.SIZE);
+        long siteFew = statementsFor("/comments/feed");
+        long postFew = statementsFor("/posts/" + first + "/comments/feed");
+
+        // more than a feed holds, on posts of their own: the feed must not load each comment's post
+        for (int i = 0; i < 4; i++) {
+            comments(TestPosts.publish(author, TestPosts.unique("Fed more "), "x", List.of()), 9);
+        }
+        comments(first, FeedComments.SIZE + 2);
+        assertThat(WebClient.anonymous().get(Uncached.path("/posts/" + first + "/comments/feed")).asString()
+                .split("<entry>", -1)).hasSize(FeedComments.SIZE + 1);
+
+        assertThat(statementsFor("/comments/feed")).isEqualTo(siteFew);
+        assertThat(statementsFor("/posts/" + first + "/comments/feed")).isEqualTo(postFew);
+        // the comments with their posts' titles and addresses in one statement
+        assertThat(siteFew).isLessThanOrEqualTo(2);
+        // the post, then its comments
+        assertThat(postFew).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void anAuthorsPageTakesTheSameStatementsFirstOrDeepWithTwoPostsOrThirty() {
+        AccountPrincipal author = TestAccounts.create(Role.AUTHOR, "Prolific Author").principal();
+        String page = "/authors/" + author.handle();
+        for (int i = 0; i < 2; i++) {
+            TestPosts.publish(author, TestPosts.unique("By " + i + " "), "x", List.of("prolific"));
+        }
+        long few = statementsFor(page);
+
+        for (int i = 2; i < 30; i++) {
+            TestPosts.publish(author, TestPosts.unique("By " + i + " "), "x", List.of("prolific"));
+        }
+        long many = statementsFor(page);
+        String older = older(WebClient.anonymous().get(Uncached.path(page)).asString());
+        String deeper = older(WebClient.anonymous().get(Uncached.path(page + "?before=" + older)).asString());
+        long deep = statementsFor(page + "?before=" + deeper);
+
+        assertThat(many).isEqualTo(few);
+        assertThat(deep).isEqualTo(few);
+        // the account; the page of posts with authors and categories; the tags and comment counts of those posts
+        assertThat(few).isLessThanOrEqualTo(4);
+    }
+
+    @Test
+    void theSitemapIndexTakesTheSameStatementsWhateverTheNumberOfFiles() {
+        fixtures.bulkPublished(TestPosts.unique("indexed-"), 3);
+        long few = statementsFor("/sitemap.xml");
+
+        // a few files' width more posts: the index has more files, not more statements
+        fixtures.bulkPublished(TestPosts.unique("indexed-"), config.sitemap().urlsPerFile() * 2);
+        long many = statementsFor("/sitemap.xml");
+
+        assertThat(many).isEqualTo(few);
+        // the files of posts, of pages, of tags and of categories
+        assertThat(few).isLessThanOrEqualTo(4);
+    }
+
+    private static String older(String html) {
+        Matcher older = OLDER.matcher(html);
+        assertThat(older.find()).as("a link to older posts").isTrue();
+        return older.group(1);
+    }
+}
