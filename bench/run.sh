@@ -13,7 +13,7 @@
 # table: target, requests/s, p99 latency, bytes per response, whether the page cache
 # answered (X-Cache), errors, and the share of nginx's static figure for the post page rows.
 # The guest rows are page-cache hits, plus one row where every request misses
-# (bench/uncached.lua); the signed-in rows send the owner's session cookie (never cached);
+# (bench/uncached.lua); the signed-in rows send a reader's and the owner's session cookie;
 # the last app row runs 64 connections and reports the JVM's largest resident size.
 # Everything it starts is stopped on exit.
 #
@@ -195,7 +195,8 @@ print_table() {
   echo
   if [ -n "$nginx" ] && [ "$nginx" -gt 0 ]; then
     local row
-    for row in "app post page /posts/{slug}" "app post page, signed in" "app post page, cache miss every request"; do
+    for row in "app post page /posts/{slug}" "app post page, signed in (reader)" "app post page, signed in (owner)" \
+      "app post page, cache miss every request"; do
       [ -n "${RPS[$row]:-}" ] && echo "- $row: $((RPS[$row] * 1000 / nginx / 10)).$((RPS[$row] * 1000 / nginx % 10)) % of nginx static"
     done
   fi
@@ -229,6 +230,8 @@ log "starting the app on $BASE (embedded H2 in $SCRATCH/data)"
   export QUILLPRESS_ADMIN_EMAIL=$ADMIN_EMAIL QUILLPRESS_ADMIN_PASSWORD=$ADMIN_PASSWORD
   export QUILLPRESS_SECURE_COOKIES=false QUILLPRESS_SITE_URL=$BASE
   export PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
+  # mail goes to the log, where bench/signin.py reads the reader's invitation
+  export QUARKUS_MAILER_MOCK=true
   # shellcheck disable=SC2086 # options are words
   exec java $JAVA_OPTS -jar "$JAR" >"$SCRATCH/app.log" 2>&1
 ) &
@@ -266,10 +269,14 @@ measure "app post page, gzip" "$POST_URL" "Accept-Encoding: gzip"
 measure "app Atom feed /feed" "$BASE/feed"
 # the application rendering every request: what the first guest after a change gets
 measure "app post page, cache miss every request" "$POST_URL" "" "$ROOT/bench/uncached.lua"
-# a signed-in visitor: never served from the page cache
-SESSION_COOKIE=$(python3 "$ROOT/bench/signin.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD")
-measure "app post page, signed in" "$POST_URL" "$SESSION_COOKIE"
-measure_rss "app post page, signed in, 64 connections" "$POST_URL" "$SESSION_COOKIE"
+# signed-in visitors: never served from the page cache. A reader (invited by the owner) and
+# the owner, who may edit the post and moderates (an edit link, the moderation count)
+log "inviting a reader"
+READER_COOKIE=$(python3 "$ROOT/bench/signin.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" --reader "$SCRATCH/app.log")
+OWNER_COOKIE=$(python3 "$ROOT/bench/signin.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD")
+measure "app post page, signed in (reader)" "$POST_URL" "$READER_COOKIE"
+measure "app post page, signed in (owner)" "$POST_URL" "$OWNER_COOKIE"
+measure_rss "app post page, signed in (reader), 64 connections" "$POST_URL" "$READER_COOKIE"
 
 log "timing comment posting and one bulk approval"
 COMMENT_ROWS=$(python3 "$ROOT/bench/comments.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$SLUG" \
