@@ -8,10 +8,13 @@
 #
 # Every wrk run is 2 threads, 16 connections, a 5 s warm-up (discarded) then 15 s
 # measured with --latency. BENCH_DURATION / BENCH_WARMUP (seconds, at most 300)
-# change those. BENCH_JAVA_OPTS (say -XX:+UseParallelGC) is passed to the app's JVM;
-# it is empty by default. Prints a Markdown table: target, requests/s, p99 latency, bytes
-# per response, whether the page cache answered (X-Cache), errors. The app rows are
-# page-cache hits, plus one row where every request misses (bench/uncached.lua).
+# change those. BENCH_JAVA_OPTS is passed to the app's JVM; by default the options the
+# README's start command gives (heap and metaspace caps, serial collector). Prints a Markdown
+# table: target, requests/s, p99 latency, bytes per response, whether the page cache
+# answered (X-Cache), errors, and the share of nginx's static figure for the post page rows.
+# The guest rows are page-cache hits, plus one row where every request misses
+# (bench/uncached.lua); the signed-in rows send a reader's and the owner's session cookie;
+# the last app row runs 64 connections and reports the JVM's largest resident size.
 # Everything it starts is stopped on exit.
 #
 # The data set is 1,000 published posts with 3 tags each from a pool of 50 and one of
@@ -28,7 +31,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --no-build) BUILD=0 ;;
     --static-only) STATIC_FILE=${2:?--static-only needs an HTML file}; shift ;;
-    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -44,6 +47,8 @@ CONNECTIONS=16
 POSTS=${BENCH_POSTS:-1000}
 ADMIN_EMAIL=bench@example.org
 ADMIN_PASSWORD='Bench-Owner-Password-2026'
+# the README's start command; keep the two alike
+JAVA_OPTS=${BENCH_JAVA_OPTS-"-Xmx256m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC"}
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 
@@ -75,6 +80,7 @@ LOAD_BEFORE=   # taken just before the first measurement
 
 # --- measuring ---------------------------------------------------------------------
 ROWS=()
+declare -A RPS=()
 # measure NAME URL [HEADER] [WRK_SCRIPT]: warm up, run wrk, add a table row. The cache
 # column is the X-Cache header of a request made right after the measurement (HIT: served
 # from the page cache; MISS: rendered by the application); with a script, it is that of
@@ -103,7 +109,32 @@ measure() {
   p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
   errors=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
   cache=$(curl -s -o /dev/null -D - "${hdr[@]}" "$probe_url" | awk -F': *' 'tolower($1) == "x-cache" {print $2}' | tr -d '\r')
+  RPS[$name]=$rps
   ROWS+=("| $name | $rps | $p99 | $size | ${cache:--} | $errors |")
+}
+
+# measure_rss NAME URL HEADER: 64 connections for the measured duration, sampling the app's
+# resident set size every half second; adds a row and remembers the largest size seen.
+RSS_NOTE=
+measure_rss() {
+  local name=$1 url=$2 header=$3 out max=0 rss
+  log "$name: ${DURATION}s at 64 connections, sampling the app's resident size"
+  wrk -t"$THREADS" -c64 -d"${DURATION}s" --latency -H "$header" "$url" >"$SCRATCH/wrk-rss.txt" &
+  local wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$APP_PID/status" 2>/dev/null || echo 0)
+    [ "${rss:-0}" -gt "$max" ] && max=$rss
+    sleep 0.5
+  done
+  wait "$wrk_pid" || true
+  out=$(cat "$SCRATCH/wrk-rss.txt")
+  local rps p99 errors
+  rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx or 3xx responses:/ {n += $NF} /Socket errors:/ {gsub(",", ""); n += $4 + $6 + $8 + $10} END {print n + 0}' <<<"$out")
+  RPS[$name]=$rps
+  ROWS+=("| $name | $rps | $p99 | | - | $errors |")
+  RSS_NOTE="largest resident size of the app's JVM during the 64-connection run: $((max / 1024)) MB"
 }
 
 # --- nginx serving the saved post page -----------------------------------------
@@ -156,13 +187,23 @@ measure_nginx() {
 }
 
 print_table() {
+  local nginx=${RPS["nginx static post page"]:-}
   echo
   echo "| target | requests/s | p99 latency | bytes/response | cache | errors |"
   echo "| --- | ---: | ---: | ---: | --- | ---: |"
   printf '%s\n' "${ROWS[@]}"
   echo
+  if [ -n "$nginx" ] && [ "$nginx" -gt 0 ]; then
+    local row
+    for row in "app post page /posts/{slug}" "app post page, signed in (reader)" "app post page, signed in (owner)" \
+      "app post page, cache miss every request"; do
+      [ -n "${RPS[$row]:-}" ] && echo "- $row: $((RPS[$row] * 1000 / nginx / 10)).$((RPS[$row] * 1000 / nginx % 10)) % of nginx static"
+    done
+  fi
+  [ -n "$RSS_NOTE" ] && echo "- $RSS_NOTE"
+  echo
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after a ${WARMUP}s warm-up;" \
-    "$(date -u +%Y-%m-%d); $(nproc) cores; app JVM options: ${BENCH_JAVA_OPTS:-(none)};" \
+    "$(date -u +%Y-%m-%d); $(nproc) cores; app JVM options: ${JAVA_OPTS:-(none)};" \
     "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -189,8 +230,10 @@ log "starting the app on $BASE (embedded H2 in $SCRATCH/data)"
   export QUILLPRESS_ADMIN_EMAIL=$ADMIN_EMAIL QUILLPRESS_ADMIN_PASSWORD=$ADMIN_PASSWORD
   export QUILLPRESS_SECURE_COOKIES=false QUILLPRESS_SITE_URL=$BASE
   export PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
+  # mail goes to the log, where bench/signin.py reads the reader's invitation
+  export QUARKUS_MAILER_MOCK=true
   # shellcheck disable=SC2086 # options are words
-  exec java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >"$SCRATCH/app.log" 2>&1
+  exec java $JAVA_OPTS -jar "$JAR" >"$SCRATCH/app.log" 2>&1
 ) &
 APP_PID=$!
 ready=0
@@ -226,10 +269,19 @@ measure "app post page, gzip" "$POST_URL" "Accept-Encoding: gzip"
 measure "app Atom feed /feed" "$BASE/feed"
 # the application rendering every request: what the first guest after a change gets
 measure "app post page, cache miss every request" "$POST_URL" "" "$ROOT/bench/uncached.lua"
+# signed-in visitors: never served from the page cache. A reader (invited by the owner) and
+# the owner, who may edit the post and moderates (an edit link, the moderation count)
+log "inviting a reader"
+READER_COOKIE=$(python3 "$ROOT/bench/signin.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" --reader "$SCRATCH/app.log")
+OWNER_COOKIE=$(python3 "$ROOT/bench/signin.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD")
+measure "app post page, signed in (reader)" "$POST_URL" "$READER_COOKIE"
+measure "app post page, signed in (owner)" "$POST_URL" "$OWNER_COOKIE"
+measure_rss "app post page, signed in (reader), 64 connections" "$POST_URL" "$READER_COOKIE"
 
 log "timing comment posting and one bulk approval"
+# a failure here (say, a rate limit answering 429) must not lose the page figures above
 COMMENT_ROWS=$(python3 "$ROOT/bench/comments.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$SLUG" \
-  --thread 0 --posts 200 --bulk 1000)
+  --thread 0 --posts 200 --bulk 1000) || COMMENT_ROWS="| comment timing failed (see the log above) | | |"
 
 kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; APP_PID=
 measure_nginx "$SCRATCH/post.html"

@@ -3,6 +3,8 @@ package org.quillpress.cache;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
@@ -48,6 +50,10 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * and applies the other instances' ({@link RemoteChange}), so a change made elsewhere shows here within about a
  * second. Pages are also kept no longer than {@code quillpress.page-cache.max-age}, which bounds how stale a page
  * can be should a message be lost.
+ * <p>
+ * Misses are coalesced: while one request renders a page, others asking for the same key wait for its result
+ * ({@link Wait}) instead of rendering it again, so a page is rendered at most once per expiry whatever the
+ * number of readers arriving at once.
  */
 @ApplicationScoped
 public class PageCache {
@@ -72,9 +78,24 @@ public class PageCache {
     record State(long generation, long notAfterMillis) {
     }
 
-    /** What a miss remembers from the moment its request arrived. */
-    record Fill(String key, long generation, long notAfterMillis, long startedMillis) {
+    /** What a request that finds no fresh page does: render it ({@link Fill}) or wait for another's render. */
+    sealed interface Miss {
     }
+
+    /**
+     * What a rendering miss remembers from the moment its request arrived; {@code done} completes, when its
+     * response has ended, with the page it stored (or null) for the requests waiting on it.
+     */
+    record Fill(String key, long generation, long notAfterMillis, long startedMillis,
+            CompletableFuture<CachedPage> done) implements Miss {
+    }
+
+    /** Another request is rendering the page: {@code page} completes with what it stored, or null. */
+    record Wait(CompletableFuture<CachedPage> page) implements Miss {
+    }
+
+    /** The renders under way, by key: the one place where concurrent misses for a page meet. */
+    private final ConcurrentHashMap<String, CompletableFuture<CachedPage>> rendering = new ConcurrentHashMap<>();
 
     /** Nothing is cached until the start has found the next scheduled publication. */
     private volatile State state = new State(0, 0);
@@ -172,15 +193,30 @@ public class PageCache {
         return page;
     }
 
-    /** Starts a miss: the application renders the page, and {@link #store} keeps it if nothing changed. */
-    Fill startFill(String key) {
+    /**
+     * Starts a miss: this request renders the page, and {@link #store} keeps it if nothing changed, unless
+     * another request is rendering the same key already; then this one waits for that render. A {@link Fill}
+     * must be ended with {@link #endFill}, whatever became of its response.
+     */
+    Miss startMiss(String key) {
+        CompletableFuture<CachedPage> done = new CompletableFuture<>();
+        CompletableFuture<CachedPage> earlier = rendering.putIfAbsent(key, done);
+        if (earlier != null) {
+            return new Wait(earlier);
+        }
         State current = state;
         long now = clock.millis();
         if (now >= current.notAfterMillis()) {
             // a scheduled post is visible now (or a refresh is due): until the next one is known nothing is kept
             refreshIfIdle();
         }
-        return new Fill(key, current.generation(), current.notAfterMillis(), now);
+        return new Fill(key, current.generation(), current.notAfterMillis(), now, done);
+    }
+
+    /** Ends a render: the requests waiting for it get the page it stored, or null to render their own. */
+    void endFill(Fill fill) {
+        rendering.remove(fill.key(), fill.done());
+        fill.done().complete(lookup(fill.key()));
     }
 
     /** Until when a page rendered for {@code fill} may be served. */

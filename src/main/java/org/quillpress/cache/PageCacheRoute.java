@@ -15,7 +15,9 @@ import org.quillpress.security.FormStamp;
 
 import io.netty.buffer.Unpooled;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
@@ -97,13 +99,34 @@ public class PageCacheRoute {
         String query = request.query();
         String key = query == null ? routing.normalizedPath() : routing.normalizedPath() + '?' + query;
         CachedPage page = cache.lookup(key);
-        if (page instanceof CachedPage.WithFields && !csrf.issuesTokenOn(routing.normalizedPath())) {
+        if (page != null) {
+            answer(routing, page);
+            return;
+        }
+        PageCache.Miss miss = cache.startMiss(key);
+        if (miss instanceof PageCache.Fill fill) {
+            routing.put(FILL, fill);
+            // ended however the response ends (sent, failed, connection lost), so no waiting request is stranded
+            routing.addEndHandler(ended -> cache.endFill(fill));
+            routing.response().putHeader(X_CACHE, "MISS");
             routing.next();
             return;
         }
-        if (page == null) {
-            routing.put(FILL, cache.startFill(key));
-            routing.response().putHeader(X_CACHE, "MISS");
+        Context context = Vertx.currentContext();
+        ((PageCache.Wait) miss).page().whenComplete((rendered, failure) -> context.runOnContext(again -> {
+            if (rendered != null) {
+                answer(routing, rendered);
+            } else {
+                // the page was not kept (an error page, too large, changed meanwhile): rendered for this request
+                routing.response().putHeader(X_CACHE, "MISS");
+                routing.next();
+            }
+        }));
+    }
+
+    /** Serves {@code page}, or lets the application answer when the page's form fields cannot be made here. */
+    private void answer(RoutingContext routing, CachedPage page) {
+        if (page instanceof CachedPage.WithFields && !csrf.issuesTokenOn(routing.normalizedPath())) {
             routing.next();
             return;
         }

@@ -1,6 +1,7 @@
 package org.quillpress.comment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import org.quillpress.account.AccountPrincipal;
@@ -19,8 +21,8 @@ import org.quillpress.comment.CommentViews.Item;
 import org.quillpress.comment.CommentViews.Thread;
 
 /**
- * Builds a post's thread: one query for the approved comments in thread order, plus (only for someone
- * who has held comments waiting) one for theirs, shown to them alone.
+ * Builds a page of a post's thread: the approved comments of that page in thread order, plus (only for
+ * someone who has held comments waiting) theirs, shown to them alone.
  */
 @ApplicationScoped
 public class CommentThreads {
@@ -46,49 +48,97 @@ public class CommentThreads {
         return forPost(ref, viewer, guestCommentIds, 1);
     }
 
-    /** One page of the thread; pages hold whole threads, {@code commentsPerPage} top-level comments each. */
+    /**
+     * One page of the thread; pages hold whole threads, {@code commentsPerPage} approved top-level comments
+     * each. Reads only that page's comments, so the cost follows the page, not the post: a count, the page's
+     * top-level comments (one more, where the next page starts), the comments of their threads, and for a
+     * writer with held comments their own ones in that stretch.
+     */
     @Transactional
     public Thread forPost(PostRef ref, Optional<AccountPrincipal> viewer, List<Long> guestCommentIds, int page) {
         EntityManager em = Comment.getEntityManager();
-        List<ThreadRow> shown = new ArrayList<>(em.createQuery(ThreadRow.SELECT
-                + "where c.post.id = :post and c.status = :status order by c.path", ThreadRow.class)
-                .setParameter("post", ref.id()).setParameter("status", CommentStatus.APPROVED).getResultList());
-        int approved = shown.size();
+        int perPage = Math.max(1, settings.current().commentsPerPage());
+        Object[] counts = em.createQuery("select count(c), coalesce(sum(case when c.depth = 1 then 1 else 0 end), 0) "
+                + "from Comment c where c.post.id = :post and c.status = :status", Object[].class)
+                .setParameter("post", ref.id()).setParameter("status", CommentStatus.APPROVED).getSingleResult();
+        long approved = ((Number) counts[0]).longValue();
+        long roots = ((Number) counts[1]).longValue();
+        int pageCount = Math.max(1, (int) Math.ceil(roots / (double) perPage));
+        int current = Math.max(1, Math.min(page, pageCount));
+        // the page's stretch of paths: from its first top-level comment (the start, on the first page) to the
+        // next page's first one (the end, on the last page); held comments of the writer fall in it alike
+        String from = null;
+        String to = null;
+        if (roots > 0) {
+            List<String> starts = em.createQuery("select c.path from Comment c where c.post.id = :post "
+                    + "and c.status = :status and c.depth = 1 order by c.path", String.class)
+                    .setParameter("post", ref.id()).setParameter("status", CommentStatus.APPROVED)
+                    .setFirstResult((current - 1) * perPage).setMaxResults(perPage + 1).getResultList();
+            from = current > 1 && !starts.isEmpty() ? starts.get(0) : null;
+            to = starts.size() > perPage ? starts.get(perPage) : null;
+        }
+        String stretch = (from != null ? " and c.path >= :from" : "") + (to != null ? " and c.path < :to" : "");
+        TypedQuery<ThreadRow> approvedRows = em.createQuery(ThreadRow.SELECT
+                + "where c.post.id = :post and c.status = :status" + stretch + " order by c.path", ThreadRow.class)
+                .setParameter("post", ref.id()).setParameter("status", CommentStatus.APPROVED);
+        List<ThreadRow> shown = new ArrayList<>(within(approvedRows, from, to).getResultList());
         if (viewer.isPresent() || !guestCommentIds.isEmpty()) {
             // the writer's own held comments, shown to them alone in their place in the thread
             String mine = viewer.isPresent() ? "a.id = :writer" : "c.id in :writer";
-            shown.addAll(em.createQuery(ThreadRow.SELECT + "where c.post.id = :post and c.status = :status and " + mine,
-                    ThreadRow.class).setParameter("post", ref.id()).setParameter("status", CommentStatus.PENDING)
-                    .setParameter("writer", viewer.isPresent() ? (Object) viewer.get().id() : guestCommentIds)
-                    .getResultList());
-            if (shown.size() > approved) {
+            TypedQuery<ThreadRow> held = em.createQuery(ThreadRow.SELECT + "where c.post.id = :post and c.status = "
+                    + ":status and " + mine + stretch, ThreadRow.class).setParameter("post", ref.id())
+                    .setParameter("status", CommentStatus.PENDING)
+                    .setParameter("writer", viewer.isPresent() ? (Object) viewer.get().id() : guestCommentIds);
+            int before = shown.size();
+            shown.addAll(within(held, from, to).getResultList());
+            if (shown.size() > before) {
                 shown.sort(Comparator.comparing(ThreadRow::path));
             }
         }
-        int perPage = Math.max(1, settings.current().commentsPerPage());
-        long roots = shown.stream().filter(r -> r.parentId() == null).count();
-        int pageCount = Math.max(1, (int) Math.ceil(roots / (double) perPage));
-        int current = Math.max(1, Math.min(page, pageCount));
-        List<Item> items = new ArrayList<>();
-        int seen = 0;
+        List<Item> items = new ArrayList<>(shown.size());
         for (ThreadRow row : shown) {
-            if (row.parentId() == null) {
-                seen++;
-            }
-            if ((seen - 1) / perPage + 1 == current) {
-                items.add(item(row, ref.authorId(), viewer, guestCommentIds));
-            }
+            items.add(item(row, ref.authorId(), viewer, guestCommentIds));
         }
         return new Thread(items, approved,
                 CommentService.commentsOpen(ref.commentsOpen(), ref.publishAt(), settings.current(), clock.instant()),
                 current, pageCount);
     }
 
+    private static <T> TypedQuery<T> within(TypedQuery<T> query, String from, String to) {
+        if (from != null) {
+            query.setParameter("from", from);
+        }
+        if (to != null) {
+            query.setParameter("to", to);
+        }
+        return query;
+    }
+
+    /**
+     * Whether a writer sees a post's thread differently from everyone else: they have comments on it held
+     * for moderation (shown to them alone) or still within the edit window (with an edit link). One query,
+     * none for a guest without comments of their own.
+     */
+    @Transactional
+    public boolean showsOwnComments(long postId, Optional<AccountPrincipal> viewer, List<Long> guestCommentIds) {
+        if (viewer.isEmpty() && guestCommentIds.isEmpty()) {
+            return false;
+        }
+        String mine = viewer.isPresent() ? "c.account.id = :writer" : "c.id in :writer";
+        return !Comment.getEntityManager().createQuery("select c.id from Comment c where c.post.id = :post and "
+                + mine + " and (c.status = :held or (c.status = :approved and c.createdAt > :editable))", Long.class)
+                .setParameter("post", postId)
+                .setParameter("writer", viewer.isPresent() ? (Object) viewer.get().id() : guestCommentIds)
+                .setParameter("held", CommentStatus.PENDING).setParameter("approved", CommentStatus.APPROVED)
+                .setParameter("editable", clock.instant().minus(Duration.ofMinutes(settings.current().editWindowMinutes())))
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     /** The page of its post's thread on which an approved comment appears. */
     @Transactional
     public int pageOf(Comment comment) {
         String root = comment.path.contains("/") ? comment.path.substring(0, comment.path.indexOf('/')) : comment.path;
-        long before = Comment.count("post = ?1 and status = ?2 and parent is null and path < ?3", comment.post,
+        long before = Comment.count("post = ?1 and status = ?2 and depth = 1 and path < ?3", comment.post,
                 CommentStatus.APPROVED, root);
         return (int) (before / Math.max(1, settings.current().commentsPerPage())) + 1;
     }

@@ -55,12 +55,17 @@ public final class CommentViews {
             return page < pageCount;
         }
 
-        public int olderPage() {
-            return page - 1;
+        /** The query of the older page's address: none for the first page, whose address is the post's. */
+        public String olderQuery() {
+            return query(page - 1);
         }
 
-        public int newerPage() {
-            return page + 1;
+        public String newerQuery() {
+            return query(page + 1);
+        }
+
+        private static String query(int page) {
+            return page > 1 ? "?cpage=" + page : "";
         }
     }
 

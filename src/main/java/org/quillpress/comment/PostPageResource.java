@@ -1,7 +1,10 @@
 package org.quillpress.comment;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -14,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.quillpress.account.AccountPrincipal;
+import org.quillpress.post.Post;
 import org.quillpress.post.PostKind;
 import org.quillpress.post.PostReader;
 import org.quillpress.post.PostViews.Full;
@@ -36,7 +41,15 @@ public class PostPageResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance post(Full post, CommentViews.Thread thread, CommentViews.Form form);
+        /** The page: the shared parts as rendered, and what is the reader's own around them. */
+        static native TemplateInstance post(Full post, PostPageParts.Shared shared, boolean open, String canonical,
+                CommentViews.Form form);
+
+        /** The post itself, as everyone sees it who may not edit it. */
+        static native TemplateInstance article(Full post, long approvedCount);
+
+        /** A page of the thread: heading, comments, page links. */
+        static native TemplateInstance discussion(Full post, CommentViews.Thread thread);
     }
 
     @Inject
@@ -56,6 +69,15 @@ public class PostPageResource {
 
     @Inject
     RoutingContext routing;
+
+    @Inject
+    PostPageParts parts;
+
+    @Inject
+    DiscussionSettings settings;
+
+    @Inject
+    Clock clock;
 
     @GET
     @PublicPage
@@ -91,24 +113,48 @@ public class PostPageResource {
         return show(slug, PostKind.PAGE, routing.request().path(), cpage == null ? 1 : cpage);
     }
 
-    /** Shows a post or page; a page asked for at another path than its own is redirected there. */
+    /**
+     * Shows a post or page; a page asked for at another path than its own is redirected there. What every
+     * reader without rights over the post sees alike (the article, the page of the thread) comes from
+     * {@link PostPageParts}; only the layout's account links and the comment form are rendered per request, and
+     * the article for those who may edit the post (its edit link). A reader with comments of their own to see
+     * there (held, or still editable) gets the thread rendered for them.
+     */
     private Response show(String slug, PostKind kind, String askedPath, int commentPage) {
-        PostReader.Lookup lookup = reader.find(slug, kind, currentUser.account());
+        Optional<AccountPrincipal> viewer = currentUser.account();
+        PostReader.Lookup asReader = parts.lookup(slug, kind, () -> reader.find(slug, kind, Optional.empty()));
+        // the post's editors see its drafts, its edit link and what else they may do
+        PostReader.Lookup lookup = viewer.isPresent() && mayEdit(viewer.get(), asReader)
+                ? reader.find(slug, kind, viewer)
+                : asReader;
         if (lookup instanceof PostReader.Found found) {
             Full post = found.post();
             if (askedPath != null && !askedPath.equals(post.path())) {
                 return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(post.path())).build();
             }
             GuestCookie.Guest guest = guestCookie.read(routing);
-            CommentViews.Thread thread = threads.forPost(
-                    new CommentThreads.PostRef(post.id(), post.authorId(), post.commentsOpen(), post.publishAt()),
-                    currentUser.account(), guest.commentIds(), commentPage);
+            boolean open = CommentService.commentsOpen(post.commentsOpen(), post.publishAt(), settings.current(),
+                    clock.instant());
+            PostPageParts.Shared shared;
+            if (asReader instanceof PostReader.Found forReaders
+                    && !threads.showsOwnComments(post.id(), viewer, guest.commentIds())) {
+                // built from the post as readers see it, whoever asks first
+                Full shareable = forReaders.post();
+                shared = parts.discussion(post.id(), commentPage, open,
+                        () -> render(shareable, threads.forPost(ref(shareable), Optional.empty(), List.of(), commentPage)));
+                if (post.editable()) {
+                    shared = shared.withArticle(Templates.article(post, shared.approvedCount()).render());
+                }
+            } else {
+                shared = render(post, threads.forPost(ref(post), viewer, guest.commentIds(), commentPage));
+            }
             CommentViews.Form form = CommentViews.Form.empty(guest.name(), guest.email(), guest.website());
             // back from signing in with a provider, finished or not: the comment they had typed
             CommentViews.Form typed = form;
             form = drafts.take(routing, post.id()).map(d -> new CommentViews.Form(d.body(), d.parentId(), typed.name(),
                     typed.email(), typed.website(), false, Map.of())).orElse(form);
-            return Response.ok(Templates.post(post, thread, form)).build();
+            String canonical = shared.page() > 1 ? post.path() + "?cpage=" + shared.page() : post.path();
+            return Response.ok(Templates.post(post, shared, open, canonical, form)).build();
         }
         if (lookup instanceof PostReader.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.path())).build();
@@ -117,5 +163,26 @@ public class PostPageResource {
             throw new WebApplicationException(Response.Status.GONE);
         }
         throw new NotFoundException();
+    }
+
+    /**
+     * Whether the viewer may find more than readers do at this address: editors of every post always, an
+     * author when it is none of someone else's visible posts (it may be a draft of theirs).
+     */
+    private static boolean mayEdit(AccountPrincipal viewer, PostReader.Lookup asReader) {
+        if (Post.editsEveryPost(viewer)) {
+            return true;
+        }
+        return viewer.isAuthor()
+                && !(asReader instanceof PostReader.Found found && found.post().authorId() != viewer.id());
+    }
+
+    private static CommentThreads.PostRef ref(Full post) {
+        return new CommentThreads.PostRef(post.id(), post.authorId(), post.commentsOpen(), post.publishAt());
+    }
+
+    private static PostPageParts.Shared render(Full post, CommentViews.Thread thread) {
+        return new PostPageParts.Shared(Templates.article(post, thread.approvedCount()).render(),
+                Templates.discussion(post, thread).render(), thread.page(), thread.approvedCount());
     }
 }

@@ -9,7 +9,8 @@ import org.quillpress.security.FormFields;
 
 class CachedPageTest {
 
-    private static final PageCache.Fill FILL = new PageCache.Fill("/posts/x", 7, Long.MAX_VALUE, 0);
+    private static final PageCache.Fill FILL = new PageCache.Fill("/posts/x", 7, Long.MAX_VALUE, 0,
+            new java.util.concurrent.CompletableFuture<>());
     private static final String HTML = "text/html;charset=UTF-8";
     private static final String TOKEN = "visitorTokenAbc123";
 

@@ -11,9 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,6 +58,9 @@ class PageCacheTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    PageCache pageCache;
+
     @Test
     void secondGuestGetsThePostFromTheCacheWithTheSameContent() {
         String path = publishedPost("Cached words ");
@@ -80,6 +88,68 @@ class PageCacheTest {
         assertThat(second.header("Set-Cookie")).as("no cookie stored with the page").isNull();
         assertThat(second.header("ETag")).startsWith("W/\"").isEqualTo(first.header("ETag"));
         assertThat(second.header("Cache-Control")).isEqualTo("no-cache");
+    }
+
+    @Test
+    void manyGuestsAskingForAColdPageAtOnceWaitForOneRender() throws Exception {
+        String path = SlowPageProbe.PATH + "?run=" + TestPosts.unique("coalesced");
+        int guests = 12;
+        SlowPageProbe.hold();
+        ExecutorService browsers = Executors.newFixedThreadPool(guests);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < guests; i++) {
+                answers.add(browsers.submit(() -> WebClient.anonymous().get(path)));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> SlowPageProbe.RENDERS.get() == 1);
+            // the others have arrived meanwhile; none of them starts a render of its own
+            await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5))
+                    .until(() -> SlowPageProbe.RENDERS.get() == 1);
+            SlowPageProbe.release();
+
+            List<String> caches = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(30, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.asString()).contains("Rendered for run coalesced");
+                caches.add(response.header("X-Cache"));
+            }
+            assertThat(SlowPageProbe.RENDERS.get()).isEqualTo(1);
+            assertThat(caches).containsOnlyOnce("MISS").contains("HIT");
+        } finally {
+            SlowPageProbe.release();
+            browsers.shutdownNow();
+        }
+    }
+
+    @Test
+    void guestsWaitingForAPageThatIsNotKeptRenderItThemselves() throws Exception {
+        String path = SlowPageProbe.PATH + "?run=" + TestPosts.unique("changed");
+        int guests = 3;
+        SlowPageProbe.hold();
+        ExecutorService browsers = Executors.newFixedThreadPool(guests);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < guests; i++) {
+                answers.add(browsers.submit(() -> WebClient.anonymous().get(path)));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> SlowPageProbe.RENDERS.get() == 1);
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> SlowPageProbe.RENDERS.get() == 1);
+            // a change while the page renders: what it renders may be out of date, so it is not kept
+            pageCache.invalidateAll();
+            SlowPageProbe.release();
+
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(30, TimeUnit.SECONDS);
+                assertThat(response.statusCode()).isEqualTo(200);
+                assertThat(response.header("X-Cache")).isEqualTo("MISS");
+            }
+            assertThat(SlowPageProbe.RENDERS.get()).isEqualTo(guests);
+        } finally {
+            SlowPageProbe.release();
+            browsers.shutdownNow();
+        }
     }
 
     @Test
