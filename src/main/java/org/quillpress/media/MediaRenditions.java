@@ -28,8 +28,9 @@ public class MediaRenditions implements ImageRenditions {
     private static final int REMEMBERED = 5000;
 
     /**
-     * Featured images by id. A stored image's files never change; only its alt text can, and deleting it or
-     * editing it here forgets it ({@link #forget}). Another instance keeps an old alt text until it restarts.
+     * Featured images by id. Its alt text and (when it is replaced) its files can change; deleting, editing or
+     * replacing it here forgets it ({@link #forget}). Another instance keeps an old alt text until it restarts, and
+     * a replaced image's old addresses, which send readers on to the new files.
      */
     private final Map<Long, Optional<Featured>> featured = new ConcurrentHashMap<>();
 
@@ -44,7 +45,7 @@ public class MediaRenditions implements ImageRenditions {
             return featured(id).map(Featured::id);
         }
         return MediaFiles.fromUrl(text, config.siteUrl())
-                .flatMap(file -> QuarkusTransaction.joiningExisting().call(() -> Media.findByHash(file.hash())))
+                .flatMap(file -> QuarkusTransaction.joiningExisting().call(() -> MediaPrevious.imageOf(file.hash())))
                 .map(media -> media.id);
     }
 
@@ -81,8 +82,9 @@ public class MediaRenditions implements ImageRenditions {
 
     @Override
     public Optional<Image> find(String src) {
+        // an address of a replaced file names the image that replaced it
         return MediaFiles.fromUrl(src, config.siteUrl())
-                .flatMap(file -> QuarkusTransaction.joiningExisting().call(() -> Media.findByHash(file.hash())))
+                .flatMap(file -> QuarkusTransaction.joiningExisting().call(() -> MediaPrevious.imageOf(file.hash())))
                 .map(MediaRenditions::image);
     }
 
