@@ -74,7 +74,7 @@ class RemoteImagesTest {
     }
 
     RemoteImages.Result fetch(RemoteImages remote, String path) {
-        return remote.fetch(URI.create(path.startsWith("http") ? path : base + path));
+        return remote.fetch(URI.create(path.contains(":") ? path : base + path));
     }
 
     static String refusal(RemoteImages.Result result) {
