@@ -148,7 +148,8 @@ public class RemoteImages {
                 return (Result) step;
             } catch (RefusedAddress e) {
                 return new Refused(e.getMessage());
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
+                // a cancel at the deadline can surface as either, depending on where the exchange was
                 if (e.getCause() instanceof RefusedAddress refused) {
                     return new Refused(refused.getMessage());
                 }
@@ -263,7 +264,7 @@ public class RemoteImages {
         return false;
     }
 
-    private static String reason(IOException e) {
+    private static String reason(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
