@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -11,11 +12,16 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** Files in one folder (./data/media by default): enough for a single instance. */
 class FileSystemMediaStore implements MediaStore {
 
     private static final Set<PosixFilePermission> READABLE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private static final String TEMP_PREFIX = ".upload-";
+    private static final String TEMP_SUFFIX = ".tmp";
 
     private final Path dir;
 
@@ -33,7 +39,7 @@ class FileSystemMediaStore implements MediaStore {
         Path target = resolve(name);
         try {
             // written beside its place and moved in, so a reader never sees half a file
-            Path temp = Files.createTempFile(dir, ".upload-", ".tmp");
+            Path temp = Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
             try {
                 Files.write(temp, bytes);
                 if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
@@ -71,6 +77,28 @@ class FileSystemMediaStore implements MediaStore {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + name, e);
         }
+    }
+
+    @Override
+    public void forEachFile(Consumer<Listed> action) {
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                try {
+                    action.accept(new Listed(file.getFileName().toString(), Files.getLastModifiedTime(file).toInstant()));
+                } catch (NoSuchFileException e) {
+                    // deleted since the listing: nothing to do
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the media folder " + dir, e);
+        }
+    }
+
+    /** Whether {@code name} is one of the temporary files {@link #put} writes before moving them in place. */
+    static boolean temporary(String name) {
+        return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
     }
 
     /** Names are checked by {@link MediaFiles#parse} before they come here; this keeps a bad one inside anyway. */

@@ -105,6 +105,15 @@ public class MediaApi {
         return MediaView.of(media.describe(id, d.alt(), d.caption(), currentUser.require()));
     }
 
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Replace the image's file (field file), keeping its id, alt text and caption; posts showing "
+            + "it show the new one (uploader or admin; 409 when the file is another image's)")
+    public MediaView replace(@RestPath long id, @RestForm("file") FileUpload file) {
+        return MediaView.of(media.replace(id, read(file, media), file.fileName(), currentUser.require()));
+    }
+
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)

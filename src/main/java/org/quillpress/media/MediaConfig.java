@@ -33,7 +33,20 @@ public interface MediaConfig {
     @WithDefault("2")
     int parallelUploads();
 
+    /** How often one instance looks for files no image row names (older than an hour) and removes them. */
+    @WithDefault("1h")
+    java.time.Duration sweepEvery();
+
     S3 s3();
+
+    /** Images copied from other sites ({@link RemoteImages}). */
+    Remote remote();
+
+    interface Remote {
+        /** Lets downloads reach this machine (127.0.0.1, ::1): for tests only, never in production. */
+        @WithDefault("false")
+        boolean allowLoopback();
+    }
 
     interface S3 {
         /** The server's address, e.g. https://s3.eu-west-1.amazonaws.com or http://minio:9000. */

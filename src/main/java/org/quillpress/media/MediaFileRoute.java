@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -53,12 +54,17 @@ public class MediaFileRoute {
         }
         response.putHeader(HttpHeaders.CONTENT_TYPE, file.get().contentType());
         if (store.local()) {
-            send(routing, store.get(name));
+            Optional<MediaStore.Stored> stored = store.get(name);
+            if (stored.isPresent()) {
+                send(routing, stored);
+            } else {
+                missing(routing, file.get());
+            }
         } else {
             routing.vertx().executeBlocking(() -> read(store.get(name)), false)
                     .onSuccess(bytes -> {
                         if (bytes.isEmpty()) {
-                            notFound(routing);
+                            missing(routing, file.get());
                         } else {
                             response.end(bytes.get());
                         }
@@ -87,6 +93,32 @@ public class MediaFileRoute {
             }
         }
         throw new IllegalStateException("A remote store handed out a local file");
+    }
+
+    /**
+     * A file that is not there: if its image was replaced, the reader (an old page, a feed reader, another
+     * site) is sent to the new file of the nearest width; the database is asked only here, never for a hit.
+     */
+    private void missing(RoutingContext routing, MediaFiles.FileName file) {
+        routing.vertx().executeBlocking(() -> QuarkusTransaction.requiringNew().call(() -> MediaPrevious
+                .imageOf(file.hash()).filter(media -> !media.hash.equals(file.hash()))
+                .map(media -> MediaFiles.url(media.fileName(nearest(media.widthList(), file.width()))))), false)
+                .onSuccess(target -> {
+                    if (target.isEmpty()) {
+                        notFound(routing);
+                    } else {
+                        // not immutable: the image may be replaced again, and this address then leads further
+                        routing.response().headers().remove(HttpHeaders.ETAG).remove(HttpHeaders.CONTENT_TYPE);
+                        routing.response().putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
+                                .putHeader(HttpHeaders.LOCATION, target.get()).setStatusCode(302).end();
+                    }
+                })
+                .onFailure(routing::fail);
+    }
+
+    /** The widest stored width not above {@code wanted}, or the smallest. */
+    static int nearest(java.util.List<Integer> widths, int wanted) {
+        return widths.stream().filter(w -> w <= wanted).reduce((a, b) -> b).orElse(widths.get(0));
     }
 
     private static void notFound(RoutingContext routing) {

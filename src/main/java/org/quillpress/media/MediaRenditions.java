@@ -35,8 +35,8 @@ public class MediaRenditions implements ImageRenditions {
     private static final int REMEMBERED = 5000;
 
     /**
-     * Featured images by id. A stored image's files never change; only its alt text can, and deleting it or
-     * editing it forgets it ({@link #forget}), here and, through the {@link ChangeBus}, on the other instances.
+     * Featured images by id. Its alt text and (when it is replaced) its files can change; deleting, editing or
+     * replacing it forgets it ({@link #forget}), here and, through the {@link ChangeBus}, on the other instances.
      */
     private final Map<Long, Optional<Featured>> featured = new ConcurrentHashMap<>();
 
@@ -51,7 +51,7 @@ public class MediaRenditions implements ImageRenditions {
             return featured(id).map(Featured::id);
         }
         return MediaFiles.fromUrl(text, config.siteUrl())
-                .flatMap(file -> QuarkusTransaction.joiningExisting().call(() -> Media.findByHash(file.hash())))
+                .flatMap(file -> QuarkusTransaction.joiningExisting().call(() -> MediaPrevious.imageOf(file.hash())))
                 .map(media -> media.id);
     }
 
@@ -104,8 +104,9 @@ public class MediaRenditions implements ImageRenditions {
 
     @Override
     public Optional<Image> find(String src) {
+        // an address of a replaced file names the image that replaced it
         return MediaFiles.fromUrl(src, config.siteUrl())
-                .flatMap(file -> QuarkusTransaction.joiningExisting().call(() -> Media.findByHash(file.hash())))
+                .flatMap(file -> QuarkusTransaction.joiningExisting().call(() -> MediaPrevious.imageOf(file.hash())))
                 .map(MediaRenditions::image);
     }
 

@@ -68,6 +68,7 @@ public class MediaResource {
         String notice = saved == null ? null : switch (saved) {
             case "uploaded" -> "Image uploaded.";
             case "deleted" -> "Image deleted.";
+            case "replaced" -> "Image replaced: the posts that show it show the new one.";
             default -> "Saved.";
         };
         return page(q, MediaForm.blank(), Map.of(), notice);
@@ -91,6 +92,18 @@ public class MediaResource {
         try {
             media.describe(id, form.alt(), form.caption(), currentUser.require());
             return Response.seeOther(URI.create("/media?saved=described")).build();
+        } catch (InvalidInputException e) {
+            return Response.status(e.status()).entity(render(null, MediaForm.blank(), e.errors(), null)).build();
+        }
+    }
+
+    @POST
+    @Path("{id}/replace")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response replace(@RestPath long id, @RestForm("file") FileUpload file) {
+        try {
+            media.replace(id, MediaApi.read(file, media), file == null ? null : file.fileName(), currentUser.require());
+            return Response.seeOther(URI.create("/media?saved=replaced")).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status()).entity(render(null, MediaForm.blank(), e.errors(), null)).build();
         }

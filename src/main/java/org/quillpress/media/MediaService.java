@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.NotFoundException;
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.post.Post;
+import org.quillpress.post.PostService;
+import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;
 
 import io.quarkus.logging.Log;
@@ -42,6 +45,12 @@ public class MediaService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    PostService posts;
+
+    @Inject
+    Event<ContentChanged> changed;
 
     private ImageProcessor processor;
     private Semaphore decoding;
@@ -76,20 +85,12 @@ public class MediaService {
         if (existing != null) {
             return new Uploaded(existing, false);
         }
-        ImageProcessor.Processed processed;
-        decoding.acquireUninterruptibly();
-        try {
-            processed = processor.process(bytes);
-        } finally {
-            decoding.release();
-        }
+        ImageProcessor.Processed processed = process(bytes);
         List<String> written = new ArrayList<>();
         try {
-            for (ImageProcessor.Rendition rendition : processed.renditions()) {
-                String file = MediaFiles.name(hash, rendition.width(), processed.extension());
-                store.put(file, rendition.bytes(), processed.mime());
-                written.add(file);
-            }
+            // files first, then the row: a process killed in between leaves files without a row, which the
+            // orphan sweep removes an hour later, and never a row whose files are missing
+            writeFiles(hash, processed, written);
             Media media = QuarkusTransaction.requiringNew().call(() -> insert(hash, processed, name, bytes.length,
                     cleanAlt, cleanCaption, uploader));
             return new Uploaded(media, true);
@@ -97,6 +98,103 @@ public class MediaService {
             removeUnlessKept(hash, written);
             throw e;
         }
+    }
+
+    private ImageProcessor.Processed process(byte[] bytes) {
+        decoding.acquireUninterruptibly();
+        try {
+            return processor.process(bytes);
+        } finally {
+            decoding.release();
+        }
+    }
+
+    private void writeFiles(String hash, ImageProcessor.Processed processed, List<String> written) {
+        for (ImageProcessor.Rendition rendition : processed.renditions()) {
+            String file = MediaFiles.name(hash, rendition.width(), processed.extension());
+            store.put(file, rendition.bytes(), processed.mime());
+            written.add(file);
+        }
+    }
+
+    /**
+     * Puts a new file in place of an image's, keeping its id, alt text and caption: processed like an upload,
+     * stored under its own content-hash names, then the row changed. Posts keep the addresses they were
+     * written with: the old hash is kept as a former one ({@link MediaPrevious}), so those addresses now
+     * name this image, and the posts that show it are rendered again. The old files go after the commit; a
+     * reader still holding an old page is sent from an old address to the new file.
+     */
+    public Media replace(long id, byte[] bytes, String originalName, AccountPrincipal editor) {
+        String name = fileName(originalName);
+        checkSize(bytes.length);
+        String hash = hash(bytes);
+        Media current = QuarkusTransaction.requiringNew().call(() -> {
+            Media media = editable(id, editor);
+            refuseTakenHash(media, hash);
+            return media;
+        });
+        if (current.hash.equals(hash)) {
+            return current;
+        }
+        ImageProcessor.Processed processed = process(bytes);
+        List<String> written = new ArrayList<>();
+        List<String> oldFiles;
+        Media replaced;
+        try {
+            writeFiles(hash, processed, written);
+            record Swapped(Media media, List<String> oldFiles) {
+            }
+            Swapped swapped = QuarkusTransaction.requiringNew().call(() -> {
+                Media media = editable(id, editor);
+                refuseTakenHash(media, hash);
+                List<String> old = media.fileNames();
+                // taking back a hash it had before (or one another image had) makes it current again
+                MediaPrevious.delete("hash", hash);
+                MediaPrevious previous = new MediaPrevious();
+                previous.hash = media.hash;
+                previous.media = media;
+                previous.replacedAt = clock.instant();
+                previous.persist();
+                media.hash = hash;
+                media.extension = processed.extension();
+                media.mime = processed.mime();
+                media.widths = processed.widths();
+                media.width = processed.largest().width();
+                media.height = processed.largest().height();
+                media.originalName = name;
+                media.originalSize = bytes.length;
+                Media.flush();
+                renditions.forget(id);
+                posts.renderAgainWhereBodyContains(addressPrefixes(media));
+                changed.fire(new ContentChanged("a replaced image"));
+                return new Swapped(media, old);
+            });
+            replaced = swapped.media();
+            oldFiles = swapped.oldFiles();
+        } catch (RuntimeException e) {
+            removeUnlessKept(hash, written);
+            throw e;
+        }
+        // after the commit: forgotten again, in case a page read the old one in between
+        renditions.forget(id);
+        deleteFiles(oldFiles, "a replaced image");
+        return replaced;
+    }
+
+    /** The same file as another image's current one is that image: use it instead. */
+    private static void refuseTakenHash(Media media, String hash) {
+        Media.findByHash(hash).filter(other -> !other.id.equals(media.id)).ifPresent(other -> {
+            throw new InvalidInputException(409, Map.of("file", "This file is already in the library as “"
+                    + other.originalName + "”. Use that image, or delete it first."));
+        });
+    }
+
+    /** The starts of every address posts may name this image by: its current and former hashes. */
+    private static List<String> addressPrefixes(Media media) {
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add(MediaFiles.PREFIX + media.hash + "-");
+        MediaPrevious.hashesOf(media).forEach(h -> prefixes.add(MediaFiles.PREFIX + h + "-"));
+        return prefixes;
     }
 
     private Media insert(String hash, ImageProcessor.Processed processed, String name, long size, String alt,
@@ -115,6 +213,8 @@ public class MediaService {
         // images brought in by a WordPress import have no uploader
         media.uploader = uploader == null ? null : Media.getEntityManager().getReference(Account.class, uploader.id());
         media.createdAt = clock.instant();
+        // a file an image had before it was replaced is a new image now: its addresses name this one
+        MediaPrevious.delete("hash", hash);
         media.persist();
         return media;
     }
@@ -164,21 +264,31 @@ public class MediaService {
             return names;
         });
         renditions.forget(id);
+        deleteFiles(files, "a deleted image");
+    }
+
+    private void deleteFiles(List<String> files, String whose) {
         for (String file : files) {
             try {
                 store.delete(file);
             } catch (RuntimeException e) {
-                // the row is gone, so nothing links the file any more; it only takes space
-                Log.warnf(e, "Could not delete %s of a deleted image", file);
+                // no row names the file any more, so no page links it; it only takes space until the sweep
+                Log.warnf(e, "Could not delete %s of %s", file, whose);
             }
         }
     }
 
     /** The titles of the posts and pages (any status) whose body shows this image. */
     public static List<String> usedBy(Media media) {
-        String like = "%" + MediaFiles.PREFIX + media.hash + "-%";
-        return Post.<Post> list("bodyMarkdown like ?1 or featuredMediaId = ?2 order by title", like, media.id).stream()
-                .map(post -> "“" + post.title + "”").toList();
+        List<String> prefixes = addressPrefixes(media);
+        StringBuilder query = new StringBuilder("featuredMediaId = :id");
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("id", media.id));
+        for (int i = 0; i < prefixes.size(); i++) {
+            query.append(" or bodyMarkdown like :p").append(i);
+            params.put("p" + i, "%" + prefixes.get(i) + "%");
+        }
+        return Post.<Post> list(query + " order by title", params).stream().map(post -> "“" + post.title + "”")
+                .toList();
     }
 
     /** Whether {@code editor} may change this image: its uploader, or an admin. */

@@ -2,7 +2,9 @@ package org.quillpress.media;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where image files are kept, by name. Files are written once and never changed (their names are content
@@ -21,6 +23,16 @@ public interface MediaStore {
 
     /** Removes a file; a missing one is not an error. */
     void delete(String name);
+
+    /**
+     * Every file in the store with the time it was last written, for the orphan sweep: the store's own files
+     * and anything else found in its place (a temporary file a killed process left, say).
+     */
+    void forEachFile(Consumer<Listed> action);
+
+    /** One file of a listing. */
+    record Listed(String name, Instant modified) {
+    }
 
     /** A stored file as the store can hand it out: a local file (sent without copying) or a stream. */
     sealed interface Stored {

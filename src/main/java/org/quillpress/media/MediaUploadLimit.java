@@ -1,6 +1,7 @@
 package org.quillpress.media;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,6 +26,10 @@ public class MediaUploadLimit {
     /** Where images are uploaded: the API and the library page's form. */
     static final Set<String> UPLOAD_PATHS = Set.of("/api/v1/media", "/media");
 
+    /** Where an image's file is replaced: the library page's form, and the API's PUT of a multipart body. */
+    static final Pattern REPLACE_FORM = Pattern.compile("/media/[0-9]{1,18}/replace");
+    static final Pattern REPLACE_API = Pattern.compile("/api/v1/media/[0-9]{1,18}");
+
     /** Room for the multipart framing and the alt text and caption fields around the file. */
     static final long FORM_OVERHEAD = 64 * 1024;
 
@@ -38,8 +43,19 @@ public class MediaUploadLimit {
         filters.register(this::handle, PRIORITY);
     }
 
+    private static boolean isUpload(RoutingContext routing) {
+        HttpMethod method = routing.request().method();
+        String path = routing.normalizedPath();
+        if (method == HttpMethod.POST) {
+            return UPLOAD_PATHS.contains(path) || REPLACE_FORM.matcher(path).matches();
+        }
+        String type = routing.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        return method == HttpMethod.PUT && REPLACE_API.matcher(path).matches() && type != null
+                && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
     void handle(RoutingContext routing) {
-        if (routing.request().method() != HttpMethod.POST || !UPLOAD_PATHS.contains(routing.normalizedPath())) {
+        if (!isUpload(routing)) {
             routing.next();
             return;
         }

@@ -2,6 +2,7 @@ package org.quillpress.media;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -70,6 +71,13 @@ class S3MediaStore implements MediaStore, AutoCloseable {
     @Override
     public void delete(String name) {
         s3.deleteObject(request -> request.bucket(bucket).key(name));
+    }
+
+    @Override
+    public void forEachFile(Consumer<Listed> action) {
+        // a page of up to 1000 keys per request, fetched as the iteration goes
+        s3.listObjectsV2Paginator(request -> request.bucket(bucket)).contents()
+                .forEach(object -> action.accept(new Listed(object.key(), object.lastModified())));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.quillpress.web.ExternalImages;
 import org.quillpress.web.Slugs;
 
 import io.quarkus.qute.TemplateData;
@@ -64,6 +65,19 @@ public record PostForm(
 
     public boolean previewRequested() {
         return "preview".equals(action);
+    }
+
+    /** The other site's image address whose "Copy into the library" button was pressed, or null. */
+    public String imageToCopy() {
+        return action != null && action.startsWith(ExternalImages.COPY_ACTION)
+                ? action.substring(ExternalImages.COPY_ACTION.length())
+                : null;
+    }
+
+    /** The same form with another body: after an image was copied, its library address in place of the old. */
+    PostForm withBody(String newBody) {
+        return new PostForm(title, newBody, excerpt, tags, category, slug, status, publishAt, commentsOpen, version,
+                kind, parent, menuOrder, action, categories, featuredImage, featuredImageUrl);
     }
 
     public boolean isPage() {

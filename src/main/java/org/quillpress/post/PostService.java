@@ -7,6 +7,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,6 +123,26 @@ public class PostService {
                 category != null ? category : post.category == null ? null : post.category.name, post.slug,
                 status.name(), publishAt == null ? null : publishAt.toString(), post.commentsOpen, post.version,
                 post.kind.name(), post.parent == null ? null : post.parent.slug, post.menuOrder);
+    }
+
+    /**
+     * Renders again, in the caller's transaction, the stored HTML of every post and page whose body contains
+     * one of {@code fragments} (an image it shows was replaced). Only the HTML changes: text, version, dates
+     * and revisions stay, so an author editing the post meanwhile is not told someone else saved it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int renderAgainWhereBodyContains(Collection<String> fragments) {
+        Set<Long> done = new HashSet<>();
+        for (String fragment : fragments) {
+            String like = "%" + fragment.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            for (Post post : Post.<Post> list("bodyMarkdown like ?1 escape '!'", like)) {
+                if (done.add(post.id)) {
+                    Post.update("bodyHtml = ?1 where id = ?2", markdown.renderPost(post.bodyMarkdown, post.bodyFormat),
+                            post.id);
+                }
+            }
+        }
+        return done.size();
     }
 
     /** HTML for a preview, rendered exactly as a save would. */

@@ -17,8 +17,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.quillpress.QuillpressConfig;
 import org.quillpress.account.Role;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.web.ExternalImages;
 import org.quillpress.web.ImageRenditions;
 import org.quillpress.web.InvalidInputException;
 
@@ -45,7 +48,7 @@ public class WriteResource {
     static class Templates {
         static native TemplateInstance write(PostForm form, String editingSlug, Map<String, String> errors,
                 String preview, List<String> categories, List<PageOption> pages,
-                List<ImageRenditions.Featured> images);
+                List<ImageRenditions.Featured> images, List<String> externalImages);
 
         /** Just the rendered body, for the script's live preview. */
         static native TemplateInstance preview(String html);
@@ -57,6 +60,12 @@ public class WriteResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ExternalImages externalImages;
+
+    @Inject
+    QuillpressConfig config;
+
     @GET
     @Path("write")
     public TemplateInstance newPost(@RestQuery String kind) {
@@ -67,6 +76,9 @@ public class WriteResource {
     @POST
     @Path("write")
     public Response create(@BeanParam PostForm form) {
+        if (form.imageToCopy() != null) {
+            return copyImage(form, null);
+        }
         if (form.previewRequested()) {
             return Response.ok(page(form, null, Map.of(), posts.preview(form.body()))).build();
         }
@@ -88,6 +100,10 @@ public class WriteResource {
     @POST
     @Path("posts/{slug}/edit")
     public Response update(@RestPath String slug, @BeanParam PostForm form) {
+        if (form.imageToCopy() != null) {
+            posts.loadForEditing(slug, currentUser.require());
+            return copyImage(form, slug);
+        }
         if (form.previewRequested()) {
             posts.loadForEditing(slug, currentUser.require());
             return Response.ok(page(form, slug, Map.of(), posts.preview(form.body()))).build();
@@ -106,6 +122,23 @@ public class WriteResource {
         return Templates.preview(posts.preview(body));
     }
 
+    /**
+     * Copies another site's image into the library and shows the form again, previewed, with the library's
+     * address in the body in place of the other site's: nothing is saved until the author saves.
+     */
+    private Response copyImage(PostForm form, String editingSlug) {
+        String url = form.imageToCopy();
+        ExternalImages.Copy copy = externalImages.copy(url);
+        if (copy instanceof ExternalImages.Copied copied) {
+            PostForm changed = form.withBody(form.body().replace(url, copied.url()));
+            return Response.ok(page(changed, editingSlug, Map.of(), posts.preview(changed.body()))).build();
+        }
+        String reason = ((ExternalImages.Failed) copy).reason();
+        return Response.status(RestResponse.Status.BAD_REQUEST)
+                .entity(page(form, editingSlug, Map.of("body", "Not copied: " + reason), posts.preview(form.body())))
+                .build();
+    }
+
     /** The newest images of the library, and the one the post features even when it is older. */
     private List<ImageRenditions.Featured> featuredChoices(PostForm form) {
         List<ImageRenditions.Featured> choices = new java.util.ArrayList<>(images.newest(FEATURED_CHOICES));
@@ -121,6 +154,7 @@ public class WriteResource {
         List<String> categories = Category.listByName().stream().map(c -> c.name).toList();
         List<PageOption> pages = Post.find("kind = ?1 order by title", PostKind.PAGE).project(PageOption.class).list()
                 .stream().filter(p -> !p.slug().equals(editingSlug)).toList();
-        return Templates.write(form, editingSlug, errors, preview, categories, pages, featuredChoices(form));
+        return Templates.write(form, editingSlug, errors, preview, categories, pages, featuredChoices(form),
+                ExternalImages.in(form.body(), config.siteUrl()));
     }
 }

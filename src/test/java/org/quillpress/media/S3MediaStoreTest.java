@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 
+import jakarta.inject.Inject;
+
 import org.jclouds.blobstore.domain.Blob;
 import org.junit.jupiter.api.Test;
 import org.quillpress.account.Role;
 import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestClock;
 import org.quillpress.support.WebClient;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,5 +62,33 @@ class S3MediaStoreTest {
         assertThat(S3ProxyResource.blobs().blobExists(S3ProxyResource.BUCKET, name.replace("-700.", "-480.")))
                 .isFalse();
         assertThat(WebClient.anonymous().get(url).statusCode()).isEqualTo(404);
+    }
+
+    @Inject
+    MediaSweep sweep;
+
+    @Inject
+    TestClock clock;
+
+    @Test
+    void theSweepEmptiesTheBucketOfFilesNoRowNames() {
+        WebClient author = TestAccounts.create(Role.AUTHOR, "Swept Cloud Author").signIn();
+        Response created = MediaApiTest.upload(author, "kept.jpg", TestImages.jpeg(500, 300), "image/jpeg", null);
+        String url = created.jsonPath().getString("url");
+        var blobs = S3ProxyResource.blobs();
+        String orphan = "00112233445566778899aabb-480.jpg";
+        blobs.putBlob(S3ProxyResource.BUCKET, blobs.blobBuilder(orphan).payload(TestImages.jpeg(20, 20)).build());
+        String foreign = "backups/notes.txt";
+        blobs.putBlob(S3ProxyResource.BUCKET, blobs.blobBuilder(foreign).payload("keep me".getBytes()).build());
+
+        // S3 sets the time of writing itself: a cut-off after it stands for an hour having passed
+        sweep.sweep(clock.instant().plusSeconds(60));
+
+        assertThat(blobs.blobExists(S3ProxyResource.BUCKET, orphan)).isFalse();
+        assertThat(blobs.blobExists(S3ProxyResource.BUCKET, foreign)).isTrue();
+        assertThat(blobs.blobExists(S3ProxyResource.BUCKET, url.substring(MediaFiles.PREFIX.length()))).isTrue();
+        assertThat(WebClient.anonymous().get(url).statusCode()).isEqualTo(200);
+        blobs.removeBlob(S3ProxyResource.BUCKET, foreign);
+        author.json().delete("/api/v1/media/" + created.jsonPath().getLong("id"));
     }
 }
