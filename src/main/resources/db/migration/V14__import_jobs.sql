@@ -7,7 +7,7 @@ create table import_job (
     source_name varchar(200),
     -- a folder or zip of the old site's uploads on the server, when given
     uploads varchar(1000),
-    -- whether the attachments are also downloaded from the old site (web.SafeFetch)
+    -- whether the attachments are also downloaded from the old site (media.RemoteImages)
     download_attachments boolean default false not null,
     -- UPLOADING (the file is being stored), RUNNING, FINISHED or FAILED
     state varchar(16) not null,

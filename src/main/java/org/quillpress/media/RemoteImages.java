@@ -240,7 +240,11 @@ public class RemoteImages {
         return isPublic(address);
     }
 
-    /** An address anyone on the internet reaches: not this machine's, a private network's or a reserved one. */
+    /**
+     * An address anyone on the internet reaches: not this machine's, a private network's, a shared, reserved or
+     * documentation range, IPv4 or IPv6, and not a private IPv4 address carried inside an IPv6 one (6to4, NAT64,
+     * the old IPv4-compatible form).
+     */
     static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
@@ -248,20 +252,37 @@ public class RemoteImages {
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first != 0 // "this network"
-                    && !(first == 100 && second >= 64 && second < 128) // carrier-grade NAT
-                    && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // protocol assignments
-                    && !(first == 198 && (second == 18 || second == 19)) // benchmarking
-                    && first < 240; // reserved and broadcast
+            return publicIpv4(b[0] & 0xff, b[1] & 0xff, b[2] & 0xff);
         }
         if (address instanceof Inet6Address) {
-            int first = b[0] & 0xff;
-            // unique-local fc00::/7, and the old site-local fec0::/10 (isSiteLocalAddress covers it)
-            return (first & 0xfe) != 0xfc;
+            if ((b[0] & 0xfe) == 0xfc) {
+                return false; // unique local fc00::/7
+            }
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+                return publicIpv4(b[2] & 0xff, b[3] & 0xff, b[4] & 0xff); // 6to4 carries an IPv4 address
+            }
+            boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
+                    && (b[3] & 0xff) == 0x9b;
+            if (nat64) {
+                return publicIpv4(b[12] & 0xff, b[13] & 0xff, b[14] & 0xff);
+            }
+            boolean embeddedIpv4 = true; // ::a.b.c.d
+            for (int i = 0; i < 12; i++) {
+                embeddedIpv4 &= b[i] == 0;
+            }
+            return !embeddedIpv4;
         }
         return false;
+    }
+
+    private static boolean publicIpv4(int a, int b, int c) {
+        return !(a == 0 || a == 10 || a == 127 || a >= 224 // this network, private, loopback, multicast, reserved
+                || a == 100 && b >= 64 && b <= 127 // shared address space (carrier-grade NAT)
+                || a == 169 && b == 254 // link-local
+                || a == 172 && b >= 16 && b <= 31 || a == 192 && b == 168 // private
+                || a == 192 && b == 0 && (c == 0 || c == 2) // protocol assignments, documentation
+                || a == 198 && (b == 18 || b == 19) // benchmarking
+                || a == 198 && b == 51 && c == 100 || a == 203 && b == 0 && c == 113); // documentation
     }
 
     private static String reason(Exception e) {

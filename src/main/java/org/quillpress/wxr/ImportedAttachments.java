@@ -25,12 +25,12 @@ import org.quillpress.media.Media;
 import org.quillpress.media.MediaConfig;
 import org.quillpress.media.MediaFiles;
 import org.quillpress.media.MediaService;
+import org.quillpress.media.RemoteImages;
 import org.quillpress.post.Post;
 import org.quillpress.web.BodyFormat;
 import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
-import org.quillpress.web.SafeFetch;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,7 +38,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Brings a WordPress site's images into the media library after the export itself was imported: from a copy of
  * its {@code wp-content/uploads} (a folder, or a zip of it) and, when the admin asks, by downloading them from the
- * old site through {@link SafeFetch}. Every attachment item of the export comes in (with its description and
+ * old site through {@link RemoteImages}. Every attachment item of the export comes in (with its description and
  * caption), whether a post shows it or not, and is remembered as the media entry it became, so galleries and
  * {@code wp-image-N} images show it from the library. Every old upload address in a post's body is looked up by
  * its path (a resized copy, {@code name-300x200.jpg}, by its original), goes through the media library's
@@ -96,7 +96,7 @@ public class ImportedAttachments {
     Event<ContentChanged> changed;
 
     @Inject
-    ImportConfig config;
+    RemoteImages remoteImages;
 
     /** Imports the images of the blog just imported from {@code uploads} (a folder or a zip) and notes the result. */
     public Result bringIn(Path uploads, ImportReport report) throws IOException {
@@ -110,19 +110,17 @@ public class ImportedAttachments {
      */
     public Result bringIn(Path uploads, boolean download, ImportReport report) throws IOException {
         Result result;
-        try (SafeFetch fetch = download ? new SafeFetch(mediaConfig.maxSize().asLongValue(), config.downloadFromLoopback())
-                : null) {
-            if (uploads == null) {
-                result = new Run(null, fetch, report).bringIn();
-            } else if (Files.isRegularFile(uploads)) {
-                try (FileSystem zip = FileSystems.newFileSystem(uploads)) {
-                    result = new Run(root(zip.getPath("/")), fetch, report).bringIn();
-                }
-            } else if (Files.isDirectory(uploads)) {
-                result = new Run(root(uploads), fetch, report).bringIn();
-            } else {
-                throw new IOException("There is no folder or zip file " + uploads);
+        RemoteImages fetch = download ? remoteImages : null;
+        if (uploads == null) {
+            result = new Run(null, fetch, report).bringIn();
+        } else if (Files.isRegularFile(uploads)) {
+            try (FileSystem zip = FileSystems.newFileSystem(uploads)) {
+                result = new Run(root(zip.getPath("/")), fetch, report).bringIn();
             }
+        } else if (Files.isDirectory(uploads)) {
+            result = new Run(root(uploads), fetch, report).bringIn();
+        } else {
+            throw new IOException("There is no folder or zip file " + uploads);
         }
         report.note(result.toNote(uploads != null, download));
         return result;
@@ -157,7 +155,8 @@ public class ImportedAttachments {
     /** One bringing-in: the files' origins, what was stored so far by address, and the counts. */
     private final class Run {
         private final Path root;
-        private final SafeFetch fetch;
+        /** Downloads from the old site; null when the admin did not ask for them. */
+        private final RemoteImages fetch;
         private final ImportReport report;
         private final String source;
         /** The blog's address, for site-relative addresses to download (null when the source is a name). */
@@ -173,7 +172,7 @@ public class ImportedAttachments {
         private int downloaded;
         private int downloadFailed;
 
-        Run(Path root, SafeFetch fetch, ImportReport report) {
+        Run(Path root, RemoteImages fetch, ImportReport report) {
             this.root = root;
             this.fetch = fetch;
             this.report = report;
@@ -357,21 +356,18 @@ public class ImportedAttachments {
             candidates.add(absolute);
             String problem = "";
             for (String candidate : candidates) {
+                RemoteImages.Result result = fetch.fetch(URI.create(candidate));
+                if (result instanceof RemoteImages.Refused refusedDownload) {
+                    problem = refusedDownload.reason();
+                    continue;
+                }
+                downloaded++;
                 try {
-                    SafeFetch.Fetched fetched = fetch.get(candidate);
-                    downloaded++;
-                    try {
-                        return store(fetched.bytes(), name, candidate, alt, caption);
-                    } catch (InvalidInputException e) {
-                        Log.infof("WordPress image %s refused: %s", candidate, e.errors());
-                        refused++;
-                        return Optional.empty();
-                    }
-                } catch (SafeFetch.Refused e) {
-                    problem = e.getMessage();
-                    break;
-                } catch (IOException e) {
-                    problem = e.getMessage();
+                    return store(((RemoteImages.Fetched) result).bytes(), name, candidate, alt, caption);
+                } catch (InvalidInputException e) {
+                    Log.infof("WordPress image %s refused: %s", candidate, e.errors());
+                    refused++;
+                    return Optional.empty();
                 }
             }
             Log.infof("WordPress image %s could not be downloaded: %s", absolute, problem);

@@ -114,10 +114,12 @@ class RemoteImagesTest {
     void onlyPublicAddressesCount() throws Exception {
         for (String address : new String[] { "127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254",
                 "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "198.18.0.1", "::1", "fe80::1", "fd12::1",
-                "ff02::1", "::ffff:10.0.0.1" }) {
+                "ff02::1", "::ffff:10.0.0.1", "172.31.255.255", "::", "fc00::1", "2002:a00:1::1", "64:ff9b::a00:1",
+                "::10.0.0.1", "192.0.2.1", "203.0.113.9" }) {
             assertThat(RemoteImages.isPublic(InetAddress.getByName(address))).as(address).isFalse();
         }
-        for (String address : new String[] { "93.184.216.34", "1.1.1.1", "2606:4700:4700::1111" }) {
+        for (String address : new String[] { "93.184.216.34", "1.1.1.1", "172.32.0.1", "2606:4700:4700::1111",
+                "2002:5db8:d822::1" }) {
             assertThat(RemoteImages.isPublic(InetAddress.getByName(address))).as(address).isTrue();
         }
     }
