@@ -262,6 +262,13 @@ check "signing in through nginx (form and post may reach different instances)" s
 through_desk() { for _ in 1 2 3 4; do [ "$(status "$THROUGH" "$N" /write)" = 200 ] || return 1; done; }
 check "the session holds on both instances through nginx" through_desk
 
+# ---- limits counted together (last: it leaves failed sign-ins from this address) ------------------------------
+say "---- rate limits across instances"
+shared_limits() {
+  QUILLPRESS_ADMIN_EMAIL=$ADMIN_EMAIL QUILLPRESS_ADMIN_PASSWORD=$ADMIN_PASSWORD bash "$here/limits.sh" "$A" "$B"
+}
+check "the flood guard and the sign-in throttle count across instances (limits.sh)" shared_limits
+
 # ---- summary -----------------------------------------------------------------------------------------------
 say "---- $PASSED passed, ${#FAILED[@]} failed, in $((SECONDS - started)) s"
 if [ ${#FAILED[@]} -gt 0 ]; then
