@@ -94,7 +94,7 @@ public class ChangeListener {
                     deliver(new RemoteChange(area, null));
                 }
                 PGConnection pg = connection.unwrap(PGConnection.class);
-                long pinged = System.currentTimeMillis();
+                long pinged = System.nanoTime();
                 while (!stopped) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null) {
@@ -102,9 +102,9 @@ public class ChangeListener {
                             receive(notification.getParameter());
                         }
                     }
-                    if (System.currentTimeMillis() - pinged > PING_MILLIS) {
+                    if (System.nanoTime() - pinged > PING_MILLIS * 1_000_000L) {
                         statement.execute("select 1");
-                        pinged = System.currentTimeMillis();
+                        pinged = System.nanoTime();
                     }
                 }
             } catch (SQLException | RuntimeException e) {

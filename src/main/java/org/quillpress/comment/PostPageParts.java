@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 import org.quillpress.QuillpressConfig;
+import org.quillpress.bus.Area;
+import org.quillpress.bus.RemoteChange;
 import org.quillpress.post.PostKind;
 import org.quillpress.post.PostReader;
 import org.quillpress.post.PostSaved;
@@ -149,6 +151,16 @@ public class PostPageParts {
     void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION
             + 1000) ContentChanged changed) {
         version.incrementAndGet();
+    }
+
+    /**
+     * Another instance changed something its pages show (a post, a comment, settings, navigation, an image): the
+     * message does not say which post, so every shared part is built again.
+     */
+    void onRemoteChange(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) RemoteChange change) {
+        if (change.area() != Area.ACCOUNT && change.area() != Area.SESSION) {
+            version.incrementAndGet();
+        }
     }
 
     /** Any change of a comment: approved ones show to all, and counts and pages move with them. */

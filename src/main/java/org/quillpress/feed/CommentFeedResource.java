@@ -14,9 +14,13 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.quillpress.account.Account;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.Paths;
@@ -41,6 +45,7 @@ import com.rometools.rome.io.SyndFeedOutput;
 public class CommentFeedResource {
 
     static final String ATOM = "application/atom+xml; charset=UTF-8";
+    static final String CACHE_CONTROL = "public, max-age=60";
 
     @Inject
     PublicUrls urls;
@@ -54,32 +59,55 @@ public class CommentFeedResource {
     @Inject
     FeedComments comments;
 
+    @Inject
+    FeedPosts posts;
+
     @GET
     @PublicPage
     @Path("posts/{slug}/comments/feed")
     @Transactional
-    public Response forPost(@RestPath String slug) {
+    public Response forPost(@RestPath String slug, Request request) {
         Post post = Post.findBySlug(slug).filter(p -> p.isVisibleAt(clock.instant()))
                 .orElseThrow(NotFoundException::new);
+        // with no comment yet, the feed is as old as the post
         return answer("Comments on " + post.title, post.path(), Paths.postCommentFeed(slug),
-                comments.ofPost(post.id, post.path()));
+                comments.ofPost(post.id, post.path()), post.publishAt, request);
     }
 
     @GET
     @Path("comments/feed")
-    public Response forSite() {
-        return answer("Comments on " + settings.current().title(), Paths.home(), Paths.commentFeed(),
-                comments.latest(clock.instant()));
+    @Transactional
+    public Response forSite(Request request) {
+        List<FeedComments.Row> rows = comments.latest(clock.instant());
+        // with no comment yet, the feed is as old as the newest post, or as the site itself
+        Instant empty = rows.isEmpty() ? siteChanged() : null;
+        return answer("Comments on " + settings.current().title(), Paths.home(), Paths.commentFeed(), rows, empty,
+                request);
     }
 
-    private Response answer(String title, String pagePath, String selfPath, List<FeedComments.Row> rows) {
+    private Instant siteChanged() {
+        Instant latest = posts.latestChange(clock.instant());
+        if (latest != null) {
+            return latest;
+        }
+        Instant firstAccount = Account.getEntityManager()
+                .createQuery("select min(a.createdAt) from Account a", Instant.class).getSingleResult();
+        return firstAccount != null ? firstAccount : clock.instant();
+    }
+
+    /**
+     * The feed, dated by its newest comment ({@code whenEmpty} when it has none), with a weak ETag of its bytes so
+     * that a reader polling it gets 304 until a comment arrives.
+     */
+    private Response answer(String title, String pagePath, String selfPath, List<FeedComments.Row> rows,
+            Instant whenEmpty, Request request) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType("atom_1.0");
         feed.setEncoding(StandardCharsets.UTF_8.name());
         feed.setTitle(title);
         feed.setLink(urls.of(pagePath));
         feed.setUri(urls.of(selfPath));
-        feed.setPublishedDate(Date.from(rows.isEmpty() ? Instant.EPOCH : rows.get(0).createdAt()));
+        feed.setPublishedDate(Date.from(rows.isEmpty() ? whenEmpty : rows.get(0).createdAt()));
         feed.setLinks(new ArrayList<>(List.of(link("alternate", "text/html", urls.of(pagePath)),
                 link("self", "application/atom+xml", urls.of(selfPath)))));
         List<SyndEntry> entries = new ArrayList<>();
@@ -103,12 +131,18 @@ public class CommentFeedResource {
             entries.add(entry);
         }
         feed.setEntries(entries);
+        byte[] body;
         try {
-            return Response.ok(new SyndFeedOutput().outputString(feed, false)).type(ATOM)
-                    .header("Cache-Control", "public, max-age=60").build();
+            body = Xml.bytes(new SyndFeedOutput().outputJDom(feed));
         } catch (FeedException e) {
             throw new IllegalStateException("Could not write the comments feed " + selfPath, e);
         }
+        EntityTag etag = new EntityTag(FeedResource.digest(body), true);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
+        if (notModified != null) {
+            return notModified.tag(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+        }
+        return Response.ok(body, ATOM).tag(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
     }
 
     private static SyndLink link(String rel, String type, String href) {

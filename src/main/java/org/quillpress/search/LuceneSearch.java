@@ -181,6 +181,42 @@ public class LuceneSearch implements SearchEngine {
         }, config.rebuildDelay().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Waits (at most {@code timeout}) until the index has taken in every change announced so far, a rebuild still
+     * waiting for its quiet period included: for a command that reads the index right after writing a lot, and
+     * for tests that count a page's statements, which a rebuild running beside it would add to.
+     */
+    public boolean awaitCaughtUp(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            ScheduledFuture<?> pending;
+            synchronized (this) {
+                pending = pendingRebuild;
+            }
+            if (worker == null) {
+                return true;
+            }
+            try {
+                if (pending != null) {
+                    pending.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+                // whatever runs or waits on the one writer thread ends before this empty task starts
+                worker.submit(() -> {
+                }).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.CancellationException e) {
+                // pushed back by a later change: wait for that one
+                continue;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return false;
+            }
+            synchronized (this) {
+                if (pendingRebuild == null) {
+                    return true;
+                }
+            }
+        }
+    }
+
     @Override
     public Hits search(String text, Instant now, int offset, int limit) {
         Query matching = parse(text, WEIGHTS);

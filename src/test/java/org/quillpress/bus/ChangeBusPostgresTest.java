@@ -73,8 +73,8 @@ class ChangeBusPostgresTest {
 
             List<String> heard = new ArrayList<>();
             PGConnection pg = other.unwrap(PGConnection.class);
-            long until = System.currentTimeMillis() + 5000;
-            while (heard.size() < 2 && System.currentTimeMillis() < until) {
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (heard.size() < 2 && System.nanoTime() - until < 0) {
                 PGNotification[] notifications = pg.getNotifications(250);
                 if (notifications != null) {
                     for (PGNotification notification : notifications) {

@@ -30,7 +30,8 @@ class CacheRulesTest {
     @ValueSource(strings = { "/", "/posts/hello-world", "/about", "/about-us-2", "/tags/java", "/tags/java/feed",
             "/tags/java/feed/rss", "/categories/notes", "/categories/notes/feed", "/categories/notes/feed/rss",
             "/posts/hello/comments/feed", "/authors/ada", "/archive/2026/11",
-            "/archive/2026/1", "/feed", "/rss", "/sitemap.xml", "/robots.txt" })
+            "/archive/2026/1", "/feed", "/rss", "/sitemap.xml", "/robots.txt", "/tags", "/categories", "/archive",
+            "/authors/ada/feed", "/authors/ada/feed/rss" })
     void publicPagesAreCacheable(String path) {
         assertThat(CACHEABLE.matcher(path).matches()).isTrue();
     }
@@ -39,8 +40,8 @@ class CacheRulesTest {
     @ValueSource(strings = { "", "posts/x", "/posts/hello/edit", "/posts/hello/comments", "/posts/hello/comments/1", "/posts/",
             "/posts", "/posts//x", "/posts/x/",
             "/api/v1/posts", "/api", "/q/health", "/q", "/login", "/logout", "/setup", "/account", "/account/tokens",
-            "/admin", "/admin/settings", "/write", "/write/preview", "/moderation", "/search", "/tags", "/tags/x/y",
-            "/tags/x/feed/atom", "/authors/ada/feed", "/archive/26/11", "/archive/2026", "/archive/2026/11/1",
+            "/admin", "/admin/settings", "/write", "/write/preview", "/moderation", "/search", "/tags/x/y",
+            "/tags/x/feed/atom", "/authors/ada/feed/atom", "/archive/26/11", "/archive/2026", "/archive/2026/11/1",
             "/favicon.svg", "/css/site.css", "/About", "/about_us", "/comments", "/accounts", "/subscriptions",
             "/subscriptions/unsubscribed", "/comments/1", "/posts/hello/comments/feed/rss" })
     void privateQueryDrivenAndUnknownAddressesAreNot(String path) {

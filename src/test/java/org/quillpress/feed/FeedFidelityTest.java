@@ -95,6 +95,19 @@ class FeedFidelityTest {
         given().get("/authors/no-such-writer-anywhere/feed").then().statusCode(404);
     }
 
+    @Test
+    void aCommentFeedIsDatedByItsPostWhileEmptyAndAnswersNotModifiedUntilItChanges() {
+        String slug = TestPosts.unique("quiet-comments-");
+        fixtures.publishedWithBody("Quiet " + slug, slug, "No comments yet.", TestAccounts.owner());
+        for (String feed : new String[] { "/posts/" + slug + "/comments/feed", "/comments/feed" }) {
+            io.restassured.response.Response first = given().get(feed).then().statusCode(200).extract().response();
+            assertThat(first.asString()).as(feed).doesNotContain("1970-01-01");
+            String etag = first.header("ETag");
+            assertThat(etag).as(feed).isNotBlank();
+            given().header("If-None-Match", etag).get(feed).then().statusCode(304);
+        }
+    }
+
     private String content(String feed, String slug) throws Exception {
         Document doc = parse(given().get(feed).then().statusCode(200).extract().asString());
         String link = siteUrl() + "/posts/" + slug;

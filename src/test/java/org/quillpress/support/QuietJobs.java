@@ -13,7 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Hibernate's statement statistics count every thread's statements, so a page's count is only its own
  * while the timed jobs have nothing to do. Mail is the busy one: comments enqueue notifications that the
- * delivery job sends within seconds.
+ * delivery job sends within seconds; and on the embedded build the search index rebuilds itself after a change.
  */
 public final class QuietJobs {
 
@@ -25,10 +25,23 @@ public final class QuietJobs {
      * as the job does. Generous, because the job runs every 10 s and a busy machine delays it further.
      */
     public static void awaitOutboxDrained() {
+        awaitSearchIndex();
         int maxAttempts = Arc.container().instance(QuillpressConfig.class).get().mail().maxAttempts();
         await("mail due in the outbox to be sent").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
                 .until(() -> QuarkusTransaction.requiringNew()
                         .call(() -> OutboxMail.count("sentAt is null and nextAttemptAt <= ?1 and attempts < ?2",
                                 TestClock.current().instant(), maxAttempts)) == 0);
+    }
+
+    /** The embedded build's search index rebuilds itself after content changes, reading every post meanwhile. */
+    private static void awaitSearchIndex() {
+        var search = Arc.container().instance(org.quillpress.search.LuceneSearch.class);
+        if (search.isAvailable()) {
+            try {
+                search.get().awaitCaughtUp(Duration.ofMinutes(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
