@@ -32,7 +32,7 @@ export async function run({ base, browser: open, state, out, logPath }) {
   await see(page, nav.getByRole('link', { name: state.owner.name }), 'the owner\'s name in the navigation');
 
   await nav.getByRole('link', { name: 'Admin' }).click();
-  await page.getByRole('link', { name: 'Categories' }).click();
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Categories' }).click();
   await page.getByLabel('Name', { exact: true }).fill(state.post.category);
   await page.getByRole('button', { name: 'Add category' }).click();
   await see(page, page.getByRole('link', { name: state.post.category }), 'the new category in the list');
