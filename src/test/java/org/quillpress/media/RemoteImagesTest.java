@@ -131,6 +131,7 @@ class RemoteImagesTest {
         RemoteImages impatient = new RemoteImages(LIMIT, true, Duration.ofSeconds(1));
 
         assertThat(refusal(fetch(remote, "/huge.jpg"))).contains("larger than");
-        assertThat(refusal(fetch(impatient, "/slow.jpg"))).contains("took longer than");
+        // the whole download's deadline, or on a busy machine the socket's own read timeout first
+        assertThat(refusal(fetch(impatient, "/slow.jpg"))).containsAnyOf("took longer than", "timed out");
     }
 }
