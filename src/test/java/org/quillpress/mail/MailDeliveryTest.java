@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.quillpress.support.TestClock;
 import org.quillpress.support.TestComments;
 
-import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -180,34 +179,6 @@ class MailDeliveryTest {
         Set<String> distinct = new HashSet<>();
         arrived.forEach(m -> distinct.add(Inbox.subject(m)));
         assertThat(distinct).containsExactlyInAnyOrderElementsOf(subjects);
-    }
-
-    @Test
-    void aMailWhoseSenderDiedWhileSendingGoesAgainOnlyAfterTheLeaseAndWithTheSameMessageId() {
-        // due in an hour, so that the running job leaves it alone until the clock gets there
-        Instant due = clock.instant().plus(Duration.ofHours(1));
-        String to = TestComments.guestEmail("crashed");
-        long id = enqueue(to, "Sent by a sender that died", due);
-
-        // a sender claims the mail, hands it to the SMTP server, and dies before it can mark it sent
-        // a claim skips a row another transaction holds (the delivery job's, on a busy machine): ask until it is free
-        Mail claimed = await().atMost(Inbox.WAIT).until(() -> delivery.claim(id, due), java.util.Optional::isPresent)
-                .orElseThrow();
-        mailer.send(claimed);
-        assertThat(delivery.claim(id, due)).as("a second claim while the lease holds").isEmpty();
-        clock.advanceTo(due.plus(MailDelivery.LEASE).minusSeconds(30));
-        assertThat(delivery.deliver(id)).as("no other sender before the lease is over").isFalse();
-
-        clock.advanceTo(due.plus(MailDelivery.LEASE));
-        // this instance's job may be the one that sends it: either way it goes once more, then never again
-        await().atMost(Inbox.WAIT).until(() -> delivery.deliver(id) || load(id).sentAt != null);
-        List<MimeMessage> copies = Inbox.exactly(to, "Sent by a sender that died", 2);
-        String messageId = Inbox.header(copies.get(0), "Message-ID");
-        assertThat(messageId).matches("<[0-9a-f-]{36}@[^>]+>");
-        assertThat(Inbox.header(copies.get(1), "Message-ID")).as("the second copy is the same message")
-                .isEqualTo(messageId);
-        assertThat(load(id).sentAt).isNotNull();
-        assertThat(delivery.deliver(id)).isFalse();
     }
 
     private static long unsent(String to) {
