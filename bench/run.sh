@@ -5,6 +5,8 @@
 #   bench/run.sh                   build, start on embedded H2, load 1,000 posts, measure
 #   bench/run.sh --no-build        use the jar already in target/quarkus-app/
 #   bench/run.sh --static-only F   measure only nginx serving the HTML file F (no app)
+#   bench/run.sh --pg              the PostgreSQL build, on a scratch database BENCH_PG_DB (default
+#                                  quillpress_bench, DROPPED and created again) at 127.0.0.1:5432
 #
 # Every wrk run is 2 threads, 16 connections, a 5 s warm-up (discarded) then 15 s
 # measured with --latency. BENCH_DURATION / BENCH_WARMUP (seconds, at most 300)
@@ -20,18 +22,23 @@
 # The data set is 1,000 published posts with 3 tags each from a pool of 50 and one of
 # five categories, made by bench/load.py through POST /api/v1/posts; the measured post
 # then gets 100 threaded comments (bench/comments.py). After the page measurements,
-# bench/comments.py also times posting guest comments and one bulk approval of 1,000.
+# bench/comments.py also times posting guest comments and one bulk approval of 1,000, and
+# bench/writers.py 16 signed-in readers posting comments at once. The guest limits per network
+# are lifted for loopback (QUILLPRESS_FLOOD_EXEMPT_ADDRESSES) and writers.py sets the discussion
+# rules' per-writer limits to their loosest: the rows measure the write path, not the limits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 BUILD=1
 STATIC_FILE=
+PG=0
 while [ $# -gt 0 ]; do
   case $1 in
     --no-build) BUILD=0 ;;
+    --pg) PG=1 ;;
     --static-only) STATIC_FILE=${2:?--static-only needs an HTML file}; shift ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,29p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -203,7 +210,7 @@ print_table() {
   [ -n "$RSS_NOTE" ] && echo "- $RSS_NOTE"
   echo
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after a ${WARMUP}s warm-up;" \
-    "$(date -u +%Y-%m-%d); $(nproc) cores; app JVM options: ${JAVA_OPTS:-(none)};" \
+    "$(date -u +%Y-%m-%d); $(nproc) cores; $([ "$PG" = 1 ] && echo PostgreSQL || echo "embedded H2"); app JVM options: ${JAVA_OPTS:-(none)};" \
     "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -216,15 +223,27 @@ fi
 
 # --- the app ------------------------------------------------------------------------
 if [ "$BUILD" = 1 ]; then
-  log "building (./mvnw -B -q package -DskipTests)"
-  ./mvnw -B -q package -DskipTests
+  if [ "$PG" = 1 ]; then
+    log "building the PostgreSQL build (./mvnw -B -q package -DskipTests -Dquarkus.profile=pg)"
+    ./mvnw -B -q package -DskipTests -Dquarkus.profile=pg
+  else
+    log "building (./mvnw -B -q package -DskipTests)"
+    ./mvnw -B -q package -DskipTests
+  fi
+fi
+DB_ENV=()
+if [ "$PG" = 1 ]; then
+  PG_DB=${BENCH_PG_DB:-quillpress_bench}
+  psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $PG_DB" postgres >/dev/null
+  createdb -h 127.0.0.1 -U postgres "$PG_DB"
+  DB_ENV=(QUILLPRESS_DB_URL="jdbc:postgresql://127.0.0.1:5432/$PG_DB" QUILLPRESS_DB_USER=postgres)
 fi
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "no $JAR: build first or drop --no-build" >&2; exit 1; }
 
 APP_PORT=$(free_port)
 BASE=http://127.0.0.1:$APP_PORT
-log "starting the app on $BASE (embedded H2 in $SCRATCH/data)"
+log "starting the app on $BASE ($([ "$PG" = 1 ] && echo "PostgreSQL database $PG_DB" || echo "embedded H2 in $SCRATCH/data"))"
 (
   cd "$SCRATCH"
   export QUILLPRESS_ADMIN_EMAIL=$ADMIN_EMAIL QUILLPRESS_ADMIN_PASSWORD=$ADMIN_PASSWORD
@@ -232,6 +251,9 @@ log "starting the app on $BASE (embedded H2 in $SCRATCH/data)"
   export PORT=$APP_PORT QUARKUS_HTTP_HOST=127.0.0.1
   # mail goes to the log, where bench/signin.py reads the reader's invitation
   export QUARKUS_MAILER_MOCK=true
+  # the comment rows measure the write path: loopback is not limited as one guest network
+  export QUILLPRESS_FLOOD_EXEMPT_ADDRESSES=127.0.0.1 QUILLPRESS_FLOOD_HELD_PER_MINUTE=100000
+  [ ${#DB_ENV[@]} -eq 0 ] || export "${DB_ENV[@]}"
   # shellcheck disable=SC2086 # options are words
   exec java $JAVA_OPTS -jar "$JAR" >"$SCRATCH/app.log" 2>&1
 ) &
@@ -282,6 +304,10 @@ log "timing comment posting and one bulk approval"
 # a failure here (say, a rate limit answering 429) must not lose the page figures above
 COMMENT_ROWS=$(python3 "$ROOT/bench/comments.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$SLUG" \
   --thread 0 --posts 200 --bulk 1000) || COMMENT_ROWS="| comment timing failed (see the log above) | | |"
+log "16 signed-in writers posting comments at once"
+WRITER_ROW=$(python3 "$ROOT/bench/writers.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$SLUG" "$SCRATCH/app.log" \
+  --writers 16 --seconds "$DURATION") || WRITER_ROW="| signed-in writers failed (see the log above) | | |"
+COMMENT_ROWS=$(printf '%s\n%s' "$COMMENT_ROWS" "$WRITER_ROW")
 
 kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true; APP_PID=
 measure_nginx "$SCRATCH/post.html"

@@ -3,6 +3,7 @@ package org.quillpress.cache;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 
 import org.quillpress.security.FormFields;
@@ -11,8 +12,8 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * A rendered page as the cache keeps it: either whole, or cut around its per-visitor form fields (see
- * {@link FormFields}) so that each response splices in fields of its own. Compressed copies are made once,
- * here, when HTTP compression is on.
+ * {@link FormFields}) so that each response splices in fields of its own. With HTTP compression on, a
+ * compressed copy is made once per entry ({@link GzipCopy}).
  */
 sealed interface CachedPage {
 
@@ -29,16 +30,29 @@ sealed interface CachedPage {
 
     String cacheControl();
 
-    /** Memory the entry holds, roughly, in bytes. */
+    /** Memory the entry holds, roughly, in bytes (its compressed copy estimated, as it may not be made yet). */
     int weight();
+
+    /** Makes the compressed copy now rather than for the first hit that asks for it (no-op when off). */
+    void compressNow();
 
     /** A page without per-visitor parts: sent as it is, with an ETag for conditional requests. */
     record Whole(long generation, long expiresAtMillis, String contentType, String cacheControl, String etag,
-            Buffer plain, Buffer gzip) implements CachedPage {
+            Buffer plain, GzipCopy<Buffer> compressed) implements CachedPage {
+
+        /** The gzip copy, null when compression is off or would not make the page smaller. */
+        Buffer gzip() {
+            return compressed == null ? null : compressed.get();
+        }
 
         @Override
         public int weight() {
-            return OVERHEAD + plain.length() + (gzip == null ? 0 : gzip.length());
+            return OVERHEAD + plain.length() + (compressed == null ? 0 : plain.length() / GzipCopy.EXPECTED_RATIO);
+        }
+
+        @Override
+        public void compressNow() {
+            gzip();
         }
     }
 
@@ -47,14 +61,28 @@ sealed interface CachedPage {
      * carries fields of its own.
      */
     record WithFields(long generation, long expiresAtMillis, String contentType, String cacheControl,
-            byte[] prefix, byte[] suffix, byte[] gzipHead, byte[] gzipTail) implements CachedPage {
+            byte[] prefix, byte[] suffix, GzipCopy<byte[][]> compressed) implements CachedPage {
+
+        /** The compressed text before the fields (see {@link Gzip#head}), null when compression is off. */
+        byte[] gzipHead() {
+            return compressed == null ? null : compressed.get()[0];
+        }
+
+        /** The compressed text after the fields (see {@link Gzip#tail}), null when compression is off. */
+        byte[] gzipTail() {
+            return compressed == null ? null : compressed.get()[1];
+        }
 
         @Override
         public int weight() {
             return OVERHEAD + prefix.length + suffix.length
-                    + (gzipHead == null ? 0 : gzipHead.length + gzipTail.length);
+                    + (compressed == null ? 0 : (prefix.length + suffix.length) / GzipCopy.EXPECTED_RATIO);
         }
 
+        @Override
+        public void compressNow() {
+            gzipHead();
+        }
     }
 
     /** Cache-Control for HTML pages that did not set their own: browsers revalidate, so new comments show. */
@@ -64,8 +92,9 @@ sealed interface CachedPage {
     String PRIVATE_REVALIDATE = "private, no-cache";
 
     /**
-     * The entry for {@code text}, or null when the page must not be cached: more than one fields region, or
-     * the visitor's CSRF token outside the region (a form rendered with {@code {#csrf /}} on a public page).
+     * The entry for the page, given as {@code text} or as its UTF-8 {@code bytes}, or null when it must not be
+     * cached: more than one fields region, or the visitor's CSRF token outside the region (a form rendered with
+     * {@code {#csrf /}} on a public page). The region's markers are ASCII, so the page is cut as bytes.
      *
      * @param etag the ETag the application set, or null to derive one from the content
      * @param cacheControl the Cache-Control the application set, or null for the default
@@ -73,37 +102,60 @@ sealed interface CachedPage {
      */
     static CachedPage of(PageCache.Fill fill, long expiresAtMillis, String contentType, String cacheControl,
             String etag, String text, byte[] bytes, boolean compress, String csrfToken) {
-        int start = text == null ? -1 : text.indexOf(FormFields.START);
+        byte[] body = bytes != null ? bytes : text.getBytes(StandardCharsets.UTF_8);
+        int start = contentType.startsWith("text/html") ? indexOf(body, FIELDS_START, 0) : -1;
         if (start < 0) {
-            byte[] body = bytes != null ? bytes : text.getBytes(StandardCharsets.UTF_8);
-            if (leaks(body, csrfToken)) {
+            if (leaks(body, 0, body.length, csrfToken)) {
                 return null;
             }
-            byte[] gzip = compress ? Gzip.whole(body) : null;
+            GzipCopy<Buffer> gzip = compress ? new GzipCopy<>(() -> {
+                byte[] packed = Gzip.whole(body);
+                return packed.length >= body.length ? null : Buffer.buffer(packed);
+            }) : null;
             return new Whole(fill.generation(), expiresAtMillis, contentType,
                     cacheControl != null ? cacheControl : REVALIDATE, etag != null ? etag : etag(body),
-                    Buffer.buffer(body), gzip == null || gzip.length >= body.length ? null : Buffer.buffer(gzip));
+                    Buffer.buffer(body), gzip);
         }
-        int end = text.indexOf(FormFields.END, start);
-        if (end < 0 || text.indexOf(FormFields.START, start + 1) >= 0) {
+        int end = indexOf(body, FIELDS_END, start);
+        if (end < 0 || indexOf(body, FIELDS_START, start + 1) >= 0) {
             return null;
         }
-        byte[] prefix = text.substring(0, start).getBytes(StandardCharsets.UTF_8);
-        byte[] suffix = text.substring(end + FormFields.END.length()).getBytes(StandardCharsets.UTF_8);
-        if (leaks(prefix, csrfToken) || leaks(suffix, csrfToken)) {
+        int after = end + FIELDS_END.length;
+        if (leaks(body, 0, start, csrfToken) || leaks(body, after, body.length, csrfToken)) {
             return null;
         }
+        byte[] prefix = Arrays.copyOfRange(body, 0, start);
+        byte[] suffix = Arrays.copyOfRange(body, after, body.length);
         return new WithFields(fill.generation(), expiresAtMillis, contentType,
                 cacheControl != null ? cacheControl : PRIVATE_REVALIDATE, prefix, suffix,
-                compress ? Gzip.head(prefix) : null, compress ? Gzip.tail(suffix) : null);
+                compress ? new GzipCopy<>(() -> new byte[][] { Gzip.head(prefix), Gzip.tail(suffix) }) : null);
     }
 
-    /** True when the visitor's token appears in what would be served to everyone. */
-    private static boolean leaks(byte[] shared, String csrfToken) {
+    /** The fields region's markers as the bytes they are in a page (constants: never written to). */
+    byte[] FIELDS_START = FormFields.START.getBytes(StandardCharsets.US_ASCII);
+
+    byte[] FIELDS_END = FormFields.END.getBytes(StandardCharsets.US_ASCII);
+
+    /** True when the visitor's token appears in {@code body[from, to)}, which would be served to everyone. */
+    private static boolean leaks(byte[] body, int from, int to, String csrfToken) {
         if (csrfToken == null || csrfToken.isEmpty()) {
             return false;
         }
-        return new String(shared, StandardCharsets.ISO_8859_1).contains(csrfToken);
+        int at = indexOf(body, csrfToken.getBytes(StandardCharsets.UTF_8), from);
+        return at >= 0 && at < to;
+    }
+
+    /** Where {@code needle} first occurs in {@code hay} at or after {@code from}, or -1. */
+    static int indexOf(byte[] hay, byte[] needle, int from) {
+        outer: for (int i = Math.max(0, from); i <= hay.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     /**

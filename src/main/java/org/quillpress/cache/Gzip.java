@@ -5,7 +5,7 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * gzip (RFC 1952) of cached pages, computed once when a page is stored. A page with per-visitor form
+ * gzip (RFC 1952) of cached pages, computed once per stored page ({@link GzipCopy}). A page with per-visitor form
  * fields is kept as two compressed halves, so each response costs no compression:
  * <ol>
  * <li>{@link #head}: the gzip header and the text before the fields, raw deflate ended by a sync flush,

@@ -68,8 +68,9 @@ public class PageCache {
     ChangeBus bus;
 
     /**
-     * With HTTP compression on, every cached page keeps a gzip copy: all of them are text (HTML, feeds, XML,
-     * robots.txt). ({@code quarkus.http.compress-media-types} is build-time only and cannot be read here.)
+     * With HTTP compression on, every cached page gets a gzip copy once a client asks for one ({@link GzipCopy}):
+     * all of them are text (HTML, feeds, XML, robots.txt). ({@code quarkus.http.compress-media-types} is build-time only and
+     * cannot be read here.)
      */
     @ConfigProperty(name = "quarkus.http.enable-compression", defaultValue = "false")
     boolean compression;

@@ -67,33 +67,31 @@ public class PageCacheFiller {
         String cacheControl = response.getHeaderString(HttpHeaders.CACHE_CONTROL);
         String etag = response.getHeaderString(HttpHeaders.ETAG);
         String token = token();
+        boolean gzip = CacheRules.acceptsGzip(routing.request().getHeader(HttpHeaders.ACCEPT_ENCODING));
         if (entity instanceof TemplateInstance template) {
             String text = template.render();
             response.setEntity(text, response.getEntityAnnotations(), type);
-            keep(fill, response, contentType, cacheControl, etag, text, null, token);
+            keep(fill, response, contentType, cacheControl, etag, text, null, token, gzip);
         } else if (entity instanceof String text) {
-            keep(fill, response, contentType, cacheControl, etag, text, null, token);
+            keep(fill, response, contentType, cacheControl, etag, text, null, token, gzip);
         } else if (entity instanceof byte[] bytes) {
-            keep(fill, response, contentType, cacheControl, etag, null, bytes, token);
+            keep(fill, response, contentType, cacheControl, etag, null, bytes, token, gzip);
         } else if (entity instanceof StreamingOutput stream) {
             // streamed so that memory stays flat (the sitemap): keep a copy while it is written, up to a limit
             response.getHeaders().putSingle(HttpHeaders.VARY, PageCacheRoute.ACCEPT_ENCODING);
             response.setEntity(new CopyingOutput(stream, cache.maxPageBytes(),
-                    bytes -> keep(fill, null, contentType, cacheControl, etag, null, bytes, token)),
+                    bytes -> keep(fill, null, contentType, cacheControl, etag, null, bytes, token, gzip)),
                     response.getEntityAnnotations(), type);
         }
     }
 
     private void keep(PageCache.Fill fill, ContainerResponseContext response, String contentType, String cacheControl,
-            String etag, String text, byte[] bytes, String token) {
+            String etag, String text, byte[] bytes, String token, boolean clientTakesGzip) {
         if ((bytes != null ? bytes.length : text.length()) > cache.maxPageBytes()) {
             return;
         }
-        // only HTML carries form fields; other bodies are kept as the bytes they are
-        String searchable = text != null || !contentType.startsWith(MediaType.TEXT_HTML) ? text
-                : new String(bytes, StandardCharsets.UTF_8);
-        CachedPage page = CachedPage.of(fill, cache.expiresAt(fill), contentType, cacheControl, etag, searchable,
-                bytes, cache.compresses(), token);
+        CachedPage page = CachedPage.of(fill, cache.expiresAt(fill), contentType, cacheControl, etag, text, bytes,
+                cache.compresses(), token);
         if (page == null) {
             Log.debugf("Not cached: %s (a second fields region, or a CSRF token outside one)", fill.key());
             return;
@@ -107,6 +105,10 @@ public class PageCacheFiller {
             if (etag == null && page instanceof CachedPage.Whole whole) {
                 response.getHeaders().putSingle(HttpHeaders.ETAG, whole.etag());
             }
+        }
+        if (clientTakesGzip) {
+            // this client will want it and this is a worker thread, unlike the hits' event loop
+            page.compressNow();
         }
         cache.store(fill, page);
     }

@@ -75,7 +75,7 @@ public class DiscussionSettings {
             put("comments-per-page", rules.commentsPerPage());
             bus.publish(Area.DISCUSSION_SETTINGS);
             // thread depth and page size shape every post page the cache holds
-            changed.fire(new ContentChanged("discussion settings"));
+            changed.fire(new ContentChanged("discussion settings", false));
         });
         current = rules;
     }

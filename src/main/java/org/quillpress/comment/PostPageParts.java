@@ -53,17 +53,21 @@ public class PostPageParts {
     }
 
     /**
-     * The rendered shared HTML of a post page; {@code page} is the thread page it shows (the one asked for,
-     * kept within the pages there are).
+     * The rendered shared HTML of a post page, kept as the UTF-8 bytes it is sent as (see {@link SplicedPage});
+     * {@code page} is the thread page it shows (the one asked for, kept within the pages there are).
      */
-    public record Shared(String article, String discussion, int page, long approvedCount) {
+    public record Shared(byte[] article, byte[] discussion, int page, long approvedCount) {
+        static Shared of(String article, String discussion, int page, long approvedCount) {
+            return new Shared(SplicedPage.bytes(article), SplicedPage.bytes(discussion), page, approvedCount);
+        }
+
         /** The same with another rendering of the article (an editor's, with the edit link). */
         public Shared withArticle(String other) {
-            return new Shared(other, discussion, page, approvedCount);
+            return new Shared(SplicedPage.bytes(other), discussion, page, approvedCount);
         }
 
         int weight() {
-            return 64 + 2 * (article.length() + discussion.length());
+            return 64 + article.length + discussion.length;
         }
     }
 

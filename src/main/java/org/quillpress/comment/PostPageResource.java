@@ -1,6 +1,7 @@
 package org.quillpress.comment;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,12 @@ import io.vertx.ext.web.RoutingContext;
 @Produces(MediaType.TEXT_HTML)
 public class PostPageResource {
 
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset(StandardCharsets.UTF_8.name());
+
     @CheckedTemplate
     static class Templates {
-        /** The page: the shared parts as rendered, and what is the reader's own around them. */
-        static native TemplateInstance post(Full post, PostPageParts.Shared shared, boolean open, String canonical,
+        /** The page: slots for the shared parts (see {@link SplicedPage}), and what is the reader's own. */
+        static native TemplateInstance post(Full post, SplicedPage.Slots shared, boolean open, String canonical,
                 CommentViews.Form form);
 
         /** The post itself, as everyone sees it who may not edit it. */
@@ -154,7 +157,8 @@ public class PostPageResource {
             form = drafts.take(routing, post.id()).map(d -> new CommentViews.Form(d.body(), d.parentId(), typed.name(),
                     typed.email(), typed.website(), false, Map.of())).orElse(form);
             String canonical = shared.page() > 1 ? post.path() + "?cpage=" + shared.page() : post.path();
-            return Response.ok(Templates.post(post, shared, open, canonical, form)).build();
+            String around = Templates.post(post, SplicedPage.SLOTS, open, canonical, form).render();
+            return Response.ok(SplicedPage.splice(around, shared), HTML).build();
         }
         if (lookup instanceof PostReader.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.path())).build();
@@ -182,7 +186,7 @@ public class PostPageResource {
     }
 
     private static PostPageParts.Shared render(Full post, CommentViews.Thread thread) {
-        return new PostPageParts.Shared(Templates.article(post, thread.approvedCount()).render(),
+        return PostPageParts.Shared.of(Templates.article(post, thread.approvedCount()).render(),
                 Templates.discussion(post, thread).render(), thread.page(), thread.approvedCount());
     }
 }

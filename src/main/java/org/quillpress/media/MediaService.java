@@ -166,7 +166,7 @@ public class MediaService {
                 Media.flush();
                 renditions.forget(id);
                 posts.renderAgainWhereBodyContains(addressPrefixes(media));
-                changed.fire(new ContentChanged("a replaced image"));
+                changed.fire(new ContentChanged("a replaced image", false));
                 return new Swapped(media, old);
             });
             replaced = swapped.media();

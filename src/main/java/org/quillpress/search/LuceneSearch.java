@@ -72,7 +72,7 @@ import io.quarkus.runtime.StartupEvent;
  * The database stays the truth; the index follows it after each commit. A saved, trashed or restored post is
  * indexed again at once (the saving request waits a moment for it, so an author finds what they just
  * published); a comment approved or removed re-indexes its post; a change that may touch many posts at once
- * (a tag renamed or merged, a WordPress import batch, anything announced as {@code ContentChanged}) rebuilds the
+ * (a tag renamed or merged, a WordPress import batch, any {@code ContentChanged} that is searchable) rebuilds the
  * whole index once things are quiet for {@code quillpress.search.rebuild-delay}. All writing happens on one
  * thread, in order, so a rebuild and a single update never mix; readers keep the last complete view meanwhile.
  * <p>
@@ -161,7 +161,9 @@ public class LuceneSearch implements SearchEngine {
     }
 
     void onContentChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentChanged changed) {
-        scheduleRebuild();
+        if (changed.searchable()) {
+            scheduleRebuild();
+        }
     }
 
     /** Rebuilds the whole index soon, once; a later call before it starts pushes it back. */

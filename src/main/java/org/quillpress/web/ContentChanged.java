@@ -7,6 +7,13 @@ package org.quillpress.web;
  * {@code PostSaved} does the same.
  *
  * @param what a few words for the log, such as "site settings"
+ * @param searchable whether it may change what search finds (its index is then rebuilt); false for changes of
+ *        presentation only, such as the discussion rules
  */
-public record ContentChanged(String what) {
+public record ContentChanged(String what, boolean searchable) {
+
+    /** A change that may touch what search finds: the safe default. */
+    public ContentChanged(String what) {
+        this(what, true);
+    }
 }
