@@ -38,9 +38,4 @@ public record DigestPeriods(ZoneId zone, LocalTime at, DayOfWeek weeklyOn) {
         }
         return candidate.toInstant();
     }
-
-    /** Whether a subscriber whose last digest ended at {@code lastEnd} is due for one at {@code now}. */
-    public boolean due(Frequency frequency, Instant lastEnd, Instant now) {
-        return lastEnd.isBefore(latestEnd(frequency, now));
-    }
 }
