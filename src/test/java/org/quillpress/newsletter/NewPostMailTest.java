@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -150,6 +156,44 @@ class NewPostMailTest {
         digests.sendDue(next.plus(Duration.ofDays(1)).plusSeconds(30));
         Inbox.exactly(reader, DIGEST_SUBJECT, 1);
         Inbox.exactly(idle, DIGEST_SUBJECT, 0);
+    }
+
+    @Test
+    void twoInstancesSendingDigestsAtOnceSendEachOnce() throws Exception {
+        String topic = category("Weekly");
+        List<String> readers = List.of(address("week-a"), address("week-b"), address("week-c"));
+        for (String reader : readers) {
+            subscribed(reader, "categories", List.of(slugOfCategory(topic)), "weekly");
+        }
+        String title = publish("Weekly news ", topic);
+        LocalTime at = ConfigProvider.getConfig().getValue("quillpress.newsletter.digest-at", LocalTime.class);
+        java.time.DayOfWeek day = ConfigProvider.getConfig().getValue("quillpress.newsletter.weekly-on",
+                java.time.DayOfWeek.class);
+        Instant next = new DigestPeriods(SiteTime.zone(), at, day).latestEnd(Frequency.WEEKLY,
+                TestClock.current().instant().plus(Duration.ofDays(7)));
+        PostDigests digests = Arc.container().instance(PostDigests.class).get();
+
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(instances.submit(() -> {
+                    start.await();
+                    return digests.sendDue(next.plusSeconds(30));
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> run : runs) {
+                run.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+        for (String reader : readers) {
+            MimeMessage digest = Inbox.exactly(reader, DIGEST_SUBJECT, 1).get(0);
+            assertThat(Inbox.text(digest)).contains(title);
+        }
     }
 
     @Test
