@@ -9,10 +9,11 @@ import io.quarkus.qute.Variant;
 /**
  * The mails, each a pair of templates under {@code templates/mail/}: {@code name.txt} for the plain
  * text part and {@code name.html} for the HTML part. Qute escapes every value in the HTML part; the
- * text part is shown as text by every mail client, so nothing in it can run.
+ * text part is shown as text by every mail client, so nothing in it can run. Features with mails of their own
+ * declare their templates beside theirs and render them with {@link #render}, for the outbox.
  */
 @CheckedTemplate(basePath = "mail")
-class MailTemplates {
+public class MailTemplates {
 
     /** A comment as a mail shows it: who wrote it, what they wrote, and where to read it. */
     record MailComment(String writer, String text, String html, String url) {
@@ -23,7 +24,7 @@ class MailTemplates {
     }
 
     /** A mail's two parts. */
-    record Rendered(String text, String html) {
+    public record Rendered(String text, String html) {
     }
 
     static native TemplateInstance heldForModeration(String siteTitle, String postTitle, MailComment comment,
@@ -48,7 +49,7 @@ class MailTemplates {
     static native TemplateInstance confirmSignUp(String siteTitle, String confirmUrl, long validHours);
 
     /** Renders both variants of a mail's template, as the Qute mailer would. */
-    static Rendered render(TemplateInstance mail) {
+    public static Rendered render(TemplateInstance mail) {
         return new Rendered(variant(mail, Variant.TEXT_PLAIN), variant(mail, Variant.TEXT_HTML));
     }
 

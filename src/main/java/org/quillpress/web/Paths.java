@@ -20,7 +20,7 @@ public final class Paths {
     public static final Set<String> RESERVED = Set.of("account", "accounts", "admin", "api", "archive", "author", "authors",
             "avatars", "categories", "category", "comments", "css", "feed", "img", "invitations", "js", "login", "logout",
             "media", "moderation", "pages", "password", "posts", "q", "rss", "search", "setup", "signup", "sitemap",
-            "subscriptions", "tag", "tags", "two-factor", "write");
+            "subscribe", "subscriptions", "tag", "tags", "two-factor", "write");
 
     private Paths() {
     }

@@ -25,8 +25,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** What arrived at the test SMTP server, by recipient: every test reads only its own addresses. */
-final class Inbox {
+/**
+ * What arrived at the test SMTP server, by recipient: every test reads only its own addresses. Public for the mail
+ * tests of other packages (newsletter).
+ */
+public final class Inbox {
 
     /**
      * The longest wait for a mail to arrive. Delivery is triggered here as well as by the job, so it is
@@ -38,7 +41,7 @@ final class Inbox {
     }
 
     /** Mails that arrived for this address whose subject contains {@code subject}. */
-    static List<MimeMessage> to(String address, String subject) {
+    public static List<MimeMessage> to(String address, String subject) {
         GreenMail server = GreenMailResource.server();
         List<MimeMessage> found = new ArrayList<>();
         if (server == null) {
@@ -53,7 +56,7 @@ final class Inbox {
     }
 
     /** Waits until at least {@code count} such mails arrived, delivering what is due meanwhile. */
-    static List<MimeMessage> await(String address, String subject, int count) {
+    public static List<MimeMessage> await(String address, String subject, int count) {
         return Awaitility.await("mails to %s about '%s'".formatted(address, subject)).atMost(WAIT)
                 .pollInterval(Duration.ofMillis(200)).until(() -> {
                     delivery().deliverDue();
@@ -65,7 +68,7 @@ final class Inbox {
      * Waits for {@code count} such mails and checks that no more come: nothing is sent twice. No more can come
      * once every such mail in the outbox is sent (or given up) and a delivery run after that has found nothing.
      */
-    static List<MimeMessage> exactly(String address, String subject, int count) {
+    public static List<MimeMessage> exactly(String address, String subject, int count) {
         if (count > 0) {
             await(address, subject, count);
         }
@@ -91,7 +94,7 @@ final class Inbox {
         return Arc.container().instance(MailDelivery.class).get();
     }
 
-    static String subject(MimeMessage message) {
+    public static String subject(MimeMessage message) {
         try {
             return message.getSubject() == null ? "" : message.getSubject();
         } catch (MessagingException e) {
@@ -99,7 +102,7 @@ final class Inbox {
         }
     }
 
-    static String header(MimeMessage message, String name) {
+    public static String header(MimeMessage message, String name) {
         try {
             return message.getHeader(name, ", ");
         } catch (MessagingException e) {
@@ -107,11 +110,11 @@ final class Inbox {
         }
     }
 
-    static String text(MimeMessage message) {
+    public static String text(MimeMessage message) {
         return part(message, "text/plain");
     }
 
-    static String html(MimeMessage message) {
+    public static String html(MimeMessage message) {
         return part(message, "text/html");
     }
 
