@@ -172,16 +172,6 @@ class PostPageTest {
     }
 
     @Test
-    void theCommentFormsProviderButtonsShowTheProvidersMarkAndName() {
-        String slug = discussedPost(1);
-        String page = WebClient.anonymous().get(Uncached.path("/posts/" + slug)).asString();
-        assertThat(page).contains(
-                "<img src=\"/img/providers/github.svg\" alt=\"\" width=\"20\" height=\"20\"> Sign in with GitHub</button>");
-        String mark = WebClient.anonymous().get("/img/providers/github.svg").asString();
-        assertThat(mark).contains("<title>GitHub</title>").doesNotContain("<text");
-    }
-
-    @Test
     void aSignedInReaderChangesAccountAndIsBackAtTheFormsChoiceOfHowToComment() {
         String slug = discussedPost(1);
         WebClient reader = TestAccounts.create(Role.READER, "Changing Reader").signIn();
@@ -200,8 +190,8 @@ class PostPageTest {
         Response changed = reader.postForm("/posts/" + slug + "/comments/change-account", Map.of(), "/posts/" + slug);
         assertThat(changed.statusCode()).isEqualTo(303);
         assertThat(changed.header("Location")).endsWith("/posts/" + slug + "#respond");
-        assertThat(reader.get("/posts/" + slug).asString()).doesNotContain("Commenting as")
-                .contains("Sign in with GitHub", "id=\"comment-field-name\"");
+        assertThat(reader.get("/posts/" + slug).asString()).doesNotContain("Commenting as", "change-account-form")
+                .contains("id=\"comment-field-name\"");
     }
 
     /** Approved comments each answering the one before, by "Chain writer 0" on down; their ids in that order. */
@@ -283,6 +273,8 @@ class PostPageTest {
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             settings.save(settings.current());
+            // the change also has the search index rebuilt, which reads every post in a thread of its own
+            QuietJobs.awaitOutboxDrained();
             statistics.clear();
             Response response = WebClient.anonymous().get(Uncached.path(path));
             assertThat(response.statusCode()).isEqualTo(200);
