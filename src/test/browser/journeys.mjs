@@ -13,6 +13,7 @@ import * as oidcReader from './journeys/4-oidc-reader.mjs';
 import * as keyboard from './journeys/5-keyboard.mjs';
 import * as authorImage from './journeys/6-author-image.mjs';
 import * as desk from './journeys/7-desk.mjs';
+import * as phoneThread from './journeys/8-phone-thread.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -72,7 +73,7 @@ const state = {
   },
 };
 
-const journeys = [firstStart, guestComment, moderation, oidcReader, keyboard, authorImage, desk];
+const journeys = [firstStart, guestComment, moderation, oidcReader, keyboard, authorImage, desk, phoneThread];
 
 const started = Date.now();
 const browser = await launch();

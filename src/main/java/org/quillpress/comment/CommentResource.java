@@ -25,6 +25,7 @@ import org.quillpress.security.Sessions;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
 import org.quillpress.web.Paths;
+import org.quillpress.web.Slugs;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -114,6 +115,21 @@ public class CommentResource {
                 .ifPresent(post -> drafts.save(routing, post.id, form.parentId(), form.body()));
         String back = URLEncoder.encode(pathOf(slug) + "#respond", StandardCharsets.UTF_8);
         return Response.seeOther(URI.create("/login/" + chosen.id + "/on-the-way?then=" + back)).build();
+    }
+
+    /**
+     * "Change" on a signed-in reader's comment form: signs them out (a change of state, so a form post with its
+     * CSRF token, like "Sign out") and brings them back to the same post's form, where they choose again how to
+     * comment: as a guest or with another account.
+     */
+    @POST
+    @Path("posts/{slug}/comments/change-account")
+    public Response changeAccount(@RestPath String slug) {
+        if (!Slugs.isValid(slug)) {
+            throw new NotFoundException();
+        }
+        sessions.end(routing);
+        return Response.seeOther(URI.create(pathOf(slug) + "#respond")).build();
     }
 
     @GET

@@ -57,9 +57,11 @@
     link.addEventListener('click', function (event) {
       event.preventDefault();
       var item = document.getElementById('comment-' + link.getAttribute('data-reply-to'));
-      item.appendChild(respond);
+      // right under the comment, above its replies
+      var article = item.querySelector('.comment-inner');
+      item.insertBefore(respond, article.nextSibling);
       parentField.value = link.getAttribute('data-reply-to');
-      title.textContent = 'Reply to ' + link.getAttribute('data-reply-name');
+      title.textContent = link.getAttribute('data-reply-title');
       note.hidden = false;
       form.querySelector('textarea[name=body]').focus();
     });
@@ -97,4 +99,29 @@
         });
     });
   });
+}());
+
+// Folded replies: a link to a comment inside a folded sub-thread (a permalink, "in reply to", the address's
+// #comment-N) unfolds what hides it. Without this script the reader unfolds it with its summary.
+(function () {
+  'use strict';
+  function reveal() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) {
+      return;
+    }
+    var hidden = false;
+    for (var node = target.parentElement; node; node = node.parentElement) {
+      if (node.tagName === 'DETAILS' && !node.open) {
+        node.open = true;
+        hidden = true;
+      }
+    }
+    if (hidden) {
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener('hashchange', reveal);
+  reveal();
 }());

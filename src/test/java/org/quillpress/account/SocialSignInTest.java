@@ -98,6 +98,20 @@ class SocialSignInTest {
     }
 
     @Test
+    void theCommentFormOffersEachProviderWithItsDrawnMarkAndName() {
+        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Marked providers "), "Marks.", List.of());
+        String page = WebClient.anonymous().get("/posts/" + slug).asString();
+        assertThat(page).contains(
+                "<img src=\"/img/providers/github.svg\" alt=\"\" width=\"20\" height=\"20\"> Sign in with GitHub</button>",
+                "<img src=\"/img/providers/oidc.svg\" alt=\"\" width=\"20\" height=\"20\"> Sign in with Test ID</button>");
+        // drawn shapes with the provider's name, not a letter in a box
+        assertThat(WebClient.anonymous().get("/img/providers/github.svg").asString()).contains("<title>GitHub</title>")
+                .doesNotContain("<text");
+        assertThat(WebClient.anonymous().get("/img/providers/oidc.svg").asString())
+                .contains("<title>OpenID Connect</title>").doesNotContain("<text");
+    }
+
+    @Test
     void aGitHubStyleProviderWithoutIdTokenSignsInByItsNumericId() {
         WebClient reader = WebClient.anonymous();
         Response done = ProviderLogin.signIn(reader, "/login/github?then=/account", "octo-login",

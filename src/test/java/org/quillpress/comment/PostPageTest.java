@@ -2,7 +2,15 @@ package org.quillpress.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
@@ -20,6 +28,8 @@ import org.quillpress.support.TestComments;
 import org.quillpress.support.TestPosts;
 import org.quillpress.support.Uncached;
 import org.quillpress.support.WebClient;
+import org.quillpress.web.SiteTime;
+import org.quillpress.web.TemplateExtensions;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -118,6 +128,131 @@ class PostPageTest {
         assertThat(first).contains("/posts/" + slug + "\">").doesNotContain("?cpage=1");
     }
 
+    @Test
+    void aTenDeepThreadNestsEachReplyInsideWhatItAnswersNamesItAndFoldsLongSubThreads() {
+        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Deep "), "A deep thread.", List.of());
+        List<Long> ids = chain(slug, 10);
+        String page = WebClient.anonymous().get(Uncached.path("/posts/" + slug)).asString();
+
+        Map<Long, Long> within = nesting(page);
+        assertThat(within).hasSize(10).containsEntry(ids.get(0), null);
+        for (int i = 1; i < 10; i++) {
+            assertThat(within).containsEntry(ids.get(i), ids.get(i - 1));
+            assertThat(page).contains("<li id=\"comment-" + ids.get(i) + "\" class=\"comment depth-" + (i + 1) + "\">",
+                    "<span class=\"in-reply-to\">in reply to <a href=\"#comment-" + ids.get(i - 1) + "\">Chain writer "
+                            + (i - 1) + "</a></span>");
+        }
+        assertThat(page).doesNotContain("in reply to <a href=\"#comment-" + ids.get(9) + "\"");
+        // sub-threads of three replies or more fold, starting unfolded; shorter ones do not
+        assertThat(page).contains("<details class=\"replies\" open><summary>9 replies to Chain writer 0</summary>",
+                "<summary>3 replies to Chain writer 6</summary>").doesNotContain("2 replies to", "1 reply to");
+        assertThat(count(page, "<details")).isEqualTo(7).isEqualTo(count(page, "</details>"));
+        assertThat(count(page, "<ol")).isEqualTo(count(page, "</ol>")).isEqualTo(10);
+    }
+
+    @Test
+    void aCommentShowsItsDateAndTimeInTheSitesZone() {
+        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Timed "), "Timed.", List.of());
+        List<Long> ids = chain(slug, 1);
+        Instant at = QuarkusTransaction.requiringNew().call(() -> Comment.<Comment> findById(ids.get(0)).createdAt);
+        String page = WebClient.anonymous().get(Uncached.path("/posts/" + slug)).asString();
+        assertThat(SiteTime.dateTime(at)).matches(".*\\d{1,2}:\\d\\d.*");
+        assertThat(page).contains("<a class=\"comment-permalink\" href=\"#comment-" + ids.get(0) + "\"><time datetime=\""
+                + TemplateExtensions.iso(at) + "\">" + SiteTime.dateTime(at) + "</time></a>");
+    }
+
+    @Test
+    void theAuthorBoxIsHeadedAboutTheAuthor() {
+        var owner = TestAccounts.owner();
+        String slug = TestPosts.publish(owner, TestPosts.unique("Authored "), "By the owner.", List.of());
+        String page = WebClient.anonymous().get(Uncached.path("/posts/" + slug)).asString();
+        assertThat(page).containsPattern("<aside class=\"author-box\" aria-labelledby=\"about-[^\"]+\">")
+                .containsPattern("<h2 class=\"author-name\" id=\"about-[^\"]+\">About <a href=\"[^\"]+\">"
+                        + Pattern.quote(escaped(owner.displayName())) + "</a></h2>");
+    }
+
+    @Test
+    void aSignedInReaderChangesAccountAndIsBackAtTheFormsChoiceOfHowToComment() {
+        String slug = discussedPost(1);
+        WebClient reader = TestAccounts.create(Role.READER, "Changing Reader").signIn();
+        assertThat(reader.get("/posts/" + slug).asString()).contains("Commenting as <strong>Changing Reader</strong> · "
+                + "<button type=\"submit\" form=\"change-account-form\" class=\"link-button\">Change<span "
+                + "class=\"visually-hidden\"> account</span></button> · <button type=\"submit\" form=\"logout-form\"",
+                "<form action=\"/posts/" + slug
+                        + "/comments/change-account\" method=\"post\" id=\"change-account-form\" hidden>"
+                        + "<input type=\"hidden\" name=\"csrf-token\"");
+
+        // without the form's token it is refused and changes nothing
+        Response forged = reader.postFormWithoutToken("/posts/" + slug + "/comments/change-account", Map.of());
+        assertThat(forged.statusCode()).isBetween(400, 499);
+        assertThat(reader.get("/posts/" + slug).asString()).contains("Commenting as <strong>Changing Reader</strong>");
+
+        Response changed = reader.postForm("/posts/" + slug + "/comments/change-account", Map.of(), "/posts/" + slug);
+        assertThat(changed.statusCode()).isEqualTo(303);
+        assertThat(changed.header("Location")).endsWith("/posts/" + slug + "#respond");
+        assertThat(reader.get("/posts/" + slug).asString()).doesNotContain("Commenting as", "change-account-form")
+                .contains("id=\"comment-field-name\"");
+    }
+
+    /** Approved comments each answering the one before, by "Chain writer 0" on down; their ids in that order. */
+    List<Long> chain(String slug, int length) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Post post = Post.find("slug", slug).firstResult();
+            List<Long> ids = new ArrayList<>();
+            Comment parent = null;
+            for (int i = 0; i < length; i++) {
+                Comment c = new Comment();
+                c.post = post;
+                c.parent = parent;
+                c.depth = i + 1;
+                c.path = "";
+                c.authorName = "Chain writer " + i;
+                c.bodyMarkdown = "link " + i;
+                c.bodyHtml = "<p>link " + i + "</p>";
+                c.status = CommentStatus.APPROVED;
+                c.createdAt = clock.instant();
+                c.persist();
+                c.path = (parent == null ? "" : parent.path + "/") + Comment.segment(c.id);
+                ids.add(c.id);
+                parent = c;
+            }
+            return ids;
+        });
+    }
+
+    /** Each comment's item on the page and the comment item it lies within (null for none), read from the HTML. */
+    static Map<Long, Long> nesting(String page) {
+        Map<Long, Long> within = new HashMap<>();
+        Deque<Long> open = new ArrayDeque<>();
+        Matcher m = Pattern.compile("<li id=\"comment-(\\d+)\"|<li[ >]|</li>").matcher(page);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                long id = Long.parseLong(m.group(1));
+                within.put(id, open.stream().filter(x -> x >= 0).findFirst().orElse(null));
+                open.push(id);
+            } else if (m.group().startsWith("<li")) {
+                open.push(-1L);
+            } else {
+                open.pop();
+            }
+        }
+        assertThat(open).as("every item is closed").isEmpty();
+        return within;
+    }
+
+    static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    static String escaped(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'",
+                "&#39;");
+    }
+
     /** Statements a page takes once its shared parts are built: the fewest of three requests. */
     long statementsFor(WebClient client, String path) {
         QuietJobs.awaitOutboxDrained();
@@ -138,6 +273,8 @@ class PostPageTest {
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
             settings.save(settings.current());
+            // the change also has the search index rebuilt, which reads every post in a thread of its own
+            QuietJobs.awaitOutboxDrained();
             statistics.clear();
             Response response = WebClient.anonymous().get(Uncached.path(path));
             assertThat(response.statusCode()).isEqualTo(200);
