@@ -61,7 +61,7 @@ public class MediaService {
 
     @PostConstruct
     void init() {
-        processor = new ImageProcessor(config.maxSize().asLongValue(), config.maxPixels());
+        processor = new ImageProcessor(config.maxSize().asLongValue(), config.maxPixels(), staff);
         decoding = new Semaphore(Math.max(1, config.parallelUploads()), true);
     }
 

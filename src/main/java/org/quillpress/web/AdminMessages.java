@@ -356,6 +356,10 @@ public interface AdminMessages {
     @Message("Import another file")
     String wxrAnother();
 
+    /** A row of the import's counts, named as the report names it (Authors, Posts…): English already. */
+    @Message("{kind}")
+    String wxrKind(String kind);
+
     @Message("Choose a WordPress export file (.xml) to upload.")
     String wxrChooseFile();
 

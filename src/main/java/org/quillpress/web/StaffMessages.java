@@ -613,4 +613,26 @@ public interface StaffMessages {
 
     @Message("The upload failed.")
     String writeUploadFailed();
+
+    // What the media library says about an uploaded file
+    @Message("The file is empty.")
+    String mediaErrEmpty();
+
+    @Message("The file is larger than {mb} MB, the limit for images.")
+    String mediaErrTooLarge(long mb);
+
+    @Message("Only JPEG, PNG, GIF and WebP images can be uploaded, not {format}.")
+    String mediaErrFormat(String format);
+
+    @Message("The image has {megapixels} megapixels; the limit is {max}.")
+    String mediaErrPixels(long megapixels, long max);
+
+    @Message("SVG images are not accepted: they can carry scripts. Upload a PNG instead.")
+    String mediaErrSvg();
+
+    @Message("The file is not an image (JPEG, PNG, GIF or WebP).")
+    String mediaErrNotImage();
+
+    @Message("The image is damaged or cut off and cannot be read.")
+    String mediaErrCorrupt();
 }
