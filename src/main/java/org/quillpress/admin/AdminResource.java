@@ -23,7 +23,9 @@ import org.quillpress.security.CurrentUser;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.team.InvitationForm;
 import org.quillpress.team.Invitations;
+import org.quillpress.web.AdminMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,6 +38,9 @@ public class AdminResource {
 
     @Inject
     ModerationService moderation;
+
+    @Inject
+    StaffText staff;
 
     @Inject
     CurrentUser currentUser;
@@ -64,7 +69,7 @@ public class AdminResource {
     @GET
     public TemplateInstance settingsPage(@RestQuery String saved) {
         SiteSettings.Site site = settings.current();
-        return Templates.settings(SettingsForm.of(site), Map.of(), saved != null ? "Settings saved." : null);
+        return Templates.settings(SettingsForm.of(site), Map.of(), saved != null ? staff.admin().settingsSaved() : null);
     }
 
     @POST
@@ -81,13 +86,14 @@ public class AdminResource {
     @GET
     @Path("accounts")
     public TemplateInstance accountsPage(@RestQuery String q, @RestQuery String saved) {
+        AdminMessages text = staff.admin();
         String notice = saved == null ? null : switch (saved) {
-            case "banned" -> "The account is banned and signed out everywhere.";
-            case "unbanned" -> "The ban was lifted.";
-            case "invited" -> "The invitation is on its way.";
-            case "revoked" -> "The invitation was taken back: its link no longer works.";
-            case "sign-up" -> "Reader sign-up saved.";
-            default -> "Role saved.";
+            case "banned" -> text.accDoneBanned();
+            case "unbanned" -> text.accDoneUnbanned();
+            case "invited" -> text.accDoneInvited();
+            case "revoked" -> text.accDoneRevoked();
+            case "sign-up" -> text.accDoneSignUp();
+            default -> text.accDoneRole();
         };
         return Templates.accounts(admin.accounts(q), q == null ? "" : q, List.of(Role.values()), Map.of(), notice,
                 invites(InvitationForm.blank()));

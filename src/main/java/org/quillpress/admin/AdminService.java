@@ -19,7 +19,9 @@ import org.quillpress.audit.AuditKind;
 import org.quillpress.audit.AuditLog;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.team.ReaderSignUps;
+import org.quillpress.web.AdminMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -30,6 +32,9 @@ public class AdminService {
 
     @Inject
     SiteSettings settings;
+
+    @Inject
+    StaffText staff;
 
     @Inject
     AccountService accounts;
@@ -51,7 +56,7 @@ public class AdminService {
     /** Saves the site settings, checked by {@link SettingsForm#toSite}. */
     public void saveSettings(SettingsForm form) {
         SiteSettings.Site before = settings.current();
-        SiteSettings.Site after = form.toSite(before);
+        SiteSettings.Site after = form.toSite(before, staff.admin());
         settings.save(after);
         String changes = settingsChanges(before, after);
         if (!changes.isEmpty()) {
@@ -100,11 +105,12 @@ public class AdminService {
                 describe(bans.get(a.id.toString())))).toList();
     }
 
-    private static String describe(Ban ban) {
+    private String describe(Ban ban) {
         if (ban == null) {
             return null;
         }
-        String until = ban.endDay() == null ? "without end" : "until " + ban.endDay();
+        AdminMessages text = staff.admin();
+        String until = ban.endDay() == null ? text.accBanWithoutEnd() : text.accBanUntil(ban.endDay());
         return ban.reason == null ? until : until + ": " + ban.reason;
     }
 
@@ -128,11 +134,11 @@ public class AdminService {
         try {
             role = Role.valueOf(roleName == null ? "" : roleName.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(Map.of("role", "Choose reader, author, editor, moderator or admin."));
+            throw new InvalidInputException(Map.of("role", staff.admin().accErrRole()));
         }
         Account account = Account.<Account> findByIdOptional(accountId).orElseThrow(NotFoundException::new);
         if (account.role == Role.ADMIN && role != Role.ADMIN && Account.count("role", Role.ADMIN) <= 1) {
-            throw new InvalidInputException(409, Map.of("role", "The site needs at least one admin."));
+            throw new InvalidInputException(409, Map.of("role", staff.admin().accErrLastAdmin()));
         }
         Role before = account.role;
         accounts.setRole(accountId, role);

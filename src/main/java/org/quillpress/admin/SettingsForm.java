@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.AdminMessages;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.SiteTime;
 
@@ -41,19 +42,19 @@ public record SettingsForm(
      * The settings, cleaned, or every field at fault with its message. A time zone or date style left out of the
      * request keeps the current one.
      */
-    SiteSettings.Site toSite(SiteSettings.Site current) {
+    SiteSettings.Site toSite(SiteSettings.Site current, AdminMessages text) {
         Map<String, String> errors = new LinkedHashMap<>();
         String t = title == null ? "" : title.strip();
         if (t.isEmpty() || t.length() > MAX_TITLE) {
-            errors.put("title", "Give the site a title of at most " + MAX_TITLE + " characters.");
+            errors.put("title", text.settingsErrTitle(MAX_TITLE));
         }
         String tag = tagline == null ? "" : tagline.strip();
         if (tag.length() > MAX_TAGLINE) {
-            errors.put("tagline", "Use at most " + MAX_TAGLINE + " characters.");
+            errors.put("tagline", text.errAtMost(MAX_TAGLINE));
         }
         String d = description == null ? "" : description.strip();
         if (d.length() > MAX_DESCRIPTION) {
-            errors.put("description", "Use at most " + MAX_DESCRIPTION + " characters.");
+            errors.put("description", text.errAtMost(MAX_DESCRIPTION));
         }
         int perPage = 0;
         try {
@@ -62,13 +63,13 @@ public record SettingsForm(
             // reported below
         }
         if (perPage < 1 || perPage > MAX_POSTS_PER_PAGE) {
-            errors.put("postsPerPage", "Choose a number from 1 to " + MAX_POSTS_PER_PAGE + ".");
+            errors.put("postsPerPage", text.settingsErrPerPage(MAX_POSTS_PER_PAGE));
         }
         ZoneId zone = current.timeZone();
         if (timeZone != null && !timeZone.isBlank()) {
             zone = timeZone.length() > MAX_TIME_ZONE ? null : SiteTime.parseZone(timeZone);
             if (zone == null) {
-                errors.put("timeZone", "Enter a time zone such as Europe/Paris, America/New_York or UTC.");
+                errors.put("timeZone", text.settingsErrTimeZone());
             }
         }
         SiteTime.Style style = dateStyle == null || dateStyle.isBlank() ? current.dateStyle()

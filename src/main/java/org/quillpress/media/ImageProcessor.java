@@ -24,6 +24,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
@@ -57,10 +58,12 @@ final class ImageProcessor {
 
     private final long maxBytes;
     private final long maxPixels;
+    private final StaffText staff;
 
-    ImageProcessor(long maxBytes, long maxPixels) {
+    ImageProcessor(long maxBytes, long maxPixels, StaffText staff) {
         this.maxBytes = maxBytes;
         this.maxPixels = maxPixels;
+        this.staff = staff;
     }
 
     /** One stored width. */
@@ -80,7 +83,7 @@ final class ImageProcessor {
 
     Processed process(byte[] upload) {
         if (upload.length == 0) {
-            throw refused(400, "The file is empty.");
+            throw refused(400, staff.messages().mediaErrEmpty());
         }
         checkSize(upload.length);
         BufferedImage decoded = decode(upload);
@@ -90,7 +93,7 @@ final class ImageProcessor {
 
     void checkSize(long size) {
         if (size > maxBytes) {
-            throw refused(413, "The file is larger than " + (maxBytes / (1024 * 1024)) + " MB, the limit for images.");
+            throw refused(413, staff.messages().mediaErrTooLarge(maxBytes / (1024 * 1024)));
         }
     }
 
@@ -104,14 +107,13 @@ final class ImageProcessor {
             String format = reader.getFormatName().toLowerCase(Locale.ROOT);
             if (!FORMATS.contains(format)) {
                 reader.dispose();
-                throw refused(415, "Only JPEG, PNG, GIF and WebP images can be uploaded, not " + format + ".");
+                throw refused(415, staff.messages().mediaErrFormat(format));
             }
             try {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > maxPixels) {
-                    throw refused(413, "The image has " + pixels / 1_000_000 + " megapixels; the limit is "
-                            + maxPixels / 1_000_000 + ".");
+                    throw refused(413, staff.messages().mediaErrPixels(pixels / 1_000_000, maxPixels / 1_000_000));
                 }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener(warningsInto(warnings));
@@ -222,17 +224,17 @@ final class ImageProcessor {
         return bytes.toByteArray();
     }
 
-    private static InvalidInputException notAnImage(byte[] upload) {
+    private InvalidInputException notAnImage(byte[] upload) {
         String start = new String(upload, 0, Math.min(upload.length, 1024), StandardCharsets.UTF_8)
                 .toLowerCase(Locale.ROOT);
         if (start.contains("<svg") || start.contains("<?xml")) {
-            return refused(415, "SVG images are not accepted: they can carry scripts. Upload a PNG instead.");
+            return refused(415, staff.messages().mediaErrSvg());
         }
-        return refused(415, "The file is not an image (JPEG, PNG, GIF or WebP).");
+        return refused(415, staff.messages().mediaErrNotImage());
     }
 
-    private static InvalidInputException corrupt() {
-        return refused(400, "The image is damaged or cut off and cannot be read.");
+    private InvalidInputException corrupt() {
+        return refused(400, staff.messages().mediaErrCorrupt());
     }
 
     private static InvalidInputException refused(int status, String message) {

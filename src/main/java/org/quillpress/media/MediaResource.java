@@ -24,6 +24,7 @@ import org.quillpress.account.AccountPrincipal;
 import org.quillpress.account.Role;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -62,14 +63,17 @@ public class MediaResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    StaffText staff;
+
     @GET
     @Transactional
     public TemplateInstance library(@RestQuery String q, @RestQuery String saved) {
         String notice = saved == null ? null : switch (saved) {
-            case "uploaded" -> "Image uploaded.";
-            case "deleted" -> "Image deleted.";
-            case "replaced" -> "Image replaced: the posts that show it show the new one.";
-            default -> "Saved.";
+            case "uploaded" -> staff.messages().mediaUploaded();
+            case "deleted" -> staff.messages().mediaDeleted();
+            case "replaced" -> staff.messages().mediaReplaced();
+            default -> staff.messages().mediaSaved();
         };
         return page(q, MediaForm.blank(), Map.of(), notice);
     }

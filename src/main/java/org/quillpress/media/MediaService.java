@@ -22,6 +22,7 @@ import org.quillpress.post.Post;
 import org.quillpress.post.PostService;
 import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,6 +37,9 @@ public class MediaService {
 
     @Inject
     MediaConfig config;
+
+    @Inject
+    StaffText staff;
 
     @Inject
     MediaStore store;
@@ -57,7 +61,7 @@ public class MediaService {
 
     @PostConstruct
     void init() {
-        processor = new ImageProcessor(config.maxSize().asLongValue(), config.maxPixels());
+        processor = new ImageProcessor(config.maxSize().asLongValue(), config.maxPixels(), staff);
         decoding = new Semaphore(Math.max(1, config.parallelUploads()), true);
     }
 
@@ -182,10 +186,9 @@ public class MediaService {
     }
 
     /** The same file as another image's current one is that image: use it instead. */
-    private static void refuseTakenHash(Media media, String hash) {
+    private void refuseTakenHash(Media media, String hash) {
         Media.findByHash(hash).filter(other -> !other.id.equals(media.id)).ifPresent(other -> {
-            throw new InvalidInputException(409, Map.of("file", "This file is already in the library as “"
-                    + other.originalName + "”. Use that image, or delete it first."));
+            throw new InvalidInputException(409, Map.of("file", staff.messages().mediaErrDuplicate(other.originalName)));
         });
     }
 
@@ -256,8 +259,8 @@ public class MediaService {
             Media media = editable(id, editor);
             List<String> users = usedBy(media);
             if (!users.isEmpty()) {
-                throw new InvalidInputException(409, Map.of("file",
-                        "Still used by " + String.join(", ", users) + ". Remove it from those first."));
+                throw new InvalidInputException(409,
+                        Map.of("file", staff.messages().mediaErrInUse(String.join(", ", users))));
             }
             List<String> names = media.fileNames();
             media.delete();
@@ -304,13 +307,13 @@ public class MediaService {
         return media;
     }
 
-    private static String text(String field, String value, int max) {
+    private String text(String field, String value, int max) {
         String text = value == null ? "" : value.strip();
         if (text.length() > max) {
-            throw new InvalidInputException(Map.of(field, "At most " + max + " characters."));
+            throw new InvalidInputException(Map.of(field, staff.messages().mediaErrLength(max)));
         }
         if (text.indexOf('\u0000') >= 0) {
-            throw new InvalidInputException(Map.of(field, "Contains a character that cannot be stored."));
+            throw new InvalidInputException(Map.of(field, staff.messages().mediaErrCharacter()));
         }
         return text;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.quillpress.moderation.ModerationViews.Filter;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffMessages;
 
 /** The queue's bulk form: the ticked comments, what to do with them, and the queue to return to. */
 public record BulkForm(
@@ -30,20 +31,20 @@ public record BulkForm(
     }
 
     /** The ticked comments' ids, at least one and at most {@link #MAX_BULK}. */
-    List<Long> commentIds() {
+    List<Long> commentIds(StaffMessages text) {
         List<Long> parsed = new ArrayList<>();
         for (String id : ids == null ? List.<String> of() : ids) {
             try {
                 parsed.add(Long.parseLong(id.strip()));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(Map.of("ids", "The selection is damaged: reload the page."));
+                throw new InvalidInputException(Map.of("ids", text.errSelectionDamaged()));
             }
         }
         if (parsed.isEmpty()) {
-            throw new InvalidInputException(Map.of("ids", "Select at least one comment first."));
+            throw new InvalidInputException(Map.of("ids", text.modErrNoneSelected()));
         }
         if (parsed.size() > MAX_BULK) {
-            throw new InvalidInputException(Map.of("ids", "Select at most " + MAX_BULK + " comments at once."));
+            throw new InvalidInputException(Map.of("ids", text.modErrTooMany(MAX_BULK)));
         }
         return parsed;
     }

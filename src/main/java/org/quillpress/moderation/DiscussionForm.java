@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 import org.quillpress.comment.DiscussionSettings;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.ModerationMessages;
 
 import io.quarkus.qute.TemplateData;
 
@@ -54,18 +55,18 @@ public record DiscussionForm(
     }
 
     /** The rules, or every field at fault with its message. */
-    DiscussionSettings.Rules toRules() {
+    DiscussionSettings.Rules toRules(ModerationMessages text) {
         Map<String, String> errors = new LinkedHashMap<>();
-        int depth = number(errors, "threadDepth", threadDepth, 1, MAX_THREAD_DEPTH);
-        int window = number(errors, "editWindowMinutes", editWindowMinutes, 0, MAX_EDIT_WINDOW_MINUTES);
-        int close = number(errors, "closeAfterDays", closeAfterDays, 0, MAX_CLOSE_AFTER_DAYS);
-        int flood = number(errors, "floodSeconds", floodSeconds, 0, MAX_FLOOD_SECONDS);
-        int hourly = number(errors, "hourlyLimit", hourlyLimit, 1, MAX_HOURLY_LIMIT);
-        int minSeconds = number(errors, "minSecondsToWrite", minSecondsToWrite, 0, MAX_SECONDS_TO_WRITE);
-        int links = number(errors, "linkLimit", linkLimit, 0, MAX_LINK_LIMIT);
-        List<String> hold = terms(errors, "holdTerms", holdTerms);
-        List<String> spam = terms(errors, "spamTerms", spamTerms);
-        int perPage = number(errors, "commentsPerPage", commentsPerPage, MIN_COMMENTS_PER_PAGE,
+        int depth = number(text, errors, "threadDepth", threadDepth, 1, MAX_THREAD_DEPTH);
+        int window = number(text, errors, "editWindowMinutes", editWindowMinutes, 0, MAX_EDIT_WINDOW_MINUTES);
+        int close = number(text, errors, "closeAfterDays", closeAfterDays, 0, MAX_CLOSE_AFTER_DAYS);
+        int flood = number(text, errors, "floodSeconds", floodSeconds, 0, MAX_FLOOD_SECONDS);
+        int hourly = number(text, errors, "hourlyLimit", hourlyLimit, 1, MAX_HOURLY_LIMIT);
+        int minSeconds = number(text, errors, "minSecondsToWrite", minSecondsToWrite, 0, MAX_SECONDS_TO_WRITE);
+        int links = number(text, errors, "linkLimit", linkLimit, 0, MAX_LINK_LIMIT);
+        List<String> hold = terms(text, errors, "holdTerms", holdTerms);
+        List<String> spam = terms(text, errors, "spamTerms", spamTerms);
+        int perPage = number(text, errors, "commentsPerPage", commentsPerPage, MIN_COMMENTS_PER_PAGE,
                 MAX_COMMENTS_PER_PAGE);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -74,7 +75,8 @@ public record DiscussionForm(
                 requireApproval != null, requirePriorApproval != null, hold, spam, perPage);
     }
 
-    private static int number(Map<String, String> errors, String field, String text, int min, int max) {
+    private static int number(ModerationMessages messages, Map<String, String> errors, String field, String text, int min,
+            int max) {
         try {
             int value = Integer.parseInt(text == null ? "" : text.strip());
             if (value >= min && value <= max) {
@@ -83,16 +85,16 @@ public record DiscussionForm(
         } catch (NumberFormatException e) {
             // reported below
         }
-        errors.put(field, "Choose a whole number from " + min + " to " + max + ".");
+        errors.put(field, messages.discErrNumber(min, max));
         return min;
     }
 
-    private static List<String> terms(Map<String, String> errors, String field, String text) {
+    private static List<String> terms(ModerationMessages messages, Map<String, String> errors, String field, String text) {
         List<String> terms = DiscussionSettings.terms(text);
         if (terms.stream().anyMatch(t -> t.length() > MAX_TERM)) {
-            errors.put(field, "Keep each term to at most " + MAX_TERM + " characters.");
+            errors.put(field, messages.discErrTerm(MAX_TERM));
         } else if (String.join("\n", terms).length() > MAX_TERMS_TEXT) {
-            errors.put(field, "Use at most " + MAX_TERMS_TEXT + " characters for the whole list.");
+            errors.put(field, messages.discErrTerms(MAX_TERMS_TEXT));
         }
         return terms;
     }

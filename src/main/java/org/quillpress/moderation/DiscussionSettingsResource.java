@@ -17,6 +17,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.account.Role;
 import org.quillpress.comment.DiscussionSettings;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -35,16 +36,19 @@ public class DiscussionSettingsResource {
     @Inject
     DiscussionSettings settings;
 
+    @Inject
+    StaffText staff;
+
     @GET
     public TemplateInstance page(@RestQuery String saved) {
         return Templates.discussion(DiscussionForm.of(settings.current()), Map.of(),
-                saved != null ? "Discussion settings saved." : null);
+                saved != null ? staff.moderation().discSaved() : null);
     }
 
     @POST
     public Response save(@BeanParam DiscussionForm form) {
         try {
-            settings.save(form.toRules());
+            settings.save(form.toRules(staff.moderation()));
             return Response.seeOther(URI.create("/admin/discussion?saved=1")).build();
         } catch (InvalidInputException e) {
             return Response.status(e.status()).entity(Templates.discussion(form, e.errors(), null)).build();

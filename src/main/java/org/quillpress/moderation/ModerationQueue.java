@@ -106,7 +106,7 @@ public class ModerationQueue {
         }
         List<ModerationViews.Tab> tabs = new ArrayList<>();
         for (CommentStatus status : CommentStatus.values()) {
-            tabs.add(new ModerationViews.Tab(ModerationViews.label(status), tabLabel(status),
+            tabs.add(new ModerationViews.Tab(ModerationViews.label(status),
                     counts.getOrDefault(status, 0L), status == filter.status(), filter.path(status, null)));
         }
 
@@ -173,15 +173,6 @@ public class ModerationQueue {
     /** Makes % and _ (and the escape character itself) match literally. */
     static String likeEscape(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    private static String tabLabel(CommentStatus status) {
-        return switch (status) {
-            case PENDING -> "Pending";
-            case APPROVED -> "Approved";
-            case SPAM -> "Spam";
-            case TRASH -> "Trash";
-        };
     }
 
     /** A comment with its audit trail and earlier bodies. */
@@ -252,7 +243,7 @@ public class ModerationQueue {
     }
 
     static Decision decision(ModerationAction a) {
-        return new Decision(a.actor == null ? "the pipeline" : a.actor.displayName, a.actor == null, a.action,
+        return new Decision(a.actor == null ? null : a.actor.displayName, a.actor == null, a.action,
                 a.fromStatus, a.toStatus, a.reason, a.createdAt);
     }
 

@@ -22,6 +22,8 @@ import org.quillpress.moderation.ModerationViews.Filter;
 import org.quillpress.moderation.ModerationViews.Forms;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.ModerationMessages;
+import org.quillpress.web.StaffText;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -56,6 +58,9 @@ public class ModerationResource {
     CurrentUser currentUser;
 
     @Inject
+    StaffText staff;
+
+    @Inject
     RoutingContext routing;
 
     @GET
@@ -80,7 +85,7 @@ public class ModerationResource {
     @Path("bulk")
     public Response bulk(@BeanParam BulkForm form) {
         Filter filter = form.filter();
-        List<Long> chosen = form.commentIds();
+        List<Long> chosen = form.commentIds(staff.messages());
         if (form.deletes()) {
             ModerationService.Deleted deleted = moderation.deleteAll(chosen, currentUser.require());
             return seeOther(filter.self() + "&done=delete&n=" + deleted.deleted() + "&kept=" + deleted.kept());
@@ -175,26 +180,25 @@ public class ModerationResource {
     }
 
     /** What the last action did, in words; the query only picks among fixed sentences. */
-    static String notice(String done, String n, String kept) {
+    private String notice(String done, String n, String kept) {
         if (done == null) {
             return null;
         }
-        int count = number(n);
-        String comments = count == 1 ? "1 comment" : count + " comments";
+        ModerationMessages text = staff.moderation();
+        String comments = text.modComments(number(n));
         return switch (done) {
-            case "approve" -> "Approved " + comments + ".";
-            case "unapprove" -> "Moved " + comments + " back to pending.";
-            case "spam" -> "Marked " + comments + " as spam.";
-            case "not-spam" -> "Moved " + comments + " out of spam, back to pending.";
-            case "trash" -> "Moved " + comments + " to the trash.";
-            case "restore" -> "Restored " + comments + " to pending.";
-            case "delete" -> "Deleted " + comments + " permanently." + (number(kept) > 0 ? " Kept " + number(kept)
-                    + ": comments with replies, and those not in spam or the trash, stay." : "");
-            case "edited" -> "Saved the new text; the earlier one is kept below.";
-            case "replied" -> "Your reply is published under the comment.";
-            case "banned" -> "The writer is banned, and the comment was moved.";
-            case "ban-added" -> "Ban added.";
-            case "lifted" -> "Ban lifted.";
+            case "approve" -> text.modDoneApprove(comments);
+            case "unapprove" -> text.modDoneUnapprove(comments);
+            case "spam" -> text.modDoneSpam(comments);
+            case "not-spam" -> text.modDoneNotSpam(comments);
+            case "trash" -> text.modDoneTrash(comments);
+            case "restore" -> text.modDoneRestore(comments);
+            case "delete" -> text.modDoneDelete(comments) + (number(kept) > 0 ? " " + text.modDoneKept(number(kept)) : "");
+            case "edited" -> text.modDoneEdited();
+            case "replied" -> text.modDoneReplied();
+            case "banned" -> text.modDoneBanned();
+            case "ban-added" -> text.modDoneBanAdded();
+            case "lifted" -> text.modDoneLifted();
             default -> null;
         };
     }

@@ -35,6 +35,7 @@ import org.quillpress.comment.ModerationAction;
 import org.quillpress.comment.Writer;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
+import org.quillpress.web.StaffText;
 
 /** What moderators do to comments; every change is written to the audit trail. */
 @ApplicationScoped
@@ -77,6 +78,9 @@ public class ModerationService {
 
     @Inject
     Event<CommentPosted> events;
+
+    @Inject
+    StaffText staff;
 
     @Inject
     Event<BanChanged> banChanges;
@@ -122,11 +126,11 @@ public class ModerationService {
     }
 
     /** A moderator's reason for the audit trail: none when blank, refused (nothing changes) when too long. */
-    private static String auditReason(String reason) {
+    private String auditReason(String reason) {
         String why = reason == null ? "" : reason.strip();
         if (why.length() > MAX_ACTION_REASON) {
             throw new InvalidInputException(Map.of("reason",
-                    String.format(Locale.ENGLISH, "Use at most %,d characters for the reason.", MAX_ACTION_REASON)));
+                    staff.moderation().modErrReasonLength(String.format(Locale.ENGLISH, "%,d", MAX_ACTION_REASON))));
         }
         return why.isEmpty() ? null : why;
     }
@@ -144,14 +148,11 @@ public class ModerationService {
     public void deletePermanently(long commentId, AccountPrincipal moderator) {
         Comment comment = Comment.<Comment> findByIdOptional(commentId).orElseThrow(NotFoundException::new);
         if (!deletable(comment.status)) {
-            throw new InvalidInputException(409, Map.of("comment",
-                    "Only spam or trashed comments can be deleted permanently: move this one to the trash first."));
+            throw new InvalidInputException(409, Map.of("comment", staff.moderation().modErrNotDeletable()));
         }
         long replies = Comment.count("parent", comment);
         if (replies > 0) {
-            throw new InvalidInputException(409, Map.of("comment", "This comment has " + replies
-                    + (replies == 1 ? " reply" : " replies")
-                    + ", which would lose their place in the thread: leave it in the trash instead."));
+            throw new InvalidInputException(409, Map.of("comment", staff.moderation().modErrHasReplies(replies)));
         }
         delete(comment, Account.findById(moderator.id()));
     }
@@ -211,7 +212,7 @@ public class ModerationService {
         Comment comment = Comment.<Comment> findByIdOptional(commentId).orElseThrow(NotFoundException::new);
         String body = CommentBody.clean(newBody);
         if (body.isEmpty()) {
-            throw new InvalidInputException(Map.of("body", "Write the comment's text; to remove it, trash it."));
+            throw new InvalidInputException(Map.of("body", staff.moderation().modErrEmptyBody()));
         }
         CommentBody.problem(body).ifPresent(tooLong -> {
             throw new InvalidInputException(Map.of("body", tooLong));
@@ -244,8 +245,7 @@ public class ModerationService {
             String userAgent) {
         Comment comment = Comment.<Comment> findByIdOptional(commentId).orElseThrow(NotFoundException::new);
         if (comment.status != CommentStatus.APPROVED) {
-            throw new InvalidInputException(409, Map.of("reply",
-                    "Only approved comments can be answered: readers would not see the reply's context."));
+            throw new InvalidInputException(409, Map.of("reply", staff.moderation().modErrReplyNotApproved()));
         }
         CommentService.Outcome outcome;
         try {
@@ -276,16 +276,16 @@ public class ModerationService {
         Ban.Kind kind = kind(request.kind(), errors);
         String value = null;
         if (comment.account != null && comment.account.role.atLeast(Role.MODERATOR)) {
-            errors.put("kind", "Staff accounts cannot be banned; change the account's role first.");
+            errors.put("kind", staff.moderation().modErrStaffBan());
         } else if (kind == Ban.Kind.ACCOUNT) {
             if (comment.account == null) {
-                errors.put("kind", "A guest wrote this comment: ban the email address or the network.");
+                errors.put("kind", staff.moderation().modErrGuestAccount());
             } else {
                 value = comment.account.id.toString();
             }
         } else if (kind == Ban.Kind.EMAIL) {
             if (comment.authorEmail == null || comment.authorEmail.isBlank()) {
-                errors.put("kind", "This comment has no email address: ban the account or the network.");
+                errors.put("kind", staff.moderation().modErrNoEmail());
             } else {
                 value = comment.authorEmail;
             }
@@ -296,7 +296,7 @@ public class ModerationService {
             case "spam" -> Action.SPAM;
             case "trash" -> Action.TRASH;
             default -> {
-                errors.put("then", "Choose whether the comment goes to spam or to the trash.");
+                errors.put("then", staff.moderation().modErrThen());
                 yield null;
             }
         };
@@ -321,7 +321,7 @@ public class ModerationService {
         Account account = Account.<Account> findByIdOptional(accountId).orElseThrow(NotFoundException::new);
         Map<String, String> errors = new LinkedHashMap<>();
         if (account.role.atLeast(Role.MODERATOR)) {
-            errors.put("ban", "Staff accounts cannot be banned; change the account's role first.");
+            errors.put("ban", staff.moderation().modErrStaffBan());
         }
         Ban ban = ban(Ban.Kind.ACCOUNT, account.id.toString(), "ban", reason, days, admin, errors);
         accounts.endSessions(accountId);
@@ -344,7 +344,7 @@ public class ModerationService {
         Map<String, String> errors = new LinkedHashMap<>();
         Ban.Kind k = kind(kind, errors);
         if (k == Ban.Kind.ACCOUNT) {
-            errors.put("kind", "Ban an account from one of its comments.");
+            errors.put("kind", staff.moderation().modErrAccountHere());
         }
         return ban(k, value, "value", reason, days, moderator, errors);
     }
@@ -362,22 +362,22 @@ public class ModerationService {
             value = value.toLowerCase(Locale.ROOT);
             if (value.isEmpty() || value.length() > AccountService.MAX_EMAIL
                     || !AccountService.EMAIL.matcher(value).matches()) {
-                errors.put(valueField, "Enter an email address such as name@example.org.");
+                errors.put(valueField, staff.moderation().modErrEmail());
             } else if (Account.isStaffEmail(value)) {
                 // the same rule as for staff accounts: a ban on their email would stop them commenting
-                errors.put(valueField, "This is the email address of a staff account; change the account's role first.");
+                errors.put(valueField, staff.moderation().modErrStaffEmail());
             }
         } else if (kind == Ban.Kind.NETWORK) {
             if (!Bans.isNetwork(value)) {
-                errors.put(valueField, "Enter an address such as 203.0.113.7, or a range such as 203.0.113.0/24.");
+                errors.put(valueField, staff.moderation().modErrNetwork());
             } else if (tooWide(value)) {
-                errors.put(valueField, "That range is too wide: use at least /8 for IPv4 and /16 for IPv6.");
+                errors.put(valueField, staff.moderation().modErrTooWide());
             }
         }
         String why = reason == null ? "" : reason.strip();
         if (why.length() > MAX_BAN_REASON) {
             errors.put("banReason",
-                    String.format(Locale.ENGLISH, "Use at most %,d characters for the reason.", MAX_BAN_REASON));
+                    staff.moderation().modErrReasonLength(String.format(Locale.ENGLISH, "%,d", MAX_BAN_REASON)));
         }
         Integer length = null;
         if (days != null && !days.isBlank()) {
@@ -387,8 +387,7 @@ public class ModerationService {
                 length = -1;
             }
             if (length < 1 || length > MAX_BAN_DAYS) {
-                errors.put("days", "Enter a number of days from 1 to " + MAX_BAN_DAYS
-                        + ", or leave it empty for a ban without end.");
+                errors.put("days", staff.moderation().modErrDays(MAX_BAN_DAYS));
             }
         }
         if (!errors.isEmpty()) {
@@ -419,11 +418,11 @@ public class ModerationService {
         }
     }
 
-    private static Ban.Kind kind(String text, Map<String, String> errors) {
+    private Ban.Kind kind(String text, Map<String, String> errors) {
         try {
             return Ban.Kind.valueOf(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.put("kind", "Choose what to ban: the account, the email address or the network.");
+            errors.put("kind", staff.moderation().modErrKind());
             return null;
         }
     }

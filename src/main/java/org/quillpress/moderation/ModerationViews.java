@@ -103,8 +103,8 @@ public final class ModerationViews {
         }
     }
 
-    /** One tab of the queue with its count. */
-    public record Tab(String name, String label, long count, boolean current, String path) {
+    /** One tab of the queue with its count; the page words it from its name (staffmod:modTab). */
+    public record Tab(String name, long count, boolean current, String path) {
 
         /** The count as shown: past {@link ModerationQueue#COUNT_CAP} the queue stops counting ("10000+"). */
         public String shownCount() {
@@ -112,19 +112,22 @@ public final class ModerationViews {
         }
     }
 
-    /** A button on a comment: the action's slug (as posted) and its label. */
-    public record Button(String slug, String label) {
+    /** A button on a comment: the action's slug, as posted; the page words it (staffmod:modButton). */
+    public record Button(String slug) {
     }
 
-    /** A person's last decision on a comment, or any entry of its audit trail. */
+    /** A person's last decision on a comment, or any entry of its audit trail; the actor is null for the pipeline. */
     public record Decision(String actor, boolean byPipeline, String action, CommentStatus from, CommentStatus to,
             String reason, Instant at) {
 
-        public String fromTo() {
-            if (from == null) {
-                return label(to);
-            }
-            return label(from) + " → " + label(to);
+        /** The status before, as the pages name it; null for a new comment. */
+        public String fromName() {
+            return from == null ? null : label(from);
+        }
+
+        /** The status after, as the pages name it ("none" once deleted). */
+        public String toName() {
+            return label(to);
         }
 
         public String when() {
@@ -169,15 +172,18 @@ public final class ModerationViews {
             return buttonsFor(status);
         }
 
-        /** Introduces the pipeline's reasons: why it held the comment, or why it took it for spam. */
-        public String reasonsHeading() {
+        /**
+         * What the pipeline's reasons explain, for their heading (staffmod:modReasonsHeading): why it held the comment
+         * ("held"), why it took it for spam ("spam"), or what it noted on arrival ("noted").
+         */
+        public String reasonsKind() {
             if (lastDecision == null && status == CommentStatus.PENDING) {
-                return "Held for moderation because:";
+                return "held";
             }
             if (lastDecision == null && status == CommentStatus.SPAM) {
-                return "Marked as spam because:";
+                return "spam";
             }
-            return "On arrival, the pipeline noted:";
+            return "noted";
         }
 
         /** Only what is already out of sight (spam, trash) can be deleted for good. */
@@ -208,21 +214,14 @@ public final class ModerationViews {
     }
 
     static Button button(ModerationService.Action action) {
-        return new Button(action.slug, switch (action) {
-            case APPROVE -> "Approve";
-            case UNAPPROVE -> "Unapprove";
-            case SPAM -> "Spam";
-            case NOT_SPAM -> "Not spam";
-            case TRASH -> "Trash";
-            case RESTORE -> "Restore";
-        });
+        return new Button(action.slug);
     }
 
     /** The bulk actions offered on a tab: its buttons, and permanent deletion where allowed. */
     static List<Button> bulkActions(CommentStatus status) {
         List<Button> buttons = new ArrayList<>(buttonsFor(status));
         if (ModerationService.deletable(status)) {
-            buttons.add(new Button(DELETE, "Delete permanently"));
+            buttons.add(new Button(DELETE));
         }
         return buttons;
     }
@@ -273,20 +272,13 @@ public final class ModerationViews {
     public record BanRow(long id, Ban.Kind kind, String value, String target, String reason, String createdBy,
             Instant createdAt, Instant expiresAt) {
 
-        public String kindLabel() {
-            return switch (kind) {
-                case ACCOUNT -> "account";
-                case EMAIL -> "email";
-                case NETWORK -> "network";
-            };
-        }
-
         public String created() {
             return when(createdAt);
         }
 
+        /** When the ban ends; null when it does not. */
         public String expires() {
-            return expiresAt == null ? "never" : when(expiresAt);
+            return expiresAt == null ? null : when(expiresAt);
         }
     }
 

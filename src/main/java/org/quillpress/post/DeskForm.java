@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffMessages;
 
 /**
  * The desk's bulk form: the ticked posts, what to do with them (and the category for a move), and the list to
@@ -24,13 +25,13 @@ public record DeskForm(
         @RestForm String sort) {
 
     /** The ticked posts' ids; damaged ones are a bad request naming the selection. */
-    List<Long> postIds() {
+    List<Long> postIds(StaffMessages text) {
         List<Long> parsed = new ArrayList<>();
         for (String id : ids == null ? List.<String> of() : ids) {
             try {
                 parsed.add(Long.parseLong(id.strip()));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(Map.of("ids", "The selection is damaged: reload the page."));
+                throw new InvalidInputException(Map.of("ids", text.errSelectionDamaged()));
             }
         }
         return parsed;

@@ -29,6 +29,8 @@ import org.quillpress.post.PostDesk.Tab;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Paths;
+import org.quillpress.web.StaffMessages;
+import org.quillpress.web.StaffText;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
@@ -100,10 +102,6 @@ public class DeskResource {
 
     /** The revisions page: the list, and the diff between the two chosen (newest and the one before by default). */
     public record RevisionsPage(PostRevisions.History history, PostRevisions.Diff diff, Map<String, String> errors) {
-        public String pageTitle() {
-            return "Revisions of " + history.title();
-        }
-
         public String diffPath(long from, long to) {
             return Paths.postRevisions(history.slug()) + "?from=" + from + "&to=" + to;
         }
@@ -128,6 +126,9 @@ public class DeskResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    StaffText staff;
+
     @GET
     @Path("write/posts")
     public TemplateInstance list(@RestQuery String status, @RestQuery String q, @RestQuery String author,
@@ -142,7 +143,7 @@ public class DeskResource {
         ListParams params = form.list();
         try {
             BulkAction action = BulkAction.parse(form.action());
-            desk.bulk(action, form.postIds(), form.category(), currentUser.require());
+            desk.bulk(action, form.postIds(staff.messages()), form.category(), currentUser.require());
             return Response.seeOther(URI.create(params.path(params.status(), null, action.name().toLowerCase(Locale.ROOT))))
                     .build();
         } catch (InvalidInputException e) {
@@ -205,9 +206,16 @@ public class DeskResource {
         AccountPrincipal viewer = currentUser.require();
         Tab tab = Tab.parse(params.status());
         PostDesk.Page result = desk.list(params.query(), viewer);
+        StaffMessages text = staff.messages();
         List<TabLink> tabs = new ArrayList<>();
         for (Tab t : Tab.values()) {
-            String label = t == Tab.ALL ? "All" : t.name().charAt(0) + t.name().substring(1).toLowerCase(Locale.ROOT);
+            String label = switch (t) {
+                case ALL -> text.statusAll();
+                case DRAFT -> text.statusDraft();
+                case SCHEDULED -> text.statusScheduled();
+                case PUBLISHED -> text.statusPublished();
+                case TRASH -> text.statusTrash();
+            };
             tabs.add(new TabLink(label, result.counts().of(t), params.path(t.param(), null), t == tab));
         }
         List<Option> categories = Category.listByName().stream().map(c -> new Option(c.slug, c.name)).toList();
@@ -217,25 +225,26 @@ public class DeskResource {
                         .map(a -> new Option(a.handle, a.displayName)).toList()
                 : List.of();
         List<Option> actions = tab == Tab.TRASH
-                ? List.of(new Option("restore", "Restore"), new Option("purge", "Delete permanently"))
-                : List.of(new Option("publish", "Publish"), new Option("trash", "Move to trash"),
-                        new Option("category", "Change category to…"));
+                ? List.of(new Option("restore", text.restore()), new Option("purge", text.deletePermanently()))
+                : List.of(new Option("publish", text.deskPublish()), new Option("trash", text.moveToTrash()),
+                        new Option("category", text.deskChangeCategory()));
         return Templates.posts(new DeskPage(params, tab, tabs, result.rows(),
                 result.next() == null ? null : params.path(tab.param(), result.next()),
                 params.after() == null ? null : params.path(tab.param(), null), categories, authors, actions, errors,
                 notice));
     }
 
-    private static String notice(String done) {
+    private String notice(String done) {
         if (done == null) {
             return null;
         }
+        StaffMessages text = staff.messages();
         return switch (done) {
-            case "publish" -> "The selected posts are published.";
-            case "trash" -> "Moved to the trash. Restore from here if that was a mistake.";
-            case "restore" -> "Restored from the trash.";
-            case "purge" -> "Deleted permanently, with their comments.";
-            case "category" -> "The selected posts have their new category.";
+            case "publish" -> text.deskDonePublish();
+            case "trash" -> text.deskDoneTrash();
+            case "restore" -> text.deskDoneRestore();
+            case "purge" -> text.deskDonePurge();
+            case "category" -> text.deskDoneCategory();
             default -> null;
         };
     }

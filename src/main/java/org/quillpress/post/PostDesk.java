@@ -22,6 +22,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Paths;
+import org.quillpress.web.StaffText;
 
 /**
  * The staff list of posts and pages (the desk): every status including the trash, with counts, search in
@@ -44,6 +45,9 @@ public class PostDesk {
 
     @Inject
     PostService posts;
+
+    @Inject
+    StaffText staff;
 
     @Inject
     PostTrash trash;
@@ -165,13 +169,6 @@ public class PostDesk {
         public boolean isPage() {
             return kind == PostKind.PAGE;
         }
-
-        /** "draft", "published"…; in the trash, what it was before. */
-        public String statusLabel() {
-            return isTrashed() && statusBeforeTrash != null
-                    ? "trash (was " + statusBeforeTrash.name().toLowerCase(Locale.ROOT) + ")"
-                    : status.name().toLowerCase(Locale.ROOT);
-        }
     }
 
     /** How many posts the viewer has in each status. */
@@ -270,13 +267,13 @@ public class PostDesk {
     @Transactional
     public int bulk(BulkAction action, List<Long> ids, String category, AccountPrincipal editor) {
         if (ids == null || ids.isEmpty()) {
-            throw new InvalidInputException(Map.of("ids", "Select at least one post first."));
+            throw new InvalidInputException(Map.of("ids", staff.messages().deskErrNoneSelected()));
         }
         if (ids.size() > MAX_BULK) {
-            throw new InvalidInputException(Map.of("ids", "Select at most " + MAX_BULK + " posts at once."));
+            throw new InvalidInputException(Map.of("ids", staff.messages().deskErrTooMany(MAX_BULK)));
         }
         if (action == BulkAction.CATEGORY && (category == null || category.isBlank())) {
-            throw new InvalidInputException(Map.of("category", "Choose the category to move the posts to."));
+            throw new InvalidInputException(Map.of("category", staff.messages().deskErrNoCategory()));
         }
         List<Post> chosen = em.createQuery("select p from Post p where p.id in :ids order by p.id", Post.class)
                 .setParameter("ids", ids).getResultList();

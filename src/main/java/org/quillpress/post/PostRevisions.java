@@ -16,6 +16,7 @@ import jakarta.ws.rs.NotFoundException;
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
@@ -29,6 +30,9 @@ public class PostRevisions {
 
     @Inject
     PostService posts;
+
+    @Inject
+    StaffText staff;
 
     @Inject
     Clock clock;
@@ -80,9 +84,9 @@ public class PostRevisions {
     public Diff diff(String slug, long fromId, long toId, AccountPrincipal viewer) {
         Post post = editable(slug, viewer);
         PostRevision a = PostRevision.findSaved(post, fromId)
-                .orElseThrow(() -> new InvalidInputException(404, Map.of("from", "This post has no such revision.")));
+                .orElseThrow(() -> new InvalidInputException(404, Map.of("from", staff.messages().revErrNoSuchRevision())));
         PostRevision b = PostRevision.findSaved(post, toId)
-                .orElseThrow(() -> new InvalidInputException(404, Map.of("to", "This post has no such revision.")));
+                .orElseThrow(() -> new InvalidInputException(404, Map.of("to", staff.messages().revErrNoSuchRevision())));
         if (a.id > b.id) {
             PostRevision swap = a;
             a = b;
@@ -100,14 +104,13 @@ public class PostRevisions {
     public Post restore(String slug, long revisionId, Integer version, AccountPrincipal editor) {
         Post post = editable(slug, editor);
         if (version == null) {
-            throw new InvalidInputException(Map.of("version", "Send the version of the post you are restoring over."));
+            throw new InvalidInputException(Map.of("version", staff.messages().revErrNoVersion()));
         }
         if (post.isTrashed()) {
-            throw new InvalidInputException(409, Map.of("status",
-                    "This post is in the trash. Restore the post from the trash before restoring one of its revisions."));
+            throw new InvalidInputException(409, Map.of("status", staff.messages().revErrTrashed()));
         }
         PostRevision revision = PostRevision.findSaved(post, revisionId)
-                .orElseThrow(() -> new InvalidInputException(404, Map.of("revision", "This post has no such revision.")));
+                .orElseThrow(() -> new InvalidInputException(404, Map.of("revision", staff.messages().revErrNoSuchRevision())));
         // everything else stays as the post has it now: a revision holds only the text
         PostInput now = PostService.inputOf(post, post.status, post.publishAt, null);
         PostInput input = new PostInput(revision.title, revision.bodyMarkdown, revision.excerpt, now.tags(),

@@ -30,6 +30,8 @@ import org.quillpress.web.Markdown;
 import org.quillpress.web.Paths;
 import org.quillpress.web.SiteTime;
 import org.quillpress.web.Slugs;
+import org.quillpress.web.StaffMessages;
+import org.quillpress.web.StaffText;
 
 /** Creates and updates posts and pages: checks every field, renders once, keeps old slugs answering. */
 @ApplicationScoped
@@ -53,6 +55,9 @@ public class PostService {
 
     @Inject
     Terms terms;
+
+    @Inject
+    StaffText staff;
 
     @Inject
     Clock clock;
@@ -85,12 +90,10 @@ public class PostService {
         Post post = Post.findBySlugWithDetails(slug).orElseThrow(NotFoundException::new);
         requireEditable(post, editor);
         if (post.isTrashed()) {
-            throw new InvalidInputException(409, Map.of("status",
-                    "This post is in the trash. Restore it from the trash before changing it."));
+            throw new InvalidInputException(409, Map.of("status", staff.messages().postErrTrashed()));
         }
         if (input.version() != null && input.version() != post.version) {
-            throw new InvalidInputException(409, Map.of("version",
-                    "Someone else saved this post since you opened it. Your text is below; copy what you need and reload."));
+            throw new InvalidInputException(409, Map.of("version", staff.messages().postErrVersion()));
         }
         String oldSlug = post.slug;
         apply(post, input, false, editor);
@@ -161,23 +164,24 @@ public class PostService {
                 in.category(), "slug", in.slug(), "tags", in.tags() == null ? null : String.join(",", in.tags()));
         Map<String, String> errors = new LinkedHashMap<>();
         Instant now = clock.instant();
+        StaffMessages text = staff.messages();
 
         String title = in.title() == null ? "" : in.title().strip();
         if (title.isEmpty()) {
-            errors.put("title", "Give the post a title.");
+            errors.put("title", text.postErrNoTitle());
         } else if (title.length() > MAX_TITLE) {
-            errors.put("title", "Use at most " + MAX_TITLE + " characters (this one has " + title.length() + ").");
+            errors.put("title", text.postErrTitleLength(MAX_TITLE, title.length()));
         }
 
         String body = in.body() == null ? "" : in.body().replace("\r\n", "\n");
         int bytes = body.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BODY_BYTES) {
-            errors.put("body", "The body is " + (bytes / 1024) + " KB; the limit is 1 MB.");
+            errors.put("body", text.postErrBodySize(bytes / 1024));
         }
 
         String excerpt = in.excerpt() == null ? "" : in.excerpt().strip();
         if (excerpt.length() > MAX_EXCERPT) {
-            errors.put("excerpt", "Use at most " + MAX_EXCERPT + " characters.");
+            errors.put("excerpt", text.postErrExcerptLength(MAX_EXCERPT));
         }
 
         PostStatus status = null;
@@ -185,28 +189,28 @@ public class PostService {
             status = in.status() == null || in.status().isBlank() ? PostStatus.DRAFT
                     : PostStatus.valueOf(in.status().strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.put("status", "Choose DRAFT, SCHEDULED or PUBLISHED.");
+            errors.put("status", text.postErrStatus());
         }
         if (status == PostStatus.TRASHED) {
             // only the trash action puts a post there, so that it remembers the status to come back to
-            errors.put("status", "Choose DRAFT, SCHEDULED or PUBLISHED.");
+            errors.put("status", text.postErrStatus());
             status = null;
         }
         if (status != null && status != PostStatus.DRAFT && body.isBlank()) {
-            errors.put("body", "Write something before publishing.");
+            errors.put("body", text.postErrEmptyBody());
         }
 
         Instant publishAt = null;
         if (in.publishAt() != null && !in.publishAt().isBlank()) {
             publishAt = parseInstant(in.publishAt().strip());
             if (publishAt == null) {
-                errors.put("publishAt", "Give a date and time such as 2026-12-24T09:30 (UTC) or 2026-12-24T09:30:00Z.");
+                errors.put("publishAt", text.postErrPublishAtFormat());
             }
         }
         if (status == PostStatus.SCHEDULED && publishAt == null && !errors.containsKey("publishAt")) {
-            errors.put("publishAt", "Choose when the post should be published.");
+            errors.put("publishAt", text.postErrNoPublishAt());
         } else if (status == PostStatus.SCHEDULED && publishAt != null && !publishAt.isAfter(now)) {
-            errors.put("publishAt", "Choose a time in the future, or publish now.");
+            errors.put("publishAt", text.postErrPublishAtPast());
         }
 
         List<Tag> tags = post.kind == PostKind.PAGE ? List.of() : resolveTags(in.tags(), errors);
@@ -228,7 +232,7 @@ public class PostService {
                 // the field it was asked in: the main one (the API's older single field) or the others
                 String field = in.category() != null && name.equalsIgnoreCase(in.category().strip()) ? "category"
                         : "categories";
-                errors.put(field, "There is no category \"" + name + "\". An editor or an admin can add it.");
+                errors.put(field, text.postErrNoCategory(name));
             } else if (!chosen.contains(category)) {
                 chosen.add(category);
             }
@@ -239,9 +243,9 @@ public class PostService {
             parent = Post.<Post> find("slug = ?1 and kind = ?2", in.parent().strip(), PostKind.PAGE)
                     .firstResultOptional().orElse(null);
             if (parent == null) {
-                errors.put("parent", "There is no page with the slug \"" + in.parent().strip() + "\".");
+                errors.put("parent", text.postErrNoParent(in.parent().strip()));
             } else if (isSelfOrDescendant(parent, post)) {
-                errors.put("parent", "A page cannot be placed under itself.");
+                errors.put("parent", text.postErrParentSelf());
             }
         }
 
@@ -249,12 +253,12 @@ public class PostService {
         boolean slugTaken = false;
         if (!slug.isEmpty()) {
             if (!Slugs.isValid(slug)) {
-                errors.put("slug", "Use lower-case letters, digits and single hyphens, such as my-first-post.");
+                errors.put("slug", text.postErrSlugFormat());
             } else if (Post.slugTaken(slug, post.id)) {
                 slugTaken = true;
-                errors.put("slug", "Another post or page already uses \"" + slug + "\".");
+                errors.put("slug", text.postErrSlugTaken(slug));
             } else if (post.kind == PostKind.PAGE && Paths.isReserved(slug)) {
-                errors.put("slug", "\"" + slug + "\" is one of the site's own addresses; choose another.");
+                errors.put("slug", text.postErrSlugReserved(slug));
             }
         }
 
@@ -263,7 +267,7 @@ public class PostService {
         if (in.featuredImage() != null) {
             featured = in.featuredImage().isBlank() ? null : images.idOf(in.featuredImage()).orElse(null);
             if (featured == null && !in.featuredImage().isBlank()) {
-                errors.put("featuredImage", "Choose an image of the media library, by its id or its /media address.");
+                errors.put("featuredImage", text.postErrFeaturedImage());
             }
         }
 
@@ -332,7 +336,7 @@ public class PostService {
      * The categories asked for, main one first: {@code category} (the form's main choice, and the API's
      * older single field) followed by {@code categories}; repeats and blanks dropped, kept in order.
      */
-    private static List<String> categoryNames(PostInput in, Map<String, String> errors) {
+    private List<String> categoryNames(PostInput in, Map<String, String> errors) {
         Map<String, String> byKey = new LinkedHashMap<>();
         List<String> asked = new ArrayList<>();
         asked.add(in.category());
@@ -346,7 +350,7 @@ public class PostService {
             }
         }
         if (byKey.size() > MAX_CATEGORIES) {
-            errors.put("categories", "Choose at most " + MAX_CATEGORIES + " categories.");
+            errors.put("categories", staff.messages().postErrTooManyCategories(MAX_CATEGORIES));
             return List.of();
         }
         return List.copyOf(byKey.values());
@@ -363,18 +367,18 @@ public class PostService {
                 continue;
             }
             if (name.length() > Tag.MAX_NAME_LENGTH) {
-                errors.put("tags", "Each tag may have at most " + Tag.MAX_NAME_LENGTH + " characters.");
+                errors.put("tags", staff.messages().postErrTagLength(Tag.MAX_NAME_LENGTH));
                 return List.of();
             }
             String slug = Slugs.of(name);
             if (slug.isEmpty()) {
-                errors.put("tags", "The tag \"" + name + "\" needs at least one letter or digit.");
+                errors.put("tags", staff.messages().postErrTagNoLetter(name));
                 return List.of();
             }
             bySlug.putIfAbsent(slug, name);
         }
         if (bySlug.size() > MAX_TAGS) {
-            errors.put("tags", "Use at most " + MAX_TAGS + " tags.");
+            errors.put("tags", staff.messages().postErrTooManyTags(MAX_TAGS));
             return List.of();
         }
         if (!errors.isEmpty()) {

@@ -17,6 +17,7 @@ import org.hibernate.Timeouts;
 import org.quillpress.QuillpressConfig;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,6 +37,9 @@ public class PostTrash {
 
     @Inject
     Event<PostSaved> saved;
+
+    @Inject
+    StaffText staff;
 
     @Inject
     QuillpressConfig config;
@@ -74,8 +78,7 @@ public class PostTrash {
     public void purge(String slug, AccountPrincipal editor) {
         Post post = editable(slug, editor);
         if (!post.isTrashed()) {
-            throw new InvalidInputException(409, Map.of("status",
-                    "Only a post in the trash can be deleted permanently. Move it to the trash first."));
+            throw new InvalidInputException(409, Map.of("status", staff.messages().deskErrPurgeNotTrashed()));
         }
         delete(post.id);
         Log.infof("Post %s deleted permanently by %s", slug, editor.handle());

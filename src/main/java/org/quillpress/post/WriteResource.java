@@ -24,6 +24,7 @@ import org.quillpress.security.CurrentUser;
 import org.quillpress.web.ExternalImages;
 import org.quillpress.web.ImageRenditions;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -65,6 +66,9 @@ public class WriteResource {
 
     @Inject
     QuillpressConfig config;
+
+    @Inject
+    StaffText staff;
 
     @GET
     @Path("write")
@@ -135,7 +139,8 @@ public class WriteResource {
         }
         String reason = ((ExternalImages.Failed) copy).reason();
         return Response.status(RestResponse.Status.BAD_REQUEST)
-                .entity(page(form, editingSlug, Map.of("body", "Not copied: " + reason), posts.preview(form.body())))
+                .entity(page(form, editingSlug, Map.of("body", staff.messages().writeNotCopied(reason)),
+                        posts.preview(form.body())))
                 .build();
     }
 

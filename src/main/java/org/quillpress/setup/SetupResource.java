@@ -17,6 +17,7 @@ import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.security.Sessions;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,6 +42,9 @@ public class SetupResource {
     @Inject
     RoutingContext routing;
 
+    @Inject
+    StaffText staff;
+
     @GET
     public TemplateInstance form() {
         if (!bootstrap.setupOpen()) {
@@ -56,7 +60,7 @@ public class SetupResource {
         }
         if (!bootstrap.tokenMatches(form.token())) {
             return Response.status(Response.Status.FORBIDDEN).entity(Templates.setup(form.typed(),
-                    Map.of("token", "This is not the setup token. Copy it from the server log."))).build();
+                    Map.of("token", staff.admin().setupWrongToken()))).build();
         }
         try {
             Account owner = bootstrap.createOwner(form.displayName(), form.email(), form.password());

@@ -20,6 +20,7 @@ import org.quillpress.account.LoginIdentity;
 import org.quillpress.account.Role;
 import org.quillpress.mail.AccountMails;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 /**
  * Invitations: an admin names an email and a role, the invitee gets a one-time link, valid for a week, that
@@ -29,6 +30,9 @@ import org.quillpress.web.InvalidInputException;
 public class Invitations {
 
     static final Duration VALID_FOR = Duration.ofDays(7);
+
+    @Inject
+    StaffText staff;
 
     @Inject
     AccountService accounts;
@@ -57,11 +61,10 @@ public class Invitations {
         Role role = parseRole(form.role());
         if (email.isEmpty() || email.length() > AccountService.MAX_EMAIL
                 || !AccountService.EMAIL.matcher(email).matches()) {
-            throw new InvalidInputException(Map.of("email", "Enter an email address such as name@example.org."));
+            throw new InvalidInputException(Map.of("email", staff.admin().accErrEmail()));
         }
         if (LoginIdentity.findLocal(email).isPresent() || Account.count("lower(email)", email.toLowerCase(Locale.ROOT)) > 0) {
-            throw new InvalidInputException(409,
-                    Map.of("email", "Someone with this email has an account already: give them a role below."));
+            throw new InvalidInputException(409, Map.of("email", staff.admin().accErrHasAccount()));
         }
         Instant now = clock.instant();
         OneTimeLink.listPendingInvitations(now).stream().filter(l -> l.email.equalsIgnoreCase(email))
@@ -144,11 +147,11 @@ public class Invitations {
     public record Accepted(AccountPrincipal account, String email) {
     }
 
-    private static Role parseRole(String name) {
+    private Role parseRole(String name) {
         try {
             return Role.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(Map.of("role", "Choose reader, author, editor, moderator or admin."));
+            throw new InvalidInputException(Map.of("role", staff.admin().accErrRole()));
         }
     }
 }

@@ -29,6 +29,7 @@ import org.quillpress.account.Role;
 import org.quillpress.audit.AuditKind;
 import org.quillpress.audit.AuditLog;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.StaffText;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -52,6 +53,9 @@ public class WxrResource {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    StaffText staff;
 
     @Inject
     ImportJobs jobs;
@@ -80,18 +84,18 @@ public class WxrResource {
             @RestForm("uploads") String uploads, @RestForm("download") boolean download) throws IOException {
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.importer("Choose a WordPress export file (.xml) to upload.", WxrLink.sources()))
+                    .entity(Templates.importer(staff.admin().wxrChooseFile(), WxrLink.sources()))
                     .build();
         }
         if (source != null && source.strip().length() > MAX_SOURCE) {
             throw new InvalidInputException(
-                    java.util.Map.of("source", "The source name can be at most " + MAX_SOURCE + " characters."));
+                    java.util.Map.of("source", staff.admin().wxrSourceTooLong(MAX_SOURCE)));
         }
         Path uploadsPath = uploads == null || uploads.isBlank() ? null : Path.of(uploads.strip());
         if (uploadsPath != null && !Files.isDirectory(uploadsPath) && !uploadsPath.toString().endsWith(".zip")
                 || uploadsPath != null && !Files.isReadable(uploadsPath)) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.importer(
-                    "There is no readable folder or .zip file " + uploads.strip() + " on the server.", WxrLink.sources()))
+                    staff.admin().wxrNoUploads(uploads.strip()), WxrLink.sources()))
                     .build();
         }
         Path own = Files.createTempFile("wxr-import-", ".xml");

@@ -39,13 +39,13 @@
       .then(function (response) {
         if (response.ok) {
           lastSent = text;
-          status.textContent = 'Draft copy kept at ' + new Date().toLocaleTimeString() + '.';
+          status.textContent = status.getAttribute('data-kept') + ' ' + new Date().toLocaleTimeString() + '.';
         } else {
-          status.textContent = 'The draft copy could not be kept (' + response.status + ').';
+          status.textContent = status.getAttribute('data-failed') + ' (' + response.status + ').';
         }
       })
       .catch(function () {
-        status.textContent = 'Offline: the draft copy will be kept when the connection is back.';
+        status.textContent = status.getAttribute('data-offline');
       })
       .then(function () {
         saving = false;

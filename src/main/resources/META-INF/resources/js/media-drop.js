@@ -64,7 +64,7 @@
     var insert = function (file) {
       var data = new FormData();
       data.append('file', file);
-      status.textContent = 'Uploading ' + file.name + '…';
+      status.textContent = write.getAttribute('data-uploading').replace('%s', file.name);
       fetch('/api/v1/media', {
         method: 'POST',
         body: data,
@@ -73,7 +73,7 @@
       }).then(function (response) {
         return response.json().then(function (json) {
           if (!response.ok) {
-            throw new Error(json.detail || json.title || 'The upload failed.');
+            throw new Error(json.detail || json.title || write.getAttribute('data-upload-failed'));
           }
           return json;
         });
@@ -83,7 +83,7 @@
         body.value = body.value.slice(0, at) + markdown + body.value.slice(body.selectionEnd || at);
         body.focus();
         body.selectionStart = body.selectionEnd = at + markdown.length;
-        status.textContent = 'Inserted ' + file.name + '; give it alt text between the brackets.';
+        status.textContent = write.getAttribute('data-inserted').replace('%s', file.name);
       }).catch(function (error) {
         status.textContent = error.message;
       });
