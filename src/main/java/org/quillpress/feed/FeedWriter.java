@@ -153,6 +153,8 @@ public class FeedWriter {
             WireFeed wire = feed.createWireFeed();
             if (wire instanceof com.rometools.rome.feed.rss.Channel rss) {
                 withoutDcDates(rss);
+                // when the feed last changed, which readers and validators look for beside its pubDate
+                rss.setLastBuildDate(Date.from(updated));
             }
             Document document = new WireFeedOutput().outputJDom(wire);
             if (format == Format.ATOM) {
