@@ -25,7 +25,6 @@ import org.quillpress.web.PublicUrls;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.Module;
-import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -151,8 +150,8 @@ public class FeedWriter {
 
         try {
             WireFeed wire = feed.createWireFeed();
+            withoutDcDates(wire);
             if (wire instanceof com.rometools.rome.feed.rss.Channel rss) {
-                withoutDcDates(rss);
                 // when the feed last changed, which readers and validators look for beside its pubDate
                 rss.setLastBuildDate(Date.from(updated));
             }
@@ -170,13 +169,16 @@ public class FeedWriter {
     }
 
     /**
-     * RSS 2.0 has its own {@code pubDate}; ROME also copies each date into a Dublin Core {@code dc:date}, which
-     * readers then see twice and validators flag. The Dublin Core module stays for {@code dc:creator}.
+     * RSS 2.0 has its own {@code pubDate} and Atom its {@code published} and {@code updated}; ROME also copies each
+     * date into a Dublin Core {@code dc:date}, which readers then see twice and validators flag. The Dublin Core
+     * module stays for RSS's {@code dc:creator}.
      */
-    private static void withoutDcDates(com.rometools.rome.feed.rss.Channel rss) {
-        clearDates(rss.getModule(DCModule.URI));
-        for (Item item : rss.getItems()) {
-            clearDates(item.getModule(DCModule.URI));
+    private static void withoutDcDates(WireFeed wire) {
+        clearDates(wire.getModule(DCModule.URI));
+        if (wire instanceof com.rometools.rome.feed.rss.Channel rss) {
+            rss.getItems().forEach(item -> clearDates(item.getModule(DCModule.URI)));
+        } else if (wire instanceof com.rometools.rome.feed.atom.Feed atom) {
+            atom.getEntries().forEach(entry -> clearDates(entry.getModule(DCModule.URI)));
         }
     }
 

@@ -94,6 +94,7 @@ public final class FeedRules {
                 .anySatisfy(l -> assertThat(l.getAttribute("type")).isEqualTo("text/html"))
                 .allSatisfy(l -> absolute(l.getAttribute("href")));
         boolean feedAuthor = !children(feed, ATOM, "author").isEmpty();
+        assertThat(children(feed, DC, "date")).as("%s: dated once, by Atom's own dates", self).isEmpty();
 
         Set<String> ids = new HashSet<>();
         for (Element entry : children(feed, ATOM, "entry")) {
@@ -103,6 +104,7 @@ public final class FeedRules {
             assertThat(text(only(entry, ATOM, "title"))).as(entryId).isNotBlank();
             rfc3339(only(entry, ATOM, "updated"));
             children(entry, ATOM, "published").forEach(FeedRules::rfc3339);
+            assertThat(children(entry, DC, "date")).as("%s: dated once, by Atom's own dates", entryId).isEmpty();
             if (!feedAuthor) {
                 assertThat(text(only(only(entry, ATOM, "author"), ATOM, "name"))).as(entryId).isNotBlank();
             }
