@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -137,41 +138,55 @@ public class FeedPosts {
      * bound "p.id > 0" on an otherwise whole-table query is what lets H2 choose that index over post_timeline.
      */
 
+    /** A sitemap file as its index shows it: how many addresses it holds, and their last change (null when unknown). */
+    public record SitemapFile(long urls, Instant lastModified) {
+    }
+
     /**
-     * The files of one kind of post that hold a visible post, with the last change in each: the file number
-     * (from 1) to its lastmod. One statement, read from the index alone.
+     * The files of one kind of post that hold a visible post, by number (from 1), with their counts and last
+     * change. One statement, read from the index alone.
      */
     @Transactional
-    public Map<Long, Instant> postFiles(PostKind kind, int width, Instant now) {
-        Map<Long, Instant> files = new java.util.TreeMap<>();
-        em.createQuery("select (p.id - 1) / " + width + ", max(p.updatedAt), max(p.publishAt) from Post p "
-                + "where p.kind = :kind and p.id > 0 and " + Post.VISIBLE + " group by (p.id - 1) / " + width,
-                Object[].class)
+    public Map<Long, SitemapFile> postFiles(PostKind kind, int width, Instant now) {
+        Map<Long, SitemapFile> files = new TreeMap<>();
+        em.createQuery("select (p.id - 1) / " + width + ", count(p.id), max(p.updatedAt), max(p.publishAt) "
+                + "from Post p where p.kind = :kind and p.id > 0 and " + Post.VISIBLE + " group by (p.id - 1) / "
+                + width, Object[].class)
                 .setParameter("kind", kind).setParameter("now", now).getResultList()
-                .forEach(r -> files.put(((Number) r[0]).longValue() + 1, later((Instant) r[1], (Instant) r[2])));
+                .forEach(r -> files.put(((Number) r[0]).longValue() + 1,
+                        new SitemapFile(((Number) r[1]).longValue(), later((Instant) r[2], (Instant) r[3]))));
         return files;
     }
 
-    /** The numbers (from 1) of the files of width {@code width} that hold a tag with a visible post. */
+    /** The files of width {@code width} that hold a tag with a visible post, by number (from 1), with their counts. */
     @Transactional
-    public List<Long> tagFiles(int width, Instant now) {
-        return em.createQuery("select distinct (t.id - 1) / " + width + " from Tag t where t.id > 0 and exists "
-                + "(select 1 from Post p join p.tags pt where pt = t and " + VISIBLE_POST + ")", Number.class)
-                .setParameter("now", now).getResultStream().map(n -> n.longValue() + 1).sorted().toList();
+    public Map<Long, SitemapFile> tagFiles(int width, Instant now) {
+        return termFiles("select (t.id - 1) / " + width + ", count(t.id) from Tag t where t.id > 0 and exists "
+                + "(select 1 from Post p join p.tags pt where pt = t and " + VISIBLE_POST + ") group by (t.id - 1) / "
+                + width, now);
     }
 
-    /** The numbers (from 1) of the files of width {@code width} that hold a category with a visible post. */
+    /** The files of width {@code width} that hold a category with a visible post, by number (from 1), with their counts. */
     @Transactional
-    public List<Long> categoryFiles(int width, Instant now) {
-        return em.createQuery("select distinct (c.id - 1) / " + width + " from Category c where c.id > 0 and exists "
-                + "(select 1 from Post p join p.categories pc where pc = c and " + VISIBLE_POST + ")", Number.class)
-                .setParameter("now", now).getResultStream().map(n -> n.longValue() + 1).sorted().toList();
+    public Map<Long, SitemapFile> categoryFiles(int width, Instant now) {
+        return termFiles("select (c.id - 1) / " + width + ", count(c.id) from Category c where c.id > 0 and exists "
+                + "(select 1 from Post p join p.categories pc where pc = c and " + VISIBLE_POST
+                + ") group by (c.id - 1) / " + width, now);
+    }
+
+    private Map<Long, SitemapFile> termFiles(String query, Instant now) {
+        Map<Long, SitemapFile> files = new TreeMap<>();
+        em.createQuery(query, Object[].class).setParameter("now", now).getResultList()
+                .forEach(r -> files.put(((Number) r[0]).longValue() + 1,
+                        new SitemapFile(((Number) r[1]).longValue(), null)));
+        return files;
     }
 
     /** When the newest visible post appeared or was last edited, or null when there is none: the home page's lastmod. */
     @Transactional
     public Instant latestChange(Instant now) {
-        return postFiles(PostKind.POST, Integer.MAX_VALUE, now).values().stream().findFirst().orElse(null);
+        return postFiles(PostKind.POST, Integer.MAX_VALUE, now).values().stream().findFirst()
+                .map(SitemapFile::lastModified).orElse(null);
     }
 
     /**

@@ -1,9 +1,11 @@
 package org.quillpress.feed;
 
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,14 +30,18 @@ import org.quillpress.web.Paths;
 import org.quillpress.web.PublicPage;
 
 /**
- * The feeds, each in Atom 1.0 and RSS 2.0: the whole site's, a tag's, a category's and an author's. No
- * {@code @Produces}: a reader that asks for the other format still gets a feed rather than a 406.
+ * The feeds, each in Atom 1.0 and RSS 2.0: the whole site's, a tag's, a category's and an author's. A listing's
+ * feed is at its page's address plus {@code /feed} (Atom) or {@code /feed/rss}. No {@code @Produces}: a reader
+ * that asks for the other format still gets a feed rather than a 406.
  */
 @Path("/")
 public class FeedResource {
 
     /** Readers poll every few minutes; five minutes of staleness costs nobody anything. */
     static final String CACHE_CONTROL = "public, max-age=300";
+
+    /** The end of a listing's feed addresses, which names the format. */
+    private static final String FORMAT = "{format: feed|feed/rss}";
 
     @Inject
     FeedPosts posts;
@@ -65,104 +71,87 @@ public class FeedResource {
 
     @GET
     @PublicPage
-    @Path("tags/{slug}/feed")
-    public Response tagAtom(@RestPath String slug, Request request) {
-        return tag(slug, Format.ATOM, request);
+    @Path("tags/{slug}/" + FORMAT)
+    public Response tag(@RestPath String slug, @RestPath String format, Request request) {
+        Format as = format(format);
+        return Tag.findBySlug(slug)
+                .map(tag -> answer(new Channel(titled(tag.name), FeedTexts.postsTagged(tag.name), Paths.tag(tag.slug),
+                        Paths.tagFeed(tag.slug), Paths.tagRss(tag.slug)), Scope.tag(tag.id), as, request))
+                .orElseGet(() -> moved(TagRedirect.currentSlugFor(slug).map(s -> as.pick(Paths.tagFeed(s),
+                        Paths.tagRss(s)))));
     }
 
     @GET
     @PublicPage
-    @Path("tags/{slug}/feed/rss")
-    public Response tagRss(@RestPath String slug, Request request) {
-        return tag(slug, Format.RSS, request);
+    @Path("categories/{slug}/" + FORMAT)
+    public Response category(@RestPath String slug, @RestPath String format, Request request) {
+        Format as = format(format);
+        Optional<Category> found = Category.findBySlug(slug);
+        if (found.isEmpty()) {
+            return moved(CategoryRedirect.currentSlugFor(slug).map(s -> as.pick(Paths.categoryFeed(s),
+                    Paths.categoryRss(s))));
+        }
+        Category category = found.get();
+        String subtitle = category.description == null || category.description.isBlank()
+                ? FeedTexts.postsIn(category.name)
+                : category.description;
+        return answer(new Channel(titled(category.name), subtitle, Paths.category(category.slug),
+                Paths.categoryFeed(category.slug), Paths.categoryRss(category.slug)), Scope.category(category.id), as,
+                request);
     }
 
     @GET
     @PublicPage
-    @Path("categories/{slug}/feed")
-    public Response categoryAtom(@RestPath String slug, Request request) {
-        return category(slug, Format.ATOM, request);
-    }
-
-    @GET
-    @PublicPage
-    @Path("categories/{slug}/feed/rss")
-    public Response categoryRss(@RestPath String slug, Request request) {
-        return category(slug, Format.RSS, request);
-    }
-
-    @GET
-    @PublicPage
-    @Path("authors/{handle}/feed")
-    public Response authorAtom(@RestPath String handle, Request request) {
-        return author(handle, Format.ATOM, request);
-    }
-
-    @GET
-    @PublicPage
-    @Path("authors/{handle}/feed/rss")
-    public Response authorRss(@RestPath String handle, Request request) {
-        return author(handle, Format.RSS, request);
+    @Path("authors/{handle}/" + FORMAT)
+    public Response author(@RestPath String handle, @RestPath String format, Request request) {
+        Account author = Account.findByHandle(handle).orElseThrow(NotFoundException::new);
+        return answer(new Channel(titled(author.displayName), FeedTexts.postsBy(author.displayName),
+                Paths.author(author.handle), Paths.authorFeed(author.handle), Paths.authorRss(author.handle)),
+                Scope.author(author.id), format(format), request);
     }
 
     private Response site(Format format, Request request) {
         SiteSettings.Site site = settings.current();
-        return answer(new Channel(site.title(), site.tagline(), Paths.home(), Paths.feed(), Paths.rss()), Scope.ALL, format,
-                request);
+        return answer(new Channel(site.title(), site.tagline(), Paths.home(), Paths.feed(), Paths.rss()), Scope.ALL,
+                format, request);
     }
 
-    private Response tag(String slug, Format format, Request request) {
-        Tag tag = Tag.findBySlug(slug).orElse(null);
-        if (tag == null) {
-            return moved(TagRedirect.currentSlugFor(slug)
-                    .map(s -> format == Format.ATOM ? Paths.tagFeed(s) : Paths.tagRss(s)));
-        }
-        Channel channel = new Channel(tag.name + " · " + settings.current().title(), "Posts tagged " + tag.name + ".",
-                Paths.tag(tag.slug), Paths.tagFeed(tag.slug), Paths.tagRss(tag.slug));
-        return answer(channel, Scope.tag(tag.id), format, request);
+    /** The format named by the end of a listing's feed address. */
+    private static Format format(String ending) {
+        return ending.endsWith("/rss") ? Format.RSS : Format.ATOM;
     }
 
-    private Response category(String slug, Format format, Request request) {
-        Category category = Category.findBySlug(slug).orElse(null);
-        if (category == null) {
-            return moved(CategoryRedirect.currentSlugFor(slug)
-                    .map(s -> format == Format.ATOM ? Paths.categoryFeed(s) : Paths.categoryRss(s)));
-        }
-        String subtitle = category.description == null || category.description.isBlank()
-                ? "Posts in " + category.name + "."
-                : category.description;
-        Channel channel = new Channel(category.name + " · " + settings.current().title(), subtitle,
-                Paths.category(category.slug), Paths.categoryFeed(category.slug), Paths.categoryRss(category.slug));
-        return answer(channel, Scope.category(category.id), format, request);
-    }
-
-    private Response author(String handle, Format format, Request request) {
-        Account author = Account.findByHandle(handle).orElseThrow(NotFoundException::new);
-        Channel channel = new Channel(author.displayName + " · " + settings.current().title(),
-                "Posts by " + author.displayName + ".", Paths.author(author.handle), Paths.authorFeed(author.handle),
-                Paths.authorRss(author.handle));
-        return answer(channel, Scope.author(author.id), format, request);
+    /** A listing's feed title: its name, then the site's. */
+    private String titled(String name) {
+        return FeedTexts.ofSite(name, settings.current().title());
     }
 
     /** A renamed or merged term's old feed: a permanent redirect to its feed now, else 404. */
-    private static Response moved(java.util.Optional<String> path) {
+    private static Response moved(Optional<String> path) {
         return Response.status(Response.Status.MOVED_PERMANENTLY)
-                .location(java.net.URI.create(path.orElseThrow(NotFoundException::new))).build();
+                .location(URI.create(path.orElseThrow(NotFoundException::new))).build();
     }
 
     private Response answer(Channel channel, Scope scope, Format format, Request request) {
-        byte[] body = writer.write(channel, posts.latest(scope, clock.instant()), format);
-        // weak: the same feed may go out gzipped or not, and a strong tag would promise identical bytes
+        return respond(writer.posts(channel, posts.latest(scope, clock.instant()), format), format, CACHE_CONTROL,
+                request);
+    }
+
+    /**
+     * A feed's answer: its bytes with a weak ETag of them, or 304 to a reader that already has them. Weak, since
+     * the same feed may go out gzipped or not, and a strong tag would promise identical bytes.
+     */
+    static Response respond(byte[] body, Format format, String cacheControl, Request request) {
         EntityTag etag = new EntityTag(digest(body), true);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(etag);
         if (notModified != null) {
-            return notModified.tag(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL).build();
+            return notModified.tag(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
         }
-        return Response.ok(body, format.contentType()).tag(etag).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL)
+        return Response.ok(body, format.contentType()).tag(etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .build();
     }
 
-    static String digest(byte[] body) {
+    private static String digest(byte[] body) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
             return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22);

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,8 +14,10 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.Verifier;
 import org.owasp.html.Encoding;
 import org.quillpress.web.ImageRenditions;
 import org.quillpress.web.PublicUrls;
@@ -24,7 +25,6 @@ import org.quillpress.web.PublicUrls;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.Module;
-import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndCategoryImpl;
 import com.rometools.rome.feed.synd.SyndContent;
@@ -42,13 +42,17 @@ import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 
-/** Writes a list of posts as an Atom 1.0 or RSS 2.0 document, with ROME doing all the XML. */
+/**
+ * Writes every feed, of posts and of comments, as an Atom 1.0 or RSS 2.0 document: ROME builds the XML, which
+ * is then written with each text exactly as it is and each piece of HTML as CDATA.
+ */
 @ApplicationScoped
 public class FeedWriter {
 
     static final String ATOM_NS = "http://www.w3.org/2005/Atom";
+    static final String CONTENT_NS = "http://purl.org/rss/1.0/modules/content/";
 
-    /** The two formats every feed is offered in. */
+    /** The two formats a feed is offered in, with the last part of their addresses after a listing's own. */
     public enum Format {
         ATOM("atom_1.0", "application/atom+xml; charset=UTF-8"),
         RSS("rss_2.0", "application/rss+xml; charset=UTF-8");
@@ -64,15 +68,20 @@ public class FeedWriter {
         public String contentType() {
             return contentType;
         }
+
+        /** {@code atom} or {@code rss}, whichever this format is. */
+        <T> T pick(T atom, T rss) {
+            return this == ATOM ? atom : rss;
+        }
     }
 
     /**
-     * What a feed is about: its title, a line on what it holds, the page it mirrors and the addresses of
-     * its Atom and RSS forms (site-relative paths).
+     * What a feed is about: its title, a line on what it holds (optional in Atom), the page it mirrors and the
+     * addresses of its Atom and RSS forms (site-relative paths; a feed offered in Atom only has no RSS path).
      */
     public record Channel(String title, String subtitle, String pagePath, String atomPath, String rssPath) {
         String selfPath(Format format) {
-            return format == Format.ATOM ? atomPath : rssPath;
+            return format.pick(atomPath, rssPath);
         }
     }
 
@@ -82,20 +91,47 @@ public class FeedWriter {
     @Inject
     ImageRenditions images;
 
+    /** A feed of posts, dated by the latest change among them. */
+    public byte[] posts(Channel channel, List<FeedPost> posts, Format format) {
+        // an empty feed still needs a date; a fixed one keeps its ETag stable until something is published
+        Instant updated = posts.stream().map(FeedPost::lastChanged).max(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH);
+        List<SyndEntry> entries = new ArrayList<>(posts.size());
+        for (FeedPost post : posts) {
+            entries.add(post(post, format));
+        }
+        return document(channel, updated, entries, format);
+    }
+
+    /** An Atom feed of comments, newest first, dated by the newest one ({@code whenEmpty} when there is none). */
+    public byte[] comments(Channel channel, List<FeedComments.Row> comments, Instant whenEmpty) {
+        List<SyndEntry> entries = new ArrayList<>(comments.size());
+        for (FeedComments.Row c : comments) {
+            // rendered by web.Markdown.renderComment and sanitized when the comment was saved
+            String link = urls.of(c.postPath()) + "#comment-" + c.id();
+            entries.add(entry(FeedTexts.commentBy(c.writer(), c.postTitle()), link,
+                    tagUri(c.createdAt(), "comment-" + c.id(), link), c.createdAt(),
+                    c.editedAt() != null ? c.editedAt() : c.createdAt(), c.writer(), c.bodyHtml(), Format.ATOM));
+        }
+        return document(channel, comments.isEmpty() ? whenEmpty : comments.get(0).createdAt(), entries, Format.ATOM);
+    }
+
     /** The feed document in UTF-8. */
-    public byte[] write(Channel channel, List<FeedPost> posts, Format format) {
+    private byte[] document(Channel channel, Instant updated, List<SyndEntry> entries, Format format) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType);
         feed.setEncoding(StandardCharsets.UTF_8.name());
         feed.setGenerator("Quillpress");
-        feed.setTitle(channel.title());
-        feed.setDescription(channel.subtitle());
+        feed.setTitle(xmlText(channel.title()));
+        // Atom's subtitle is optional, RSS's description is not
+        if (channel.subtitle() != null && !channel.subtitle().isBlank()) {
+            feed.setDescription(xmlText(channel.subtitle()));
+        } else if (format == Format.RSS) {
+            feed.setDescription(xmlText(channel.title()));
+        }
         feed.setLink(urls.of(channel.pagePath()));
         // the Atom feed's own address names it in both formats, so the id never depends on the format asked for
         feed.setUri(urls.of(channel.atomPath()));
-        // an empty feed still needs a date; a fixed one keeps its ETag stable until something is published
-        Instant updated = posts.stream().map(FeedPost::lastChanged).max(Comparator.naturalOrder())
-                .orElse(Instant.EPOCH);
         feed.setPublishedDate(Date.from(updated));
 
         String self = urls.of(channel.selfPath(format));
@@ -110,32 +146,39 @@ public class FeedWriter {
             atomSelf.setAttribute("type", "application/rss+xml");
             feed.getForeignMarkup().add(atomSelf);
         }
-
-        List<SyndEntry> entries = new ArrayList<>(posts.size());
-        for (FeedPost post : posts) {
-            entries.add(entry(post, format));
-        }
         feed.setEntries(entries);
 
         try {
             WireFeed wire = feed.createWireFeed();
+            withoutDcDates(wire);
             if (wire instanceof com.rometools.rome.feed.rss.Channel rss) {
-                withoutDcDates(rss);
+                // when the feed last changed, which readers and validators look for beside its pubDate
+                rss.setLastBuildDate(Date.from(updated));
             }
-            return Xml.bytes(new WireFeedOutput().outputJDom(wire));
+            Document document = new WireFeedOutput().outputJDom(wire);
+            if (format == Format.ATOM) {
+                Xml.htmlAsCdata(document, Namespace.getNamespace(ATOM_NS), "content");
+            } else {
+                Xml.htmlAsCdata(document, Namespace.NO_NAMESPACE, "description");
+                Xml.htmlAsCdata(document, Namespace.getNamespace(CONTENT_NS), "encoded");
+            }
+            return Xml.bytes(document);
         } catch (FeedException e) {
             throw new IllegalStateException("Could not write the " + format + " feed " + channel.atomPath(), e);
         }
     }
 
     /**
-     * RSS 2.0 has its own {@code pubDate}; ROME also copies each date into a Dublin Core {@code dc:date}, which
-     * readers then see twice and validators flag. The Dublin Core module stays for {@code dc:creator}.
+     * RSS 2.0 has its own {@code pubDate} and Atom its {@code published} and {@code updated}; ROME also copies each
+     * date into a Dublin Core {@code dc:date}, which readers then see twice and validators flag. The Dublin Core
+     * module stays for RSS's {@code dc:creator}.
      */
-    private static void withoutDcDates(com.rometools.rome.feed.rss.Channel rss) {
-        clearDates(rss.getModule(DCModule.URI));
-        for (Item item : rss.getItems()) {
-            clearDates(item.getModule(DCModule.URI));
+    private static void withoutDcDates(WireFeed wire) {
+        clearDates(wire.getModule(DCModule.URI));
+        if (wire instanceof com.rometools.rome.feed.rss.Channel rss) {
+            rss.getItems().forEach(item -> clearDates(item.getModule(DCModule.URI)));
+        } else if (wire instanceof com.rometools.rome.feed.atom.Feed atom) {
+            atom.getEntries().forEach(entry -> clearDates(entry.getModule(DCModule.URI)));
         }
     }
 
@@ -145,21 +188,37 @@ public class FeedWriter {
         }
     }
 
-    private SyndEntry entry(FeedPost post, Format format) {
+    /**
+     * What every entry has, a post's or a comment's: title, address, a stable id, its dates, who wrote it and
+     * its HTML, whose site-relative links and images get the site's address (a reader shows it away from the site).
+     */
+    private SyndEntry entry(String title, String link, String id, Instant published, Instant updated,
+            String authorName, String html, Format format) {
         SyndEntry entry = new SyndEntryImpl();
-        entry.setTitle(post.title());
-        entry.setLink(urls.post(post.slug()));
-        entry.setUri(entryId(post));
-        entry.setPublishedDate(Date.from(post.publishAt()));
-        entry.setUpdatedDate(Date.from(post.lastChanged()));
+        entry.setTitle(xmlText(title));
+        entry.setLink(link);
+        entry.setUri(id);
+        entry.setPublishedDate(Date.from(published));
+        entry.setUpdatedDate(Date.from(updated));
         if (format == Format.ATOM) {
             SyndPerson author = new SyndPersonImpl();
-            author.setName(post.authorName());
+            author.setName(xmlText(authorName));
             entry.setAuthors(List.of(author));
         } else {
             // RSS's own <author> must be an email address, which is never shown: this becomes <dc:creator>
-            entry.setAuthor(post.authorName());
+            entry.setAuthor(xmlText(authorName));
         }
+        SyndContent content = new SyndContentImpl();
+        content.setType("html");
+        content.setValue(xmlText(AbsoluteLinks.in(html, urls.base())));
+        entry.setContents(List.of(content));
+        return entry;
+    }
+
+    private SyndEntry post(FeedPost post, Format format) {
+        String link = urls.post(post.slug());
+        SyndEntry entry = entry(post.title(), link, tagUri(post.createdAt(), "post-" + post.id(), link),
+                post.publishAt(), post.lastChanged(), post.authorName(), post.bodyHtml(), format);
 
         List<SyndCategory> categories = new ArrayList<>();
         for (FeedPost.Term term : post.categories()) {
@@ -172,22 +231,11 @@ public class FeedWriter {
 
         if (post.excerpt() != null && !post.excerpt().isBlank()) {
             SyndContent summary = new SyndContentImpl();
-            if (format == Format.ATOM) {
-                summary.setType("text");
-                summary.setValue(post.excerpt());
-            } else {
-                // readers treat an RSS description as HTML, and the excerpt is plain text
-                summary.setType("text/html");
-                summary.setValue(escapeHtml(post.excerpt()));
-            }
+            // readers treat an RSS description as HTML, and the excerpt is plain text
+            summary.setType(format.pick("text", "text/html"));
+            summary.setValue(xmlText(format.pick(post.excerpt(), escapeHtml(post.excerpt()))));
             entry.setDescription(summary);
         }
-
-        SyndContent content = new SyndContentImpl();
-        content.setType("html");
-        // feed readers show the entry away from the site: its links and images need the site's address
-        content.setValue(AbsoluteLinks.in(post.bodyHtml(), urls.base()));
-        entry.setContents(List.of(content));
 
         if (post.featuredMediaId() != null) {
             // the featured image as an enclosure: RSS's <enclosure> and Atom's <link rel="enclosure">, which
@@ -204,16 +252,15 @@ public class FeedWriter {
     }
 
     /**
-     * A tag URI (RFC 4151) from the post's id: it stays the same when the slug or title changes, so
-     * readers never show an edited post twice.
+     * A tag URI (RFC 4151) from what is written and its id: it stays the same when a slug or title changes, so
+     * readers never show an edited post or comment twice. A site address without a host name gives {@code link}.
      */
-    String entryId(FeedPost post) {
+    String tagUri(Instant created, String specific, String link) {
         String host = URI.create(urls.base()).getHost();
         if (host == null) {
-            return urls.post(post.slug());
+            return link;
         }
-        LocalDate created = post.createdAt().atZone(ZoneOffset.UTC).toLocalDate();
-        return "tag:" + host + "," + created + ":post-" + post.id();
+        return "tag:" + host + "," + created.atZone(ZoneOffset.UTC).toLocalDate() + ":" + specific;
     }
 
     private static SyndLink link(String rel, String type, String href) {
@@ -224,11 +271,21 @@ public class FeedWriter {
         return link;
     }
 
-    private static SyndCategory category(String name, String scheme) {
+    private SyndCategory category(String name, String scheme) {
         SyndCategory category = new SyndCategoryImpl();
-        category.setName(name);
+        category.setName(xmlText(name));
         category.setTaxonomyUri(scheme);
         return category;
+    }
+
+    /** {@code text} without the characters XML 1.0 cannot carry (most control characters), which a paste can bring. */
+    static String xmlText(String text) {
+        if (text == null || Verifier.checkCharacterData(text) == null) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        text.codePoints().filter(Verifier::isXMLCharacter).forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 
     private static String escapeHtml(String text) {

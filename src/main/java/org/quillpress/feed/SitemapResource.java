@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.RestPath;
 import org.quillpress.QuillpressConfig;
 import org.quillpress.feed.FeedPosts.Keyed;
+import org.quillpress.feed.FeedPosts.SitemapFile;
 import org.quillpress.post.PostKind;
 import org.quillpress.web.PublicPage;
 import org.quillpress.web.PublicUrls;
@@ -43,12 +45,12 @@ public class SitemapResource {
     /** The sitemap protocol allows at most 50,000 URLs (and 50 MB) per file. */
     static final int MAX_URLS = 50_000;
 
-    /** What a sitemap file lists; its name is the middle of the file's address. */
+    /** What a sitemap file lists, in the order the sitemap lists them; its name is the middle of the file's address. */
     enum Kind {
-        POSTS,
         PAGES,
-        TAGS,
-        CATEGORIES;
+        POSTS,
+        CATEGORIES,
+        TAGS;
 
         String fileName() {
             return name().toLowerCase(Locale.ROOT);
@@ -94,49 +96,58 @@ public class SitemapResource {
     }
 
     /**
-     * The sitemap index: every file that holds at least one address, with the last change of its posts or
-     * pages (tag and category files have none: the protocol makes lastmod optional). Four statements, each
-     * read from an index, whatever the size of the site.
+     * The sitemap: while the whole site fits in one file (home, pages, posts, categories and tags, at most the
+     * configured URLs per file), that file itself; beyond it, the index of every file that holds at least one
+     * address, with the last change of its posts or pages (tag and category files have none: the protocol makes
+     * lastmod optional). Four statements, each read from an index, whatever the size of the site; the one file
+     * adds one per kind it lists (two for pages).
      */
     @GET
     @PublicPage
     @Path("sitemap.xml")
-    public Response index() {
+    public Response sitemap() {
         Instant now = clock.instant();
         int width = width();
-        Map<Long, Instant> postFiles = posts.postFiles(PostKind.POST, width, now);
+        Map<Long, SitemapFile> postFiles = posts.postFiles(PostKind.POST, width, now);
         // the pages files keep one line of their width for the home page, which opens the first one
-        Map<Long, Instant> pageFiles = new TreeMap<>(posts.postFiles(PostKind.PAGE, width - 1, now));
-        Instant home = postFiles.values().stream().filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-        pageFiles.put(1L, FeedPosts.later(pageFiles.get(1L), home));
-        List<Long> tagFiles = posts.tagFiles(width, now);
-        List<Long> categoryFiles = posts.categoryFiles(width, now);
-        StreamingOutput body = out -> {
-            try {
-                Document document = new Document(out, "sitemapindex");
-                for (Map.Entry<Long, Instant> f : pageFiles.entrySet()) {
-                    document.entry("sitemap", file(Kind.PAGES, f.getKey()), f.getValue());
+        Map<Long, SitemapFile> pageFiles = new TreeMap<>(posts.postFiles(PostKind.PAGE, width - 1, now));
+        Instant home = postFiles.values().stream().map(SitemapFile::lastModified).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        Map<Long, SitemapFile> categoryFiles = posts.categoryFiles(width, now);
+        Map<Long, SitemapFile> tagFiles = posts.tagFiles(width, now);
+        Map<Kind, Map<Long, SitemapFile>> files = new EnumMap<>(Kind.class);
+        files.put(Kind.PAGES, pageFiles);
+        files.put(Kind.POSTS, postFiles);
+        files.put(Kind.CATEGORIES, categoryFiles);
+        files.put(Kind.TAGS, tagFiles);
+        long addresses = 1 + files.values().stream().flatMap(f -> f.values().stream()).mapToLong(SitemapFile::urls)
+                .sum();
+        if (addresses <= width) {
+            return xml(out -> write(out, "urlset", "the sitemap", document -> {
+                document.entry("url", urls.home(), home);
+                for (Map.Entry<Kind, Map<Long, SitemapFile>> kind : files.entrySet()) {
+                    if (!kind.getValue().isEmpty()) {
+                        BiFunction<Long, Long, List<Keyed>> all = query(kind.getKey(), now);
+                        list(document, all, all.apply(0L, Long.MAX_VALUE), Long.MAX_VALUE);
+                    }
                 }
-                for (Map.Entry<Long, Instant> f : postFiles.entrySet()) {
-                    document.entry("sitemap", file(Kind.POSTS, f.getKey()), f.getValue());
+            }));
+        }
+        SitemapFile first = pageFiles.get(1L);
+        pageFiles.put(1L, new SitemapFile(first == null ? 0 : first.urls(),
+                FeedPosts.later(first == null ? null : first.lastModified(), home)));
+        return xml(out -> write(out, "sitemapindex", "the sitemap index", document -> {
+            for (Map.Entry<Kind, Map<Long, SitemapFile>> kind : files.entrySet()) {
+                for (Map.Entry<Long, SitemapFile> f : kind.getValue().entrySet()) {
+                    document.entry("sitemap", file(kind.getKey(), f.getKey()), f.getValue().lastModified());
                 }
-                for (Long n : categoryFiles) {
-                    document.entry("sitemap", file(Kind.CATEGORIES, n), null);
-                }
-                for (Long n : tagFiles) {
-                    document.entry("sitemap", file(Kind.TAGS, n), null);
-                }
-                document.close();
-            } catch (XMLStreamException e) {
-                throw new IOException("Could not write the sitemap index", e);
             }
-        };
-        return xml(body);
+        }));
     }
 
     /**
-     * One sitemap file: the addresses of one kind with an id in the file's range, written while they are
-     * read, in keyset pages of {@link FeedPosts#SITEMAP_PAGE} rows, so memory stays flat. A file without any
+     * One file of a sitemap index: the addresses of one kind with an id in the file's range, written while they
+     * are read, in keyset pages of {@link FeedPosts#SITEMAP_PAGE} rows, so memory stays flat. A file without any
      * address answers 404 (except the first pages file, which always holds the home page).
      */
     @GET
@@ -148,40 +159,43 @@ public class SitemapResource {
         int width = which == Kind.PAGES ? width() - 1 : width();
         long first = (long) (number - 1) * width;
         long last = (long) number * width;
-        BiFunction<Long, Long, List<Keyed>> query = switch (which) {
-            case POSTS -> (after, upTo) -> posts.postsBetween(after, upTo, now);
-            case PAGES -> (after, upTo) -> posts.pagesBetween(after, upTo, now);
-            case TAGS -> (after, upTo) -> posts.tagsBetween(after, upTo, now);
-            case CATEGORIES -> (after, upTo) -> posts.categoriesBetween(after, upTo, now);
-        };
+        BiFunction<Long, Long, List<Keyed>> query = query(which, now);
         boolean withHome = which == Kind.PAGES && number == 1;
+        // read before the answer starts, so that an empty file can still be a 404
         List<Keyed> firstRows = query.apply(first, last);
         if (firstRows.isEmpty() && !withHome) {
             throw new NotFoundException();
         }
         Instant homeChange = withHome ? posts.latestChange(now) : null;
-        StreamingOutput body = out -> {
-            try {
-                Document document = new Document(out, "urlset");
-                if (withHome) {
-                    document.entry("url", urls.home(), homeChange);
-                }
-                List<Keyed> rows = firstRows;
-                while (!rows.isEmpty()) {
-                    for (Keyed row : rows) {
-                        document.entry("url", urls.of(row.location().path()), row.location().lastModified());
-                    }
-                    if (rows.size() < FeedPosts.SITEMAP_PAGE) {
-                        break;
-                    }
-                    rows = query.apply(rows.get(rows.size() - 1).id(), last);
-                }
-                document.close();
-            } catch (XMLStreamException e) {
-                throw new IOException("Could not write the sitemap file " + kind + "-" + number, e);
+        return xml(out -> write(out, "urlset", "the sitemap file " + kind + "-" + number, document -> {
+            if (withHome) {
+                document.entry("url", urls.home(), homeChange);
             }
+            list(document, query, firstRows, last);
+        }));
+    }
+
+    /** The visible addresses of one kind with an id in ({@code after}, {@code last}], by id, as sitemap lines. */
+    private BiFunction<Long, Long, List<Keyed>> query(Kind kind, Instant now) {
+        return switch (kind) {
+            case POSTS -> (after, last) -> posts.postsBetween(after, last, now);
+            case PAGES -> (after, last) -> posts.pagesBetween(after, last, now);
+            case TAGS -> (after, last) -> posts.tagsBetween(after, last, now);
+            case CATEGORIES -> (after, last) -> posts.categoriesBetween(after, last, now);
         };
-        return xml(body);
+    }
+
+    /** Writes {@code rows}, the first page {@code query} found, then the next pages up to the id {@code last}. */
+    private void list(Document document, BiFunction<Long, Long, List<Keyed>> query, List<Keyed> firstRows, long last)
+            throws XMLStreamException {
+        for (List<Keyed> rows = firstRows; !rows.isEmpty(); rows = query.apply(rows.get(rows.size() - 1).id(), last)) {
+            for (Keyed row : rows) {
+                document.entry("url", urls.of(row.location().path()), row.location().lastModified());
+            }
+            if (rows.size() < FeedPosts.SITEMAP_PAGE) {
+                break;
+            }
+        }
     }
 
     /** The address of a sitemap file. */
@@ -192,6 +206,22 @@ public class SitemapResource {
     /** Addresses per file: the setting, within the protocol's limit (and at least two, the home page and one). */
     private int width() {
         return Math.max(2, Math.min(MAX_URLS, config.sitemap().urlsPerFile()));
+    }
+
+    /** What goes into a sitemap document being written. */
+    private interface Lines {
+        void into(Document document) throws XMLStreamException;
+    }
+
+    /** Writes a sitemap document, a {@code urlset} or a {@code sitemapindex}. */
+    private static void write(OutputStream out, String root, String what, Lines lines) throws IOException {
+        try {
+            Document document = new Document(out, root);
+            lines.into(document);
+            document.close();
+        } catch (XMLStreamException e) {
+            throw new IOException("Could not write " + what, e);
+        }
     }
 
     private static Response xml(StreamingOutput body) {
