@@ -24,7 +24,7 @@ KEPT_EMAIL=${KEPT_EMAIL:-$OWNER_EMAIL}; KEPT_PASSWORD=${KEPT_PASSWORD:-$OWNER_PA
 WORK=$(mktemp -d)
 PID=
 
-fail() { echo "backup: FAILED: $*" >&2; [ -z "$PID" ] || tail -n 15 "$WORK/restored.log" >&2; exit 1; }
+fail() { [ -z "$PID" ] || tail -n 15 "$WORK/restored.log" >&2; echo "backup: FAILED: $*" >&2; exit 1; }
 pass() { echo "backup: ok: $*"; }
 cleanup() {
   rm -f "$WORK/writing"

@@ -43,9 +43,9 @@ RESTORED_DB=${DB_PREFIX}restored_$$
 ADMIN_EMAIL=owner@instances.test
 ADMIN_PASSWORD='Instances-Owner-Password-7'
 # the import killed half way: large enough to take a while on a busy 2-core machine
-# (2 comments a post: the import stores 200 posts a batch and saves its progress after each)
-IMPORT_POSTS=${IMPORT_POSTS:-3000}
-IMPORT_COMMENTS=${IMPORT_COMMENTS:-6000}
+# (the import stores 200 posts a batch and saves its progress after each: 20 batches, A is killed after the first)
+IMPORT_POSTS=${IMPORT_POSTS:-4000}
+IMPORT_COMMENTS=${IMPORT_COMMENTS:-4000}
 IMPORT_LEASE=20s
 started=$SECONDS
 work=$(mktemp -d)
@@ -190,7 +190,7 @@ DB_CREATED=yes
 
 # S3Proxy, the version the media tests use, as its own process: its jar-with-dependencies from Maven Central
 S3PROXY_VERSION=$(sed -n 's:.*<s3proxy.version>\(.*\)</s3proxy.version>.*:\1:p' pom.xml | head -n 1)
-./mvnw -B -q dependency:copy -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
+./mvnw -B -q org.apache.maven.plugins:maven-dependency-plugin:3.11.0:copy -Dartifact="org.gaul:s3proxy:$S3PROXY_VERSION:jar:jar-with-dependencies" \
   -DoutputDirectory="$work/s3proxy" >"$work/s3proxy-fetch.log" 2>&1 \
   || { tail -n 20 "$work/s3proxy-fetch.log"; die "could not fetch org.gaul:s3proxy:$S3PROXY_VERSION (jar-with-dependencies) from Maven Central"; }
 PS3=$(free_port); S3=http://127.0.0.1:$PS3
@@ -441,7 +441,7 @@ check "the purge job deleted each post once" purged_once
 all_published() { [ "$(sql "select count(*) from post where title like 'Scheduled once %' and status = 'PUBLISHED'")" = 6 ]; }
 check "the 6 scheduled posts are published" within 30 all_published
 published_once() {
-  local s n split=""
+  local s n name split=""
   for s in "${scheduled[@]}"; do
     n=$(cat "$work"/[abc]/app.log | grep -c "Published scheduled post $s\$")
     [ "$n" = 1 ] || { echo "/posts/$s was published $n times"; return 1; }
@@ -489,10 +489,11 @@ same_progress() {  # A's, B's, C's and again A's page: 200 each, and B and C bet
   [[ $a1 =~ ^[0-9]+$ && $b =~ ^[0-9]+$ && $c =~ ^[0-9]+$ && $a2 =~ ^[0-9]+$ ]] || return 1
   [ "$b" -gt 0 ] && [ "$a1" -le "$b" ] && [ "$b" -le "$c" ] && [ "$c" -le "$a2" ]
 }
-check "its progress page answers 200 with the same progress on A, B and C" within 60 same_progress
+# (the waits are long for a machine busy with other builds; on an idle one the first batch is saved in a second)
+check "its progress page answers 200 with the same progress on A, B and C" within 240 same_progress
 say "        $(tail -n 1 "$work/check.out")"
-halfway() { local p; p=$(percent "$A"); [[ $p =~ ^[0-9]+$ ]] && [ "$p" -ge 5 ]; }
-check "the import reads on (5 % or more)" within 90 halfway
+under_way() { local p; p=$(percent "$A"); echo "A's page: $p"; [[ $p =~ ^[0-9]+$ ]] && [ "$p" -gt 0 ]; }
+check "the import is under way" within 120 under_way
 kill -9 "${PID[a]}"; wait "${PID[a]}" 2>/dev/null
 killed_at=$(sql "select bytes_read * 100 / size_bytes from import_job where id = '$job'")
 check "A killed (kill -9) at $killed_at % of the import, before its end" test "$(sql "select state from import_job where id = '$job'")" = RUNNING
@@ -501,7 +502,7 @@ taken_over() { [ "$(sql "select runs from import_job where id = '$job' and owner
 check "B or C takes the import over once A's lease has run out" within 45 taken_over
 say "        (taken over by $(sql "select owner from import_job where id = '$job'"))"
 finished() { [ "$(sql "select state from import_job where id = '$job'")" = FINISHED ]; }
-check "the import finishes" within 240 finished
+check "the import finishes" within 300 finished
 check "B's progress page shows it finished" test "$(percent "$B" b)" = finished
 check "C's progress page shows it finished" test "$(percent "$C" c)" = finished
 counts_right() {
