@@ -491,7 +491,7 @@ same_progress() {  # A's, B's, C's and again A's page: 200 each, and B and C bet
 }
 # (the waits are long for a machine busy with other builds; on an idle one the first batch is saved in a second)
 check "its progress page answers 200 with the same progress on A, B and C" within 240 same_progress
-say "        $(tail -n 1 "$work/check.out")"
+say "        ($(tail -n 1 "$work/within.out"))"
 under_way() { local p; p=$(percent "$A"); echo "A's page: $p"; [[ $p =~ ^[0-9]+$ ]] && [ "$p" -gt 0 ]; }
 check "the import is under way" within 120 under_way
 kill -9 "${PID[a]}"; wait "${PID[a]}" 2>/dev/null
