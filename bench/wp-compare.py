@@ -118,6 +118,8 @@ def page(base, path):
         except urllib.error.HTTPError as e:
             broken.append(f"BROKEN {url} ({e.code})")
     html = re.sub(r"/media/([0-9a-f]{24})-", lambda m: f"/media/{files[m.group(1)]}-", html)
+    # an image's wp-image-N class keeps the attachment's id, which each WordPress numbers its own way: not shown
+    html = re.sub(r"\bwp-image-\d+", "wp-image-N", html)
     return "\n".join(broken + [re.sub(r">\s*<", ">\n<", html).strip()])
 
 

@@ -80,7 +80,11 @@ WP = "{http://wordpress.org/export/1.2/}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 
 def items(path):
-    for item in ET.parse(path).getroot().iter("item"):
+    root = ET.parse(path).getroot()
+    for element in root.iter():
+        # WXR's namespaces over https (WordPress.com writes them so) as over http
+        element.tag = element.tag.replace("{https://wordpress.org/export/", "{http://wordpress.org/export/")
+    for item in root.iter("item"):
         yield item
 
 def text(item, tag):
