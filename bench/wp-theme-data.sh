@@ -73,7 +73,7 @@ APP_PID=$!
 for _ in $(seq 1 480); do curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready" && break; sleep 0.5; done
 
 python3 - "$WXR" "$SCRATCH/export.xml" "$SCRATCH/import.log" "http://127.0.0.1:$PORT" <<'PY'
-import re, sys, urllib.request, urllib.error, xml.etree.ElementTree as ET
+import html as entities, re, sys, urllib.request, urllib.error, xml.etree.ElementTree as ET
 
 source, export, log, base = sys.argv[1:5]
 WP = "{http://wordpress.org/export/1.2/}"
@@ -91,6 +91,10 @@ def text(item, tag):
     found = item.find(tag)
     return (found.text or "") if found is not None else ""
 
+def title_of(item):
+    # a title as text: markup and character references as a reader reads them; none is "Untitled" here
+    return entities.unescape(re.sub(r"<[^>]+>", "", entities.unescape(text(item, "title")))).strip() or "Untitled"
+
 def get(path):
     try:
         with urllib.request.urlopen(base + path, timeout=60) as response:
@@ -106,13 +110,13 @@ for item in items(source):
     cats = sorted(c.get("nicename") or "" for c in item.findall("category") if c.get("domain") == "category")
     if kind == "post":
         assignments += len(cats)
-        assigned.append((kind, text(item, "title"), text(item, WP + "post_date"), cats))
+        assigned.append((kind, title_of(item), text(item, WP + "post_date"), cats))
     if kind not in ("post", "page") or text(item, WP + "status") not in ("publish", "inherit"):
         continue
     if text(item, WP + "post_password"):
         continue
     comments = [c for c in item.findall(WP + "comment") if text(c, WP + "comment_approved") == "1"]
-    kept[text(item, WP + "post_id")] = (kind, text(item, "title"), cats, text(item, CONTENT), comments)
+    kept[text(item, WP + "post_id")] = (kind, title_of(item), cats, text(item, CONTENT), comments)
 
 exported = {}
 for item in items(export):
@@ -120,8 +124,8 @@ for item in items(export):
     if kind in ("post", "page"):
         value = (sorted(c.get("nicename") or "" for c in item.findall("category") if c.get("domain") == "category"),
                  text(item, "link"))
-        exported[(kind, text(item, "title"), text(item, WP + "post_date"))] = value
-        exported.setdefault((kind, text(item, "title")), value)
+        exported[(kind, title_of(item), text(item, WP + "post_date"))] = value
+        exported.setdefault((kind, title_of(item)), value)
 
 posts = [v for v in kept.values() if v[0] == "post"]
 pages = [v for v in kept.values() if v[0] == "page"]
@@ -161,9 +165,9 @@ for kind, title, cats, content, comments in kept.values():
     lists += len(re.findall(r"<(?:ul|ol)\b", content, re.I))
     lists_shown += min(len(re.findall(r"<(?:ul|ol)\b", content, re.I)), len(re.findall(r"<(?:ul|ol)\b", body, re.I)))
     empty_items += len(re.findall(r"<li[^>]*>\s*(?:<br\s*/?>\s*)?</li>", body, re.I))
-    images += len(re.findall(r"<img\b", content, re.I))
+    images += len(re.findall(r"<img\b", body, re.I))
     galleries += len(re.findall(r"\[gallery\b|<!-- wp:gallery", content))
-    galleries_shown += len(re.findall(r'class="(?:gallery\b|wp-block-gallery)', body))
+    galleries_shown += len(re.findall(r'class="(?:gallery|wp-block-gallery)[\s"]', body))
     for src in re.findall(r'<img\b[^>]*?\bsrc="(/media/[^"]+)"', body):
         images_local += 1
         if src not in checked:
@@ -184,8 +188,8 @@ print(f"category assignments kept:            {kept_assignments} of {assignments
 print(f"approved comments on pages shown:     {page_comments_shown} of {page_comments}")
 print(f"tables shown (of those in the source):  {tables_shown} of {tables}")
 print(f"lists shown (of those in the source):   {lists_shown} of {lists}; empty list items on pages: {empty_items}")
-print(f"images in published bodies:           {images} in the source; {images_local} shown from the media library"
-      f" ({images_broken} not answering)")
+print(f"images on the published pages:        {images}, of them {images_local} from the media library"
+      f" ({images_broken} not answering), the others from other sites")
 print(f"galleries shown:                      {galleries_shown} of {galleries}")
 if missing:
     print("not found here:", ", ".join(missing[:10]))
