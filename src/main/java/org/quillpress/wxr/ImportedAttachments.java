@@ -58,11 +58,6 @@ public class ImportedAttachments {
     /** WordPress's resized copies: the original's name with {@code -WIDTHxHEIGHT} before the extension. */
     private static final Pattern RESIZED = Pattern.compile("^(.*)-\\d{1,5}x\\d{1,5}(\\.[A-Za-z0-9]+)$");
 
-    /** What in a body names an attachment by its WordPress id: a gallery's ids, an image's class, a block's id. */
-    private static final Pattern GALLERY_IDS = Pattern
-            .compile("\\[gallery\\b[^\\]]*?\\b(?:ids|include)\\s*=\\s*[\"']?([\\d,\\s]+)");
-    private static final Pattern ID_REFERENCE = Pattern.compile("wp-image-(\\d{1,12})|data-id=\"(\\d{1,12})\"");
-    private static final Pattern NUMBER = Pattern.compile("\\d{1,12}");
     private static final Pattern IDLESS_GALLERY = Pattern.compile("\\[gallery(?![^\\]]*\\b(?:ids|include)\\s*=)");
     private static final Pattern HAS_GALLERY = Pattern.compile("\\[gallery\\b|wp:gallery|blocks-gallery|wp-image-\\d");
 
@@ -281,18 +276,7 @@ public class ImportedAttachments {
 
         /** Names the post in the report when a gallery or image of it shows an attachment not in the library. */
         private void noteMissing(Post post, Set<Long> referencedIds) {
-            Set<Long> ids = new LinkedHashSet<>();
-            Matcher gallery = GALLERY_IDS.matcher(post.bodyMarkdown);
-            while (gallery.find()) {
-                Matcher number = NUMBER.matcher(gallery.group(1));
-                while (number.find()) {
-                    ids.add(Long.parseLong(number.group()));
-                }
-            }
-            Matcher reference = ID_REFERENCE.matcher(post.bodyMarkdown);
-            while (reference.find()) {
-                ids.add(Long.parseLong(reference.group(1) != null ? reference.group(1) : reference.group(2)));
-            }
+            Set<Long> ids = AttachmentReferences.ids(post.bodyMarkdown);
             List<WxrAttachment> shown = new ArrayList<>();
             for (long wpId : ids) {
                 WxrAttachment.find(source, wpId).ifPresentOrElse(shown::add, () -> shown.add(null));

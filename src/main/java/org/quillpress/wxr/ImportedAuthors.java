@@ -45,7 +45,7 @@ class ImportedAuthors {
     Account authorFor(ImportRun run, String login, String what) {
         String key = login == null ? "" : login.strip();
         if (key.isEmpty()) {
-            return firstAdmin();
+            return fallback(run);
         }
         Long id = run.authorIds.get(key);
         if (id != null) {
@@ -55,9 +55,12 @@ class ImportedAuthors {
                 .firstResultOptional().map(i -> i.account).orElse(null);
         if (account == null) {
             if (!PLAUSIBLE_LOGIN.matcher(key).matches() || run.authorsListed && !run.listedLogins.contains(key)) {
+                Account fallback = fallback(run);
                 run.note(what + ": its author \"" + WxrText.clip(key, 80) + "\" is not among the file's authors"
-                        + " (or is no login); it is given to the site's first admin.");
-                return firstAdmin();
+                        + " (or is no login); it is given to " + (fallback.role == Role.ADMIN ? "the site's first admin"
+                                : "the file's first author, " + fallback.displayName + " (the site has no admin yet)")
+                        + ".");
+                return fallback;
             }
             // WXR 1.0 lists no authors: the post's dc:creator is all there is
             account = createAuthor(key, key, null);
@@ -67,8 +70,23 @@ class ImportedAuthors {
         return account;
     }
 
-    private static Account firstAdmin() {
-        return Account.<Account> find("role = ?1 order by id", Role.ADMIN).firstResult();
+    /**
+     * Whom a post without a usable byline goes to: the site's first admin; on a site set up by a command-line import
+     * (no admin yet), the first author of the file's list, else an author account "wordpress" made for them.
+     */
+    private Account fallback(ImportRun run) {
+        Account admin = Account.<Account> find("role = ?1 order by id", Role.ADMIN).firstResult();
+        if (admin != null) {
+            return admin;
+        }
+        Long first = run.authorIds.values().stream().findFirst()
+                .orElseGet(() -> run.authorIds.computeIfAbsent(WxrNames.PROVIDER, login -> {
+                    run.imported(Kind.AUTHOR);
+                    return LoginIdentity.<LoginIdentity> find("provider = ?1 and subject = ?2", WxrNames.PROVIDER,
+                            login).firstResultOptional().map(i -> i.account)
+                            .orElseGet(() -> createAuthor(login, "WordPress", null)).id;
+                }));
+        return Account.findById(first);
     }
 
     /** What WordPress accepts as a login (sanitize_user): at most 60 of letters, digits, space and _ . - @ */

@@ -188,12 +188,14 @@ class ImportedPosts {
 
         List<ItemTerm> categories = item.terms().stream().filter(t -> "category".equals(t.domain())).toList();
         if (post.kind == PostKind.POST) {
-            // every category WordPress had it in, the first (WordPress's order in the file) as the main one
+            // every category WordPress had it in, the first (WordPress's order in the file) as the main one, unless
+            // the item names its main category (our export does: WordPress sorts a post's categories by name)
+            String main = item.get("meta:" + WxrExporter.MAIN_CATEGORY_META).strip();
             List<Category> placed = new java.util.ArrayList<>();
             for (ItemTerm term : categories) {
                 Category category = terms.category(run, term);
                 if (!placed.contains(category)) {
-                    placed.add(category);
+                    placed.add(main.equals(term.slug()) ? 0 : placed.size(), category);
                 }
             }
             post.placeIn(placed.isEmpty() ? List.of(Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow()) : placed);

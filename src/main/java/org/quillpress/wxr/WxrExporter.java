@@ -49,6 +49,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 public class WxrExporter {
 
     static final int PAGE = 100;
+
+    /** The post meta that names a post's main category, so that it survives a trip through WordPress. */
+    static final String MAIN_CATEGORY_META = "_quillpress_main_category";
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     @Inject
@@ -121,8 +124,9 @@ public class WxrExporter {
                 }
             });
             text(w, null, "generator", "Quillpress");
-            eachPost((post, comments) -> item(w, post, comments, local));
-            attachments.write(w);
+            ExportedAttachments.Numbering numbering = attachments.numbering();
+            eachPost((post, comments) -> item(w, post, comments, local, numbering));
+            attachments.write(w, numbering, local);
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndDocument();
@@ -141,7 +145,8 @@ public class WxrExporter {
         }
     }
 
-    private void item(XMLStreamWriter w, Post p, List<Comment> comments, DateTimeFormatter local) {
+    private void item(XMLStreamWriter w, Post p, List<Comment> comments, DateTimeFormatter local,
+            ExportedAttachments.Numbering numbering) {
         element(w, null, "item", () -> {
             // WordPress titles and excerpts are HTML: plain text goes in escaped once, and comes back the same
             cdata(w, null, "title", escapeTitle(p.title));
@@ -154,7 +159,7 @@ public class WxrExporter {
                 characters(w, urls.base() + "/?p=" + p.id);
             });
             text(w, null, "description", "");
-            cdata(w, WxrNames.CONTENT_NS, "encoded", p.bodyFormat == BodyFormat.WORDPRESS ? p.bodyMarkdown : p.bodyHtml);
+            cdata(w, WxrNames.CONTENT_NS, "encoded", numbering.body(p));
             // an excerpt derived from the body stays derived: written out, WordPress would take it for the author's
             cdata(w, WxrNames.EXCERPT_NS, "encoded",
                     p.excerpt == null || p.excerpt.equals(importedPosts.derivedExcerpt(p)) ? "" : escapeHtml(p.excerpt));
@@ -184,6 +189,13 @@ public class WxrExporter {
             }
             for (Tag t : p.tags) {
                 term(w, "post_tag", t.slug, t.name);
+            }
+            if (p.categories.size() > 1) {
+                // WordPress keeps no order of a post's categories (its export sorts them), but keeps its meta
+                element(w, WxrNames.WP_NS, "postmeta", () -> {
+                    cdata(w, WxrNames.WP_NS, "meta_key", MAIN_CATEGORY_META);
+                    cdata(w, WxrNames.WP_NS, "meta_value", p.category.slug);
+                });
             }
             for (Comment c : comments) {
                 element(w, WxrNames.WP_NS, "comment", () -> {

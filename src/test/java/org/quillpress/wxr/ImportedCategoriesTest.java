@@ -53,5 +53,35 @@ class ImportedCategoriesTest {
         item = item.substring(0, item.indexOf("</item>"));
         assertThat(item).containsSubsequence("nicename=\"tide-tables\"", "nicename=\"piers\"",
                 "nicename=\"harbour-walks\"");
+        // WordPress sorts a post's categories by name in its export, but keeps post meta: the main one is named there
+        assertThat(item).contains("<wp:meta_key><![CDATA[_quillpress_main_category]]></wp:meta_key>\n"
+                + "<wp:meta_value><![CDATA[tide-tables]]></wp:meta_value>");
+    }
+
+    @Test
+    void theMainCategoryNamedInThePostsMetaComesFirstWhateverOrderWordPressWroteThem() {
+        // the file as WordPress exports a post of ours: its categories by name, our meta kept
+        String xml = WxrFixtures.resource("terms-several-categories.xml")
+                .replace("harbour-terms.example", "harbour-terms-sorted.example")
+                .replace("three-sections-at-once", "three-sections-sorted")
+                .replace("""
+                            <category domain="category" nicename="tide-tables"><![CDATA[Tide tables]]></category>
+                            <category domain="category" nicename="piers"><![CDATA[Piers]]></category>
+                            <category domain="category" nicename="harbour-walks"><![CDATA[Harbour walks]]></category>
+                        """,
+                        """
+                                    <category domain="category" nicename="harbour-walks"><![CDATA[Harbour walks]]></category>
+                                    <category domain="category" nicename="piers"><![CDATA[Piers]]></category>
+                                    <category domain="category" nicename="tide-tables"><![CDATA[Tide tables]]></category>
+                                    <wp:postmeta><wp:meta_key><![CDATA[_quillpress_main_category]]></wp:meta_key><wp:meta_value><![CDATA[tide-tables]]></wp:meta_value></wp:postmeta>
+                                """);
+        assertThat(xml).contains("_quillpress_main_category");
+        fixtures.importText(xml);
+
+        Post post = QuarkusTransaction.requiringNew()
+                .call(() -> Post.findBySlugWithDetails("three-sections-sorted").orElseThrow());
+        assertThat(post.categories).extracting(c -> c.slug).containsExactly("tide-tables", "harbour-walks", "piers");
+        assertThat(WebClient.anonymous().get(Uncached.path("/posts/three-sections-sorted")).asString())
+                .contains("posted in <a href=\"/categories/tide-tables\" rel=\"category tag\">Tide tables</a>");
     }
 }
