@@ -20,6 +20,7 @@ import org.quillpress.account.LoginIdentity;
 import org.quillpress.account.Role;
 import org.quillpress.mail.AccountMails;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 /**
  * Invitations: an admin names an email and a role, the invitee gets a one-time link, valid for a week, that
@@ -57,7 +58,7 @@ public class Invitations {
         Role role = parseRole(form.role());
         if (email.isEmpty() || email.length() > AccountService.MAX_EMAIL
                 || !AccountService.EMAIL.matcher(email).matches()) {
-            throw new InvalidInputException(Map.of("email", "Enter an email address such as name@example.org."));
+            throw new InvalidInputException(Map.of("email", SiteLanguage.messages().emailInvalid()));
         }
         if (LoginIdentity.findLocal(email).isPresent() || Account.count("lower(email)", email.toLowerCase(Locale.ROOT)) > 0) {
             throw new InvalidInputException(409,
