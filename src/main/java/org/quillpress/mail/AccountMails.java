@@ -32,14 +32,16 @@ public class AccountMails {
     public void passwordReset(String email, String token, Duration validFor) {
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.passwordReset(siteTitle(),
                 links.base() + "/password/reset/" + token, validFor.toMinutes()));
-        outbox.enqueue(email, SiteLanguage.messages().mailResetSubject(siteTitle()), mail.text(), mail.html(), null);
+        outbox.enqueue(email, SiteLanguage.messages(MailMessages.class).mailResetSubject(siteTitle()), mail.text(), mail.html(),
+                null);
     }
 
     @Transactional(TxType.MANDATORY)
     public void invitation(String email, String inviter, String role, String token, Duration validFor) {
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.invitation(siteTitle(), inviter, role,
                 links.base() + "/invitations/" + token, validFor.toDays()));
-        outbox.enqueue(email, SiteLanguage.messages().mailInvitationSubject(inviter, siteTitle()), mail.text(),
+        outbox.enqueue(email, SiteLanguage.messages(MailMessages.class).mailInvitationSubject(inviter, siteTitle()),
+                mail.text(),
                 mail.html(), null);
     }
 
@@ -47,7 +49,8 @@ public class AccountMails {
     public void confirmSignUp(String email, String token, Duration validFor) {
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.confirmSignUp(siteTitle(),
                 links.base() + "/signup/" + token, validFor.toHours()));
-        outbox.enqueue(email, SiteLanguage.messages().mailSignUpSubject(siteTitle()), mail.text(), mail.html(), null);
+        outbox.enqueue(email, SiteLanguage.messages(MailMessages.class).mailSignUpSubject(siteTitle()), mail.text(),
+                mail.html(), null);
     }
 
     private String siteTitle() {

@@ -22,7 +22,6 @@ import org.quillpress.comment.CommentPosted;
 import org.quillpress.comment.CommentStatus;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
-import org.quillpress.web.Messages;
 import org.quillpress.web.SiteLanguage;
 
 /**
@@ -107,7 +106,7 @@ public class CommentMails {
                 : List.of(comment.reasons.split("\n"));
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.heldForModeration(siteTitle(), post.title,
                 view(comment), reasons, links.queueEntry(comment.id)));
-        Messages m = SiteLanguage.messages();
+        MailMessages m = SiteLanguage.messages(MailMessages.class);
         String subject = m.mailHeldSubject(post.title);
         Set<String> told = new HashSet<>();
         Instant now = clock.instant();
@@ -126,7 +125,7 @@ public class CommentMails {
 
     /** The moderator's digest still to be sent, counting this comment too; started when there is none. */
     private void addToDigest(String email, Comment comment, Instant now) {
-        Messages m = SiteLanguage.messages();
+        MailMessages m = SiteLanguage.messages(MailMessages.class);
         OutboxMail digest = OutboxMail.<OutboxMail> find("lower(recipient) = ?1 and subject = ?2 and sentAt is null",
                 key(email), m.mailDigestSubject()).firstResult();
         if (digest == null) {
@@ -154,7 +153,7 @@ public class CommentMails {
         }
         MailTemplates.Rendered mail = MailTemplates
                 .render(MailTemplates.newComment(siteTitle(), post.title, view(comment)));
-        outbox.enqueue(author.email, SiteLanguage.messages().mailNewCommentSubject(post.title), mail.text(),
+        outbox.enqueue(author.email, SiteLanguage.messages(MailMessages.class).mailNewCommentSubject(post.title), mail.text(),
                 mail.html(), null);
         return author.email;
     }
@@ -167,7 +166,7 @@ public class CommentMails {
         }
         MailTemplates.Rendered mail = MailTemplates
                 .render(MailTemplates.commentApproved(siteTitle(), comment.post.title, view(comment)));
-        outbox.enqueue(email, SiteLanguage.messages().mailApprovedSubject(), mail.text(), mail.html(), null);
+        outbox.enqueue(email, SiteLanguage.messages(MailMessages.class).mailApprovedSubject(), mail.text(), mail.html(), null);
     }
 
     /**
@@ -188,7 +187,7 @@ public class CommentMails {
         }
         Post post = comment.post;
         MailTemplates.MailComment view = view(comment);
-        String subject = SiteLanguage.messages().mailNewReplySubject(post.title);
+        String subject = SiteLanguage.messages(MailMessages.class).mailNewReplySubject(post.title);
         for (Subscription subscription : Subscription.listConfirmedForPost(post)) {
             boolean own = comment.account != null && subscription.account != null
                     && subscription.account.id.equals(comment.account.id);
@@ -241,8 +240,9 @@ public class CommentMails {
                 .map(reply -> new MailTemplates.Reply(reply.post.title, view(reply))).toList();
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.repliesToYou(siteTitle(), shown, optOut));
         waiting.subject = Outbox.oneLine(replies.size() == 1
-                ? SiteLanguage.messages().mailReplyToYouSubject(replies.get(0).authorName, replies.get(0).post.title)
-                : SiteLanguage.messages().mailRepliesSubject(replies.size(), siteTitle()));
+                ? SiteLanguage.messages(MailMessages.class).mailReplyToYouSubject(replies.get(0).authorName,
+                        replies.get(0).post.title)
+                : SiteLanguage.messages(MailMessages.class).mailRepliesSubject(replies.size(), siteTitle()));
         waiting.bodyText = mail.text();
         waiting.bodyHtml = mail.html();
         return reader.email;

@@ -77,7 +77,8 @@ public class Subscriptions {
         if (!account) {
             MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.confirmSubscription(site.current().title(),
                     comment.post.title, links.post(comment.post.path()), links.confirm(subscription.token)));
-            outbox.enqueue(subscription.email, SiteLanguage.messages().mailSubscribeSubject(comment.post.title),
+            outbox.enqueue(subscription.email,
+                    SiteLanguage.messages(MailMessages.class).mailSubscribeSubject(comment.post.title),
                     mail.text(), mail.html(), null);
         }
     }

@@ -40,7 +40,7 @@ public class Passwords {
             return SiteLanguage.messages().passwordTooShort(MIN_LENGTH);
         }
         if (password.length() > MAX_LENGTH) {
-            return SiteLanguage.messages().atMostCharacters(MAX_LENGTH);
+            return SiteLanguage.messages().atMostCharacters(SiteLanguage.number(MAX_LENGTH));
         }
         return null;
     }

@@ -62,7 +62,7 @@ public class Invitations {
         }
         if (LoginIdentity.findLocal(email).isPresent() || Account.count("lower(email)", email.toLowerCase(Locale.ROOT)) > 0) {
             throw new InvalidInputException(409,
-                    Map.of("email", "Someone with this email has an account already: give them a role below."));
+                    Map.of("email", SiteLanguage.messages().invitationEmailTaken()));
         }
         Instant now = clock.instant();
         OneTimeLink.listPendingInvitations(now).stream().filter(l -> l.email.equalsIgnoreCase(email))
@@ -149,7 +149,7 @@ public class Invitations {
         try {
             return Role.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(Map.of("role", "Choose reader, author, editor, moderator or admin."));
+            throw new InvalidInputException(Map.of("role", SiteLanguage.messages().invitationRole()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.quillpress.web;
 
+import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -77,7 +78,17 @@ public class SiteLanguage {
 
     /** The interface's messages in the site's language, for Java code (validation messages, mail subjects). */
     public static Messages messages() {
-        return MessageBundles.get(Messages.class, Localized.Literal.of(current.tag));
+        return messages(Messages.class);
+    }
+
+    /** Any message bundle of the application ({@code @MessageBundle} interface) in the site's language. */
+    public static <T> T messages(Class<T> bundle) {
+        return MessageBundles.get(bundle, Localized.Literal.of(current.tag));
+    }
+
+    /** A whole number as the site's language writes it: "2,000" in English, "2.000" in German. */
+    public static String number(long number) {
+        return NumberFormat.getIntegerInstance(current.locale()).format(number);
     }
 
     void localizeEveryTemplate(@Observes EngineBuilder engine) {

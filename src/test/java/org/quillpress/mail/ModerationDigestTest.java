@@ -28,9 +28,10 @@ class ModerationDigestTest {
             discussion.guestComments("Guest " + i, TestComments.guestEmail("busy"), "Comment number " + i, false);
         }
         List<OutboxMail> mails = QuarkusTransaction.requiringNew().call(() -> OutboxMail.listTo(moderator.email()));
-        assertThat(mails).filteredOn(m -> m.subject.startsWith(SiteLanguage.messages().mailHeldSubject("")))
+        assertThat(mails).filteredOn(m -> m.subject.startsWith(SiteLanguage.messages(MailMessages.class).mailHeldSubject("")))
                 .hasSize(CommentMails.FEW_HELD);
-        assertThat(mails).filteredOn(m -> m.subject.equals(SiteLanguage.messages().mailDigestSubject())).singleElement()
+        assertThat(mails).filteredOn(m -> m.subject.equals(SiteLanguage.messages(MailMessages.class).mailDigestSubject()))
+                .singleElement()
                 .satisfies(digest -> {
                     assertThat(digest.bodyText).contains("5 more").contains(discussion.title).contains("/moderation");
                     assertThat(digest.sentAt).isNull();
