@@ -6,7 +6,9 @@
 // no inline or foreign script; hold no inline script, inline style or event-handler attribute; have
 // zero errors from the W3C Nu HTML Checker and no serious or critical axe-core violation; and load
 // without a console error or a request to another host. Lighthouse scores home, post and image-post pages; the
-// feeds validate against the Atom 1.0 and RSS 2.0 schemas in schemas/.
+// feeds validate against the Atom 1.0 and RSS 2.0 schemas in schemas/. Then the owner switches the site to German
+// on the settings page and every page is checked again (named "…-de"), each also in <html lang="de">; the site
+// is switched back to English at the end.
 import axe from 'axe-core';
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -101,6 +103,13 @@ for (const spec of pages) {
   }
   await checkPage(spec);
 }
+// the second pass: the same pages in German (the step on to a provider is pressed by its English name, so not here)
+if (await setLanguage('de')) {
+  for (const spec of pages.filter((p) => p.path && !p.press)) {
+    await checkPage({ ...spec, name: `${spec.name}-de`, lang: 'de' });
+  }
+}
+await setLanguage('en');
 await validateHtml();
 await lighthouse('home', '/');
 await lighthouse('post', postPath);
@@ -131,7 +140,25 @@ if (failures.length > 0) {
 }
 console.log('passed  page gates');
 
-async function checkPage({ name, path, who, status = 200, press }) {
+/** Sets the site's language as its owner does, on the settings page; true when the site then speaks it. */
+async function setLanguage(tag) {
+  const page = await owner.newPage();
+  await page.goto(base + '/admin/settings');
+  await page.selectOption('#site-language', tag);
+  await Promise.all([
+    page.waitForNavigation({ waitUntil: 'load' }),
+    page.locator('form:has(#site-language) button[type=submit]').click(),
+  ]);
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  await page.close();
+  if (lang !== tag) {
+    failures.push(`settings: the site did not switch to "${tag}" (the page is in "${lang}")`);
+    return false;
+  }
+  return true;
+}
+
+async function checkPage({ name, path, who, status = 200, press, lang }) {
   const url = base + path;
   const page = await who.newPage();
   // twice for guests: the first answer may come from the application, the second from the page cache
@@ -180,6 +207,9 @@ async function checkPage({ name, path, who, status = 200, press }) {
     }
   }
   writeFileSync(join(pagesDir, `${name}.html`), html);
+  if (lang && !new RegExp(`<html lang="${lang}"[ >]`).test(html)) {
+    failures.push(`page ${name} (${path}): not in <html lang="${lang}">`);
+  }
 
   const inline = await page.evaluate(() => {
     const found = [];

@@ -20,7 +20,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.security.SessionCodec;
 import org.quillpress.security.Sessions;
+import org.quillpress.web.AccountMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -76,8 +78,7 @@ public class AccountResource {
     @GET
     public TemplateInstance show(@RestQuery String saved, @RestQuery String refused) {
         Map<String, String> errors = SocialProvider.byId(refused == null ? "" : refused)
-                .map(p -> Map.of("identity", "That " + providers.label(p)
-                        + " account already signs in to another account here, so it was not linked."))
+                .map(p -> Map.of("identity", SiteLanguage.messages(AccountMessages.class).acctLinkRefused(providers.label(p))))
                 .orElse(Map.of());
         return page(null, null, notice(saved), errors);
     }
@@ -115,7 +116,7 @@ public class AccountResource {
             return Response.status(e.status()).entity(page(null, null, null, e.errors())).build();
         }
         ApiTokens.Created created = tokens.create(currentUser.require().id(), label);
-        return Response.ok(page(null, created, "Token created. Copy it now: it will not be shown again.", Map.of()))
+        return Response.ok(page(null, created, SiteLanguage.messages(AccountMessages.class).acctTokenCreated(), Map.of()))
                 .build();
     }
 
@@ -199,7 +200,7 @@ public class AccountResource {
         List<LoginIdentity> ways = LoginIdentity.listFor(account.id);
         boolean hasPassword = ways.stream().anyMatch(i -> LoginIdentity.LOCAL.equals(i.provider));
         List<LinkedIdentity> identities = ways.stream().map(i -> new LinkedIdentity(i.id, i.provider,
-                LoginIdentity.LOCAL.equals(i.provider) ? "Email and password"
+                LoginIdentity.LOCAL.equals(i.provider) ? SiteLanguage.messages(AccountMessages.class).acctEmailAndPassword()
                         : SocialProvider.byId(i.provider).map(providers::label).orElse(i.provider),
                 LoginIdentity.LOCAL.equals(i.provider) ? i.subject : i.displayName, i.createdAt, ways.size() > 1))
                 .toList();
@@ -215,12 +216,12 @@ public class AccountResource {
             return null;
         }
         return switch (saved) {
-            case "profile" -> "Your profile was saved.";
-            case "password" -> "Your password was changed.";
-            case "token-revoked" -> "The token was revoked.";
-            case "linked" -> "The new way to sign in was linked to your account.";
-            case "unlinked" -> "That way to sign in was removed.";
-            case "notifications" -> "Your notification preference was saved.";
+            case "profile" -> SiteLanguage.messages(AccountMessages.class).acctSaved();
+            case "password" -> SiteLanguage.messages(AccountMessages.class).acctPasswordChanged();
+            case "token-revoked" -> SiteLanguage.messages(AccountMessages.class).acctTokenRevoked();
+            case "linked" -> SiteLanguage.messages(AccountMessages.class).acctLinked();
+            case "unlinked" -> SiteLanguage.messages(AccountMessages.class).acctUnlinked();
+            case "notifications" -> SiteLanguage.messages(AccountMessages.class).acctNotificationsSaved();
             default -> null;
         };
     }

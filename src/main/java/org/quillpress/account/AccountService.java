@@ -15,9 +15,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.quillpress.security.Passwords;
+import org.quillpress.web.AccountMessages;
 import org.quillpress.web.ContentChanged;
 import org.quillpress.web.ControlCharacters;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 import org.quillpress.web.Slugs;
 
 /** Creates accounts, checks local passwords, changes roles and profiles. */
@@ -61,14 +63,14 @@ public class AccountService {
     public Account createLocal(String displayName, String email, String password, Role role) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (displayName == null || displayName.isBlank()) {
-            errors.put("displayName", "Enter the name to show on your posts.");
+            errors.put("displayName", SiteLanguage.messages(AccountMessages.class).errNameOnPosts());
         } else if (displayName.strip().length() > MAX_DISPLAY_NAME) {
-            errors.put("displayName", "Use at most " + MAX_DISPLAY_NAME + " characters.");
+            errors.put("displayName", SiteLanguage.messages().atMostCharacters(SiteLanguage.number(MAX_DISPLAY_NAME)));
         }
         if (email == null || email.length() > MAX_EMAIL || !EMAIL.matcher(email.strip()).matches()) {
-            errors.put("email", "Enter an email address such as name@example.org.");
+            errors.put("email", SiteLanguage.messages().emailInvalid());
         } else if (LoginIdentity.findLocal(email).isPresent()) {
-            errors.put("email", "An account with this email exists already.");
+            errors.put("email", SiteLanguage.messages(AccountMessages.class).errEmailTaken());
         }
         String passwordProblem = Passwords.problemWith(password);
         if (passwordProblem != null) {
@@ -147,9 +149,8 @@ public class AccountService {
         Optional<LoginIdentity> existing = LoginIdentity.find(profile.provider().id, profile.subject());
         if (existing.isPresent()) {
             if (!existing.get().account.id.equals(accountId)) {
-                throw new InvalidInputException(Map.of("identity", "This " + profile.provider().label
-                        + " account already signs in to another account here. Sign in with it and delete that account"
-                        + " first if you want to move it to this one."));
+                throw new InvalidInputException(Map.of("identity",
+                        SiteLanguage.messages(AccountMessages.class).errIdentityTaken(profile.provider().label)));
             }
             existing.get().refresh(profile);
             return;
@@ -167,7 +168,7 @@ public class AccountService {
                 .filter(i -> i.account.id == accountId).orElseThrow(jakarta.ws.rs.NotFoundException::new);
         if (LoginIdentity.count("account.id", accountId) <= 1) {
             throw new InvalidInputException(Map.of("identity",
-                    "This is your only way to sign in: link another one before removing it."));
+                    SiteLanguage.messages(AccountMessages.class).errOnlyWay()));
         }
         identity.delete();
     }
@@ -186,9 +187,11 @@ public class AccountService {
     /** Refuses a banned account, saying until when and why. */
     void refuseIfBanned(Account account) {
         bans.activeAccountBan(account.id).ifPresent(ban -> {
-            String until = ban.endDay() == null ? "" : " until " + ban.endDay();
-            throw new SignInRefused("This account is banned" + until
-                    + (ban.reason == null ? "." : ": " + ban.reason));
+            AccountMessages m = SiteLanguage.messages(AccountMessages.class);
+            String until = ban.endDay() == null ? null : ban.endDay().toString();
+            throw new SignInRefused(until == null
+                    ? (ban.reason == null ? m.errBanned() : m.errBannedReason(ban.reason))
+                    : (ban.reason == null ? m.errBannedUntil(until) : m.errBannedUntilReason(until, ban.reason)));
         });
     }
 
@@ -258,10 +261,10 @@ public class AccountService {
                 .setParameter("id", accountId).getSingleResult();
         if (posts > 0) {
             throw new InvalidInputException(Map.of("delete",
-                    "You have written posts or pages: ask an admin to hand them to someone else first."));
+                    SiteLanguage.messages(AccountMessages.class).errHasPosts()));
         }
         if (account.role == Role.ADMIN && Account.count("role", Role.ADMIN) <= 1) {
-            throw new InvalidInputException(Map.of("delete", "You are the only admin: make someone else admin first."));
+            throw new InvalidInputException(Map.of("delete", SiteLanguage.messages(AccountMessages.class).errOnlyAdmin()));
         }
         deleting.fire(new AccountDeleting(accountId, removeComments));
         em.flush();
@@ -289,18 +292,18 @@ public class AccountService {
         Map<String, String> errors = new LinkedHashMap<>();
         String name = profile.displayName() == null ? "" : profile.displayName().strip();
         if (name.isEmpty()) {
-            errors.put("displayName", "Enter the name to show on your posts and comments.");
+            errors.put("displayName", SiteLanguage.messages(AccountMessages.class).errNameOnPostsAndComments());
         } else if (name.length() > MAX_DISPLAY_NAME) {
-            errors.put("displayName", "Use at most " + MAX_DISPLAY_NAME + " characters.");
+            errors.put("displayName", SiteLanguage.messages().atMostCharacters(SiteLanguage.number(MAX_DISPLAY_NAME)));
         }
         String bio = profile.bio() == null ? "" : profile.bio().strip();
         if (bio.length() > MAX_BIO) {
-            errors.put("bio", String.format(Locale.ENGLISH, "Use at most %,d characters.", MAX_BIO));
+            errors.put("bio", SiteLanguage.messages().atMostCharacters(SiteLanguage.number(MAX_BIO)));
         }
         String website = profile.website() == null ? "" : profile.website().strip();
         if (!website.isEmpty() && (website.length() > MAX_WEBSITE || !isWebAddress(website))) {
             errors.put("website",
-                    "Enter an address starting with https:// or http:// (at most " + MAX_WEBSITE + " characters).");
+                    SiteLanguage.messages(AccountMessages.class).errWebsite(MAX_WEBSITE));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -318,9 +321,11 @@ public class AccountService {
     public void changePassword(long accountId, String current, String replacement) {
         LoginIdentity identity = LoginIdentity.<LoginIdentity> find("account.id = ?1 and provider = ?2", accountId,
                 LoginIdentity.LOCAL).firstResultOptional()
-                .orElseThrow(() -> new InvalidInputException(Map.of("current", "This account has no password.")));
+                .orElseThrow(() -> new InvalidInputException(
+                        Map.of("current", SiteLanguage.messages(AccountMessages.class).errNoPassword())));
         if (!passwords.matches(current, identity.passwordHash)) {
-            throw new InvalidInputException(Map.of("current", "The current password is not right."));
+            throw new InvalidInputException(
+                    Map.of("current", SiteLanguage.messages(AccountMessages.class).errCurrentPassword()));
         }
         String problem = Passwords.problemWith(replacement);
         if (problem != null) {

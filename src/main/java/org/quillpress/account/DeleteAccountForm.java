@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.quillpress.web.AccountMessages;
+import org.quillpress.web.SiteLanguage;
 
 /** The form that deletes one's own account: what happens to the comments, and the confirmation. */
 public record DeleteAccountForm(
@@ -14,10 +16,10 @@ public record DeleteAccountForm(
     Map<String, String> errors() {
         Map<String, String> errors = new LinkedHashMap<>();
         if (!"keep".equals(comments) && !"remove".equals(comments)) {
-            errors.put("comments", "Choose what happens to your comments.");
+            errors.put("comments", SiteLanguage.messages(AccountMessages.class).errChooseComments());
         }
         if (!"yes".equals(confirm)) {
-            errors.put("confirm", "Tick the box to confirm that the account goes for good.");
+            errors.put("confirm", SiteLanguage.messages(AccountMessages.class).errTickToConfirm());
         }
         return errors;
     }

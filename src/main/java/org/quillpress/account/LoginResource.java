@@ -21,6 +21,7 @@ import org.quillpress.security.LoginThrottle;
 import org.quillpress.security.Sessions;
 import org.quillpress.security.TwoFactorCodes;
 import org.quillpress.web.SafeRedirect;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -72,10 +73,11 @@ public class LoginResource {
         String target = SafeRedirect.path(redirect, "/");
         if (failed != null) {
             // a provider sent the reader back without a sign-in (they cancelled, or it refused)
-            String label = SocialProvider.byId(failed).map(providers::label).orElse("the provider");
+            String label = SocialProvider.byId(failed).map(providers::label)
+                    .orElse(SiteLanguage.messages().loginTheProvider());
             String code = error == null || !error.matches("[a-z_]{1,40}") ? "" : " (" + error + ")";
-            return refusal(Response.Status.UNAUTHORIZED, target, "Sign-in with " + label + " did not complete" + code
-                    + ". Nothing was saved: try again, or use another way to sign in.", providers);
+            return refusal(Response.Status.UNAUTHORIZED, target, SiteLanguage.messages().loginNotCompleted(label, code),
+                    providers);
         }
         if (currentUser.account().isPresent()) {
             return Response.seeOther(URI.create(target)).build();
@@ -103,7 +105,7 @@ public class LoginResource {
         long wait = throttle.admit(address, email, device);
         if (wait > 0) {
             return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", wait)
-                    .entity(page(email, target, "Too many failed attempts. Try again in " + minutes(wait) + "."))
+                    .entity(page(email, target, SiteLanguage.messages().loginThrottled(minutes(wait))))
                     .build();
         }
         Optional<AccountPrincipal> account;
@@ -125,7 +127,7 @@ public class LoginResource {
         }).orElseGet(() -> {
             throttle.recordFailure(address, email, device);
             return Response.status(Response.Status.UNAUTHORIZED)
-                    .entity(page(email, target, "The email or the password is not right.")).build();
+                    .entity(page(email, target, SiteLanguage.messages().loginWrong())).build();
         });
     }
 
@@ -149,7 +151,7 @@ public class LoginResource {
         Optional<AccountPrincipal> pending = secondFactor.pending(routing);
         if (pending.isEmpty()) {
             return refusal(Response.Status.UNAUTHORIZED, target,
-                    "The five minutes to give the code have passed: sign in again.", providers);
+                    SiteLanguage.messages().loginCodeExpired(), providers);
         }
         String address = routing.request().remoteAddress().host();
         // the codes are guessed as slowly as passwords: the same limits, counted per account
@@ -157,13 +159,13 @@ public class LoginResource {
         long wait = throttle.admit(address, key, null);
         if (wait > 0) {
             return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", wait)
-                    .entity(Templates.twoFactor(target, "Too many wrong codes. Try again in " + minutes(wait) + "."))
+                    .entity(Templates.twoFactor(target, SiteLanguage.messages().loginCodeThrottled(minutes(wait))))
                     .build();
         }
         if (!secondFactor.verify(pending.get().id(), code)) {
             throttle.recordFailure(address, key, null);
             return Response.status(Response.Status.UNAUTHORIZED)
-                    .entity(Templates.twoFactor(target, "That code is not right.")).build();
+                    .entity(Templates.twoFactor(target, SiteLanguage.messages().loginCodeWrong())).build();
         }
         secondFactor.clearPending(routing);
         sessions.start(pending.get(), routing);
@@ -177,9 +179,8 @@ public class LoginResource {
         return Response.seeOther(URI.create("/")).build();
     }
 
-    private static String minutes(long seconds) {
-        long minutes = (seconds + 59) / 60;
-        return minutes == 1 ? "a minute" : minutes + " minutes";
+    private static long minutes(long seconds) {
+        return (seconds + 59) / 60;
     }
 
 }

@@ -25,6 +25,7 @@ import org.quillpress.security.SessionCodec;
 import org.quillpress.security.Sessions;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.SafeRedirect;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.OidcSession;
@@ -56,7 +57,7 @@ public class SocialLoginResource {
     /** The page between a form and the provider: {@code next} is this site's path that leads on to the provider. */
     public record OnTheWay(String provider, String next) {
         public String title() {
-            return "Signing in with " + provider;
+            return SiteLanguage.messages().onTheWayTitle(provider);
         }
     }
 
@@ -172,15 +173,12 @@ public class SocialLoginResource {
         }
         String message;
         if (NOT_COMPLETED.equals(error)) {
-            message = "Sign-in with " + label + " could not be completed: " + label
-                    + " did not confirm it to this site. Nothing was saved. Try again, or use another way to sign in.";
+            message = SiteLanguage.messages().loginNotConfirmed(label);
         } else if ("access_denied".equals(error)) {
-            message = "Sign-in with " + label + " was cancelled, or " + label
-                    + " did not allow it. Nothing was saved: try again, or use another way to sign in.";
+            message = SiteLanguage.messages().loginCancelled(label);
         } else {
             String code = error == null || !error.matches("[a-z_]{1,40}") ? "" : " (" + error + ")";
-            message = "Sign-in with " + label + " did not complete" + code
-                    + ". Nothing was saved: try again, or use another way to sign in.";
+            message = SiteLanguage.messages().loginNotCompleted(label, code);
         }
         return LoginResource.refusal(Response.Status.UNAUTHORIZED, back, message, providers);
     }
@@ -215,8 +213,7 @@ public class SocialLoginResource {
     public Response staleCallback(@RestPath String provider) {
         SocialProvider chosen = usable(provider);
         return LoginResource.refusal(Response.Status.BAD_REQUEST, "/",
-                "This sign-in with " + providers.label(chosen)
-                        + " was already used or has expired. Start again from the sign-in page.",
+                SiteLanguage.messages().loginStale(providers.label(chosen)),
                 providers);
     }
 
@@ -310,9 +307,8 @@ public class SocialLoginResource {
 
     @ServerExceptionMapper
     Response unavailable(ProviderUnavailable e) {
-        return LoginResource.refusal(Response.Status.SERVICE_UNAVAILABLE, "/", "Sign-in with "
-                + providers.label(e.provider) + " is not available at the moment. Please use another way to sign in.",
-                providers);
+        return LoginResource.refusal(Response.Status.SERVICE_UNAVAILABLE, "/",
+                SiteLanguage.messages().loginUnavailable(providers.label(e.provider)), providers);
     }
 
     /**
@@ -322,10 +318,11 @@ public class SocialLoginResource {
     @ServerExceptionMapper({ AuthenticationFailedException.class, AuthenticationCompletionException.class })
     Response callbackFailed(RuntimeException e) {
         String provider = routing.pathParam("provider");
-        String label = SocialProvider.byId(provider == null ? "" : provider).map(providers::label).orElse("the provider");
+        String label = SocialProvider.byId(provider == null ? "" : provider).map(providers::label)
+                .orElse(SiteLanguage.messages().loginTheProvider());
         Log.warnf("Sign-in with %s failed at the callback: %s", label, e.getMessage());
-        return LoginResource.refusal(Response.Status.UNAUTHORIZED, "/", "Sign-in with " + label
-                + " could not be completed, so nothing was saved. Start again from the sign-in page.", providers);
+        return LoginResource.refusal(Response.Status.UNAUTHORIZED, "/",
+                SiteLanguage.messages().loginCallbackFailed(label), providers);
     }
 
     /** A provider that is configured but cannot be used now; the reader gets the sign-in page with a message. */

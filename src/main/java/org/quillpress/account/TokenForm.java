@@ -3,7 +3,9 @@ package org.quillpress.account;
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestForm;
+import org.quillpress.web.AccountMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.qute.TemplateData;
 
@@ -18,7 +20,7 @@ public record TokenForm(@RestForm String name) {
         String label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > MAX_NAME) {
             throw new InvalidInputException(Map.of("tokenName",
-                    "Name the token (at most " + MAX_NAME + " characters), e.g. \"import script\"."));
+                    SiteLanguage.messages(AccountMessages.class).errTokenName(MAX_NAME)));
         }
         return label;
     }

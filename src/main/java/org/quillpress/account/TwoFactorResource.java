@@ -17,7 +17,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.security.TwoFactorCodes;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.AccountMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,7 +53,8 @@ public class TwoFactorResource {
     @GET
     public Response page(@RestQuery String saved) {
         long id = requirePassword();
-        return page(Response.ok(), state(id, "off".equals(saved) ? "Two-factor sign-in is off." : null));
+        return page(Response.ok(),
+                state(id, "off".equals(saved) ? SiteLanguage.messages(AccountMessages.class).tfIsOff() : null));
     }
 
     @POST
@@ -69,7 +72,7 @@ public class TwoFactorResource {
         try {
             List<String> recovery = codes.enable(id, code);
             return page(Response.ok(), new TwoFactorPage(true, recovery.size(), null, recovery, Map.of(),
-                    "Two-factor sign-in is on."));
+                    SiteLanguage.messages(AccountMessages.class).tfIsOn()));
         } catch (InvalidInputException e) {
             return page(Response.status(e.status()), new TwoFactorPage(false, 0,
                     codes.current(id, label(id), site.current().title()), null, e.errors(), null));

@@ -85,6 +85,9 @@ public class AdminService {
         if (before.dateStyle() != after.dateStyle()) {
             changed.add("date style");
         }
+        if (before.language() != after.language()) {
+            changed.add("language (" + before.language().tag + " → " + after.language().tag + ")");
+        }
         return String.join(", ", changed);
     }
 

@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.AdminMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 import org.quillpress.web.SiteTime;
 
 import io.quarkus.qute.TemplateData;
@@ -20,7 +21,8 @@ public record SettingsForm(
         @RestForm String description,
         @RestForm String postsPerPage,
         @RestForm String timeZone,
-        @RestForm String dateStyle) {
+        @RestForm String dateStyle,
+        @RestForm String language) {
 
     public static final int MAX_TITLE = 120;
     public static final int MAX_TAGLINE = 200;
@@ -30,7 +32,13 @@ public record SettingsForm(
 
     static SettingsForm of(SiteSettings.Site site) {
         return new SettingsForm(site.title(), site.tagline(), site.description(),
-                Integer.toString(site.postsPerPage()), site.timeZone().getId(), site.dateStyle().name());
+                Integer.toString(site.postsPerPage()), site.timeZone().getId(), site.dateStyle().name(),
+                site.language().tag);
+    }
+
+    /** The languages the form offers. */
+    public static java.util.List<SiteLanguage.Language> languages() {
+        return SiteLanguage.Language.all();
     }
 
     /** The date styles the form offers. */
@@ -40,7 +48,7 @@ public record SettingsForm(
 
     /**
      * The settings, cleaned, or every field at fault with its message. A time zone or date style left out of the
-     * request keeps the current one.
+     * request keeps the current one, and so does a language.
      */
     SiteSettings.Site toSite(SiteSettings.Site current, AdminMessages text) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -74,9 +82,17 @@ public record SettingsForm(
         }
         SiteTime.Style style = dateStyle == null || dateStyle.isBlank() ? current.dateStyle()
                 : SiteTime.Style.parse(dateStyle);
+        SiteLanguage.Language lang = current.language();
+        if (language != null && !language.isBlank()) {
+            lang = SiteLanguage.Language.ofTag(language);
+            if (lang == null) {
+                errors.put("language", SiteLanguage.messages().settingsLanguageUnknown(languages().stream()
+                        .map(l -> l.tag).collect(java.util.stream.Collectors.joining(", "))));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return new SiteSettings.Site(t, tag, d, perPage, zone, style);
+        return new SiteSettings.Site(t, tag, d, perPage, zone, style, lang);
     }
 }

@@ -22,7 +22,9 @@ import org.quillpress.account.Role;
 import org.quillpress.post.TermService;
 import org.quillpress.post.TermService.CategoryRow;
 import org.quillpress.post.TermService.TagRow;
+import org.quillpress.web.AccountMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -54,7 +56,7 @@ public class TermsResource {
     @Path("categories")
     public TemplateInstance categoriesPage(@RestQuery String saved) {
         return Templates.categories(terms.categoryTree(), CategoryForm.blank(), Map.of(),
-                saved != null ? "Categories saved." : null);
+                saved != null ? SiteLanguage.messages(AccountMessages.class).termsCategoriesSaved() : null);
     }
 
     @POST
@@ -103,7 +105,8 @@ public class TermsResource {
     @GET
     @Path("tags")
     public TemplateInstance tagsPage(@RestQuery String saved) {
-        return Templates.tags(terms.tags(), saved != null ? "Tags saved." : null);
+        return Templates.tags(terms.tags(),
+                saved != null ? SiteLanguage.messages(AccountMessages.class).termsTagsSaved() : null);
     }
 
     @GET

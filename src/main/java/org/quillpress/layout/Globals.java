@@ -12,6 +12,7 @@ import org.quillpress.security.FormFields;
 import org.quillpress.security.FormStamp;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.team.ReaderSignUps;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateGlobal;
@@ -55,6 +56,11 @@ public class Globals {
     /** Whether readers may sign up by email (an admin's choice, off by default), for the sign-in page's link. */
     static boolean readerSignUp() {
         return Arc.container().instance(ReaderSignUps.class).get().open();
+    }
+
+    /** The site's language: {@code <html lang dir>} (see {@link SiteLanguage}). */
+    static SiteLanguage.Language language() {
+        return SiteLanguage.current();
     }
 
     /** The CSRF token for the page's forms (see {@link FormFields#csrfToken}). */

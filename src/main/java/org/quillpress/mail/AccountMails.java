@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.SiteLanguage;
 
 /**
  * Mail about an account itself: a password reset link, an invitation, a sign-up confirmation. Written to the outbox in the
@@ -31,21 +32,25 @@ public class AccountMails {
     public void passwordReset(String email, String token, Duration validFor) {
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.passwordReset(siteTitle(),
                 links.base() + "/password/reset/" + token, validFor.toMinutes()));
-        outbox.enqueue(email, "Choose a new password for " + siteTitle(), mail.text(), mail.html(), null);
+        outbox.enqueue(email, SiteLanguage.messages(MailMessages.class).mailResetSubject(siteTitle()), mail.text(), mail.html(),
+                null);
     }
 
     @Transactional(TxType.MANDATORY)
     public void invitation(String email, String inviter, String role, String token, Duration validFor) {
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.invitation(siteTitle(), inviter, role,
                 links.base() + "/invitations/" + token, validFor.toDays()));
-        outbox.enqueue(email, inviter + " invites you to " + siteTitle(), mail.text(), mail.html(), null);
+        outbox.enqueue(email, SiteLanguage.messages(MailMessages.class).mailInvitationSubject(inviter, siteTitle()),
+                mail.text(),
+                mail.html(), null);
     }
 
     @Transactional(TxType.MANDATORY)
     public void confirmSignUp(String email, String token, Duration validFor) {
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.confirmSignUp(siteTitle(),
                 links.base() + "/signup/" + token, validFor.toHours()));
-        outbox.enqueue(email, "Confirm your email for " + siteTitle(), mail.text(), mail.html(), null);
+        outbox.enqueue(email, SiteLanguage.messages(MailMessages.class).mailSignUpSubject(siteTitle()), mail.text(),
+                mail.html(), null);
     }
 
     private String siteTitle() {

@@ -22,6 +22,7 @@ import org.quillpress.comment.CommentPosted;
 import org.quillpress.comment.CommentStatus;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.SiteLanguage;
 
 /**
  * Decides who hears about a comment, and writes their mail to the outbox.
@@ -56,8 +57,6 @@ public class CommentMails {
     /** How many held comments a moderator hears of one by one in {@link #DIGEST_WINDOW}. */
     static final int FEW_HELD = 3;
     static final Duration DIGEST_WINDOW = Duration.ofMinutes(15);
-    static final String HELD_SUBJECT = "New comment awaiting moderation on ";
-    static final String DIGEST_SUBJECT = "Comments awaiting moderation";
     /** How long a reply mail waits for more replies to the same reader before it goes. */
     static final Duration REPLY_BATCH = Duration.ofMinutes(5);
 
@@ -107,7 +106,8 @@ public class CommentMails {
                 : List.of(comment.reasons.split("\n"));
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.heldForModeration(siteTitle(), post.title,
                 view(comment), reasons, links.queueEntry(comment.id)));
-        String subject = HELD_SUBJECT + post.title;
+        MailMessages m = SiteLanguage.messages(MailMessages.class);
+        String subject = m.mailHeldSubject(post.title);
         Set<String> told = new HashSet<>();
         Instant now = clock.instant();
         for (Account account : staff) {
@@ -115,7 +115,7 @@ public class CommentMails {
                 continue;
             }
             if (OutboxMail.count("lower(recipient) = ?1 and subject like ?2 and createdAt >= ?3", key(account.email),
-                    HELD_SUBJECT + "%", now.minus(DIGEST_WINDOW)) < FEW_HELD) {
+                    m.mailHeldSubject("") + "%", now.minus(DIGEST_WINDOW)) < FEW_HELD) {
                 outbox.enqueue(account.email, subject, mail.text(), mail.html(), null);
             } else {
                 addToDigest(account.email, comment, now);
@@ -125,21 +125,22 @@ public class CommentMails {
 
     /** The moderator's digest still to be sent, counting this comment too; started when there is none. */
     private void addToDigest(String email, Comment comment, Instant now) {
+        MailMessages m = SiteLanguage.messages(MailMessages.class);
         OutboxMail digest = OutboxMail.<OutboxMail> find("lower(recipient) = ?1 and subject = ?2 and sentAt is null",
-                key(email), DIGEST_SUBJECT).firstResult();
+                key(email), m.mailDigestSubject()).firstResult();
         if (digest == null) {
-            digest = outbox.enqueue(email, DIGEST_SUBJECT, "", null, null);
+            digest = outbox.enqueue(email, m.mailDigestSubject(), "", null, null);
             // it starts with this comment, and goes once the window is over with everything held until then
             digest.createdAt = comment.createdAt;
             digest.nextAttemptAt = now.plus(DIGEST_WINDOW);
         }
         long held = Comment.count("status = ?1 and createdAt >= ?2", CommentStatus.PENDING, digest.createdAt);
-        digest.bodyText = "Comments keep arriving for moderation on " + siteTitle() + ": " + held + " more since "
-                + DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC)
-                        .format(digest.createdAt)
-                + ", the latest on \"" + Outbox.oneLine(comment.post.title) + "\".\n\n"
-                + "They are waiting in the moderation queue: " + links.queue() + "\n\n"
-                + "While comments arrive this fast, you get this one summary instead of a mail for each.\n";
+        digest.bodyText = m.mailDigest(siteTitle(), held,
+                DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC)
+                        .format(digest.createdAt),
+                Outbox.oneLine(comment.post.title)) + "\n\n"
+                + m.mailDigestQueue() + " " + links.queue() + "\n\n"
+                + m.mailDigestWhy() + "\n";
     }
 
     /** The post's author, unless they wrote the comment; returns the address told, or null. */
@@ -152,7 +153,8 @@ public class CommentMails {
         }
         MailTemplates.Rendered mail = MailTemplates
                 .render(MailTemplates.newComment(siteTitle(), post.title, view(comment)));
-        outbox.enqueue(author.email, "New comment on " + post.title, mail.text(), mail.html(), null);
+        outbox.enqueue(author.email, SiteLanguage.messages(MailMessages.class).mailNewCommentSubject(post.title), mail.text(),
+                mail.html(), null);
         return author.email;
     }
 
@@ -164,7 +166,7 @@ public class CommentMails {
         }
         MailTemplates.Rendered mail = MailTemplates
                 .render(MailTemplates.commentApproved(siteTitle(), comment.post.title, view(comment)));
-        outbox.enqueue(email, "Your comment was approved", mail.text(), mail.html(), null);
+        outbox.enqueue(email, SiteLanguage.messages(MailMessages.class).mailApprovedSubject(), mail.text(), mail.html(), null);
     }
 
     /**
@@ -185,7 +187,7 @@ public class CommentMails {
         }
         Post post = comment.post;
         MailTemplates.MailComment view = view(comment);
-        String subject = "New reply on " + post.title;
+        String subject = SiteLanguage.messages(MailMessages.class).mailNewReplySubject(post.title);
         for (Subscription subscription : Subscription.listConfirmedForPost(post)) {
             boolean own = comment.account != null && subscription.account != null
                     && subscription.account.id.equals(comment.account.id);
@@ -238,8 +240,9 @@ public class CommentMails {
                 .map(reply -> new MailTemplates.Reply(reply.post.title, view(reply))).toList();
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.repliesToYou(siteTitle(), shown, optOut));
         waiting.subject = Outbox.oneLine(replies.size() == 1
-                ? replies.get(0).authorName + " replied to your comment on " + replies.get(0).post.title
-                : replies.size() + " replies to your comments on " + siteTitle());
+                ? SiteLanguage.messages(MailMessages.class).mailReplyToYouSubject(replies.get(0).authorName,
+                        replies.get(0).post.title)
+                : SiteLanguage.messages(MailMessages.class).mailRepliesSubject(replies.size(), siteTitle()));
         waiting.bodyText = mail.text();
         waiting.bodyHtml = mail.html();
         return reader.email;

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.quillpress.comment.Comment;
 import org.quillpress.site.SiteSettings;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.logging.Log;
 
@@ -76,7 +77,8 @@ public class Subscriptions {
         if (!account) {
             MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.confirmSubscription(site.current().title(),
                     comment.post.title, links.post(comment.post.path()), links.confirm(subscription.token)));
-            outbox.enqueue(subscription.email, "Confirm your subscription to comments on " + comment.post.title,
+            outbox.enqueue(subscription.email,
+                    SiteLanguage.messages(MailMessages.class).mailSubscribeSubject(comment.post.title),
                     mail.text(), mail.html(), null);
         }
     }

@@ -1,8 +1,7 @@
 package org.quillpress.post;
 
 import java.time.LocalDate;
-import java.time.format.TextStyle;
-import java.util.Locale;
+import java.time.YearMonth;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,7 @@ import org.quillpress.post.PostViews.Listing;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.Paths;
 import org.quillpress.web.PublicPage;
+import org.quillpress.web.SiteLanguage;
 import org.quillpress.web.SiteTime;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -67,7 +67,8 @@ public class BlogResource {
         if (tag == null) {
             return moved(TagRedirect.currentSlugFor(slug).map(Paths::tag));
         }
-        ArchiveHeading heading = new ArchiveHeading("Tag", tag.name, "Posts tagged " + tag.name + ".",
+        ArchiveHeading heading = new ArchiveHeading(SiteLanguage.messages().archiveKindTag(), tag.name,
+                SiteLanguage.messages().archiveTagged(tag.name),
                 Paths.tag(tag.slug), Paths.tagFeed(tag.slug));
         return Response.ok(Templates.archive(heading, listing.list(Filter.tag(tag.id), Cursor.decode(before),
                 Cursor.decode(after), pageSize()), null)).build();
@@ -82,9 +83,9 @@ public class BlogResource {
             return moved(CategoryRedirect.currentSlugFor(slug).map(Paths::category));
         }
         String description = category.description == null || category.description.isBlank()
-                ? "Posts in " + category.name + "."
+                ? SiteLanguage.messages().archiveInCategory(category.name)
                 : category.description;
-        ArchiveHeading heading = new ArchiveHeading("Category", category.name, description,
+        ArchiveHeading heading = new ArchiveHeading(SiteLanguage.messages().archiveKindCategory(), category.name, description,
                 Paths.category(category.slug), Paths.categoryFeed(category.slug));
         return Response.ok(Templates.archive(heading, listing.list(Filter.category(category.id), Cursor.decode(before),
                 Cursor.decode(after), pageSize()), null)).build();
@@ -96,8 +97,8 @@ public class BlogResource {
     public TemplateInstance author(@RestPath String handle, @RestQuery String before, @RestQuery String after) {
         Account account = Account.findByHandle(handle).orElseThrow(NotFoundException::new);
         AuthorCard card = new AuthorCard(account.displayName, account.handle, account.bio, account.website);
-        ArchiveHeading heading = new ArchiveHeading("Author", account.displayName,
-                "Posts by " + account.displayName + ".", card.path(), Paths.authorFeed(account.handle));
+        ArchiveHeading heading = new ArchiveHeading(SiteLanguage.messages().archiveKindAuthor(), account.displayName,
+                SiteLanguage.messages().archiveBy(account.displayName), card.path(), Paths.authorFeed(account.handle));
         return Templates.archive(heading, listing.list(Filter.author(account.id), Cursor.decode(before),
                 Cursor.decode(after), pageSize()), card);
     }
@@ -111,8 +112,9 @@ public class BlogResource {
             throw new NotFoundException();
         }
         LocalDate first = LocalDate.of(year, month, 1);
-        String name = first.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + year;
-        ArchiveHeading heading = new ArchiveHeading("Month", name, "Posts published in " + name + ".",
+        String name = SiteTime.month(YearMonth.of(year, month));
+        ArchiveHeading heading = new ArchiveHeading(SiteLanguage.messages().archiveKindMonth(), name,
+                SiteLanguage.messages().archiveInMonth(name),
                 Paths.month(year, month), null);
         // the month as the site's readers live it: a post shown as "30 November" belongs to November
         Filter filter = Filter.between(first.atStartOfDay(SiteTime.zone()).toInstant(),

@@ -3,12 +3,10 @@ package org.quillpress.post;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -145,7 +143,7 @@ public class IndexResource {
                 continue;
             }
             YearMonth m = months.get(i);
-            String name = m.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + m.getYear();
+            String name = SiteTime.month(m);
             byYear.computeIfAbsent(m.getYear(), k -> new ArrayList<>())
                     .add(new Month(name, Paths.month(m.getYear(), m.getMonthValue()), posts));
             yearTotals.merge(m.getYear(), posts, Long::sum);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestQuery;
 import org.quillpress.web.ControlCharacters;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,7 +33,8 @@ public class SearchResource {
         if (query.length() > Search.MAX_QUERY) {
             query = query.substring(0, Search.MAX_QUERY);
         }
-        String title = query.isEmpty() ? "Search" : "Search results for " + query;
+        String title = query.isEmpty() ? SiteLanguage.messages().search()
+                : SiteLanguage.messages().searchResultsTitle(query);
         return Templates.search(title, query, search.find(query, page == null ? 1 : page));
     }
 }

@@ -2,6 +2,8 @@ package org.quillpress.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.quillpress.web.SiteLanguage;
+
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
@@ -35,10 +37,10 @@ public class Passwords {
     /** A message naming what is wrong with a new password, or null when it is acceptable. */
     public static String problemWith(String password) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return "Use at least " + MIN_LENGTH + " characters.";
+            return SiteLanguage.messages().passwordTooShort(MIN_LENGTH);
         }
         if (password.length() > MAX_LENGTH) {
-            return "Use at most " + MAX_LENGTH + " characters.";
+            return SiteLanguage.messages().atMostCharacters(SiteLanguage.number(MAX_LENGTH));
         }
         return null;
     }

@@ -18,7 +18,9 @@ import jakarta.transaction.Transactional;
 
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
+import org.quillpress.web.AccountMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 import dev.samstevens.totp.code.CodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
@@ -73,7 +75,7 @@ public class TwoFactorCodes {
     @Transactional
     public Setup begin(long accountId, String label, String issuer) {
         if (enabled(accountId)) {
-            throw new InvalidInputException(409, Map.of("code", "Two-factor sign-in is on already."));
+            throw new InvalidInputException(409, Map.of("code", SiteLanguage.messages(AccountMessages.class).errTwoFactorOn()));
         }
         TwoFactor pending = TwoFactor.<TwoFactor> findByIdOptional(accountId).orElseGet(() -> {
             TwoFactor fresh = new TwoFactor();
@@ -89,7 +91,8 @@ public class TwoFactorCodes {
     @Transactional
     public Setup current(long accountId, String label, String issuer) {
         TwoFactor pending = TwoFactor.<TwoFactor> findByIdOptional(accountId).filter(t -> t.enabledAt == null)
-                .orElseThrow(() -> new InvalidInputException(Map.of("code", "Start setting up again.")));
+                .orElseThrow(() -> new InvalidInputException(
+                        Map.of("code", SiteLanguage.messages(AccountMessages.class).errStartAgain())));
         return setup(pending.secret, label, issuer);
     }
 
@@ -97,10 +100,10 @@ public class TwoFactorCodes {
     @Transactional
     public List<String> enable(long accountId, String code) {
         TwoFactor pending = TwoFactor.<TwoFactor> findByIdOptional(accountId).filter(t -> t.enabledAt == null)
-                .orElseThrow(() -> new InvalidInputException(Map.of("code", "Start setting up again.")));
+                .orElseThrow(() -> new InvalidInputException(
+                        Map.of("code", SiteLanguage.messages(AccountMessages.class).errStartAgain())));
         if (!totp(pending, code)) {
-            throw new InvalidInputException(Map.of("code", "That code does not match: check the app's clock and"
-                    + " type the six digits it shows now."));
+            throw new InvalidInputException(Map.of("code", SiteLanguage.messages(AccountMessages.class).errCodeClock()));
         }
         pending.enabledAt = clock.instant();
         RecoveryCode.delete("accountId", accountId);
@@ -118,7 +121,7 @@ public class TwoFactorCodes {
     @Transactional
     public void disable(long accountId, String code) {
         if (!verify(accountId, code)) {
-            throw new InvalidInputException(Map.of("code", "That code does not match."));
+            throw new InvalidInputException(Map.of("code", SiteLanguage.messages(AccountMessages.class).errCodeNoMatch()));
         }
         RecoveryCode.delete("accountId", accountId);
         TwoFactor.deleteById(accountId);

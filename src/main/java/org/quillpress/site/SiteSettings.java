@@ -15,6 +15,7 @@ import org.quillpress.bus.Area;
 import org.quillpress.bus.ChangeBus;
 import org.quillpress.bus.RemoteChange;
 import org.quillpress.web.ContentChanged;
+import org.quillpress.web.SiteLanguage;
 import org.quillpress.web.SiteTime;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,10 +37,15 @@ public class SiteSettings {
     /** The site's time zone, a {@link ZoneId} such as "Europe/Paris"; the WordPress importer writes it too. */
     public static final String TIME_ZONE = "site.time-zone";
     static final String DATE_STYLE = "site.date-style";
+    /** The language of the interface, mail and feeds: a {@link SiteLanguage.Language} tag such as "de". */
+    public static final String LANGUAGE = "site.language";
 
-    /** The site's settings as a value; dates and times are shown in {@code timeZone}, written in {@code dateStyle}. */
+    /**
+     * The site's settings as a value; dates and times are shown in {@code timeZone}, written in {@code dateStyle},
+     * and every word of the interface in {@code language}.
+     */
     public record Site(String title, String tagline, String description, int postsPerPage, ZoneId timeZone,
-            SiteTime.Style dateStyle) {
+            SiteTime.Style dateStyle, SiteLanguage.Language language) {
         public static final int MAX_POSTS_PER_PAGE = 100;
     }
 
@@ -68,9 +74,10 @@ public class SiteSettings {
             SiteSetting.put(POSTS_PER_PAGE, Integer.toString(site.postsPerPage()));
             SiteSetting.put(TIME_ZONE, site.timeZone().getId());
             SiteSetting.put(DATE_STYLE, site.dateStyle().name());
+            SiteSetting.put(LANGUAGE, site.language().tag);
         });
         current = site;
-        SiteTime.use(site.timeZone(), site.dateStyle());
+        apply(site);
         // before the page cache's own announcement, so other instances reload these before dropping their pages
         bus.publish(Area.SITE_SETTINGS);
         changed.fire(new ContentChanged("site settings"));
@@ -86,7 +93,7 @@ public class SiteSettings {
     void reload() {
         current = QuarkusTransaction.requiringNew().call(() -> {
             Map<String, String> all = SiteSetting.<SiteSetting> list("name in ?1",
-                    List.of(TITLE, TAGLINE, DESCRIPTION, POSTS_PER_PAGE, TIME_ZONE, DATE_STYLE)).stream()
+                    List.of(TITLE, TAGLINE, DESCRIPTION, POSTS_PER_PAGE, TIME_ZONE, DATE_STYLE, LANGUAGE)).stream()
                     .collect(Collectors.toMap(s -> s.name, s -> s.value));
             return new Site(all.getOrDefault(TITLE, "Quillpress"),
                     all.getOrDefault(TAGLINE, "Writing worth discussing"),
@@ -95,8 +102,17 @@ public class SiteSettings {
                     Integer.parseInt(all.getOrDefault(POSTS_PER_PAGE, "10")),
                     // a zone Java does not know (typed into the database, or from an import) falls back to UTC
                     Optional.ofNullable(SiteTime.parseZone(all.get(TIME_ZONE))).orElse(ZoneId.of("UTC")),
-                    SiteTime.Style.parse(all.get(DATE_STYLE)));
+                    SiteTime.Style.parse(all.get(DATE_STYLE)),
+                    // a language the site no longer offers falls back to English, the messages' default
+                    Optional.ofNullable(SiteLanguage.Language.ofTag(all.get(LANGUAGE)))
+                            .orElse(SiteLanguage.Language.ENGLISH));
         });
-        SiteTime.use(current.timeZone(), current.dateStyle());
+        apply(current);
+    }
+
+    /** Hands the settings that templates read statically to the places that hold them. */
+    private static void apply(Site site) {
+        SiteLanguage.use(site.language());
+        SiteTime.use(site.timeZone(), site.dateStyle(), site.language().locale());
     }
 }

@@ -23,6 +23,7 @@ import org.quillpress.security.CurrentUser;
 import org.quillpress.security.KnownDevices;
 import org.quillpress.security.Sessions;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -176,9 +177,7 @@ public class InvitationResource {
     private static Response notUsable() {
         return PasswordResetResource.secret(Response.status(Response.Status.GONE)
                 .entity(PasswordResetResource.Templates.linkNotUsable(
-                        "This invitation link does not work any more: it was accepted already, it expired"
-                                + " (invitations last a week), it was taken back, or it was not copied whole."
-                                + " Nothing was created.",
-                        "/login", "Go to sign-in")));
+                        SiteLanguage.messages().invitationLinkNotUsable(), "/login",
+                        SiteLanguage.messages().goToSignIn())));
     }
 }

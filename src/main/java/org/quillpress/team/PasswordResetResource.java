@@ -18,6 +18,7 @@ import org.quillpress.security.KnownDevices;
 import org.quillpress.security.Sessions;
 import org.quillpress.security.TwoFactorCodes;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -66,7 +67,7 @@ public class PasswordResetResource {
     public Response forgot(@BeanParam ForgotForm form) {
         if (form.email() == null || form.email().isBlank()) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.forgot("", Map.of("email", "Enter the email you sign in with."))).build();
+                    .entity(Templates.forgot("", Map.of("email", SiteLanguage.messages().forgotEmailMissing()))).build();
         }
         resets.request(form.email(), routing.request().remoteAddress().host());
         return Response.ok(Templates.sent()).build();
@@ -115,9 +116,8 @@ public class PasswordResetResource {
 
     private static Response notUsable() {
         return secret(Response.status(Response.Status.GONE).entity(Templates.linkNotUsable(
-                "This password reset link does not work any more: it was used already, it expired (links last an hour),"
-                        + " or it was not copied whole. Your password has not changed.",
-                "/password/forgot", "Ask for a new link")));
+                SiteLanguage.messages().resetLinkNotUsable(), "/password/forgot",
+                SiteLanguage.messages().askNewLink())));
     }
 
     /** A page whose address holds a secret: no other site learns it from the Referer header. */

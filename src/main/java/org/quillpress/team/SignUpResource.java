@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestPath;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,7 +52,7 @@ public class SignUpResource {
         requireOpen();
         if (form.email() == null || form.email().isBlank()) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(Templates.signup("", Map.of("email", "Enter your email."))).build();
+                    .entity(Templates.signup("", Map.of("email", SiteLanguage.messages().signupEmailMissing()))).build();
         }
         signUps.request(form.email(), routing.request().remoteAddress().host());
         return Response.ok(Templates.sent()).build();
@@ -79,8 +80,7 @@ public class SignUpResource {
     private static Response notUsable() {
         return PasswordResetResource.secret(Response.status(Response.Status.GONE)
                 .entity(PasswordResetResource.Templates.linkNotUsable(
-                        "This sign-up link does not work any more: it was used already, it expired (links last a day),"
-                                + " or it was not copied whole. Nothing was created.",
-                        "/signup", "Sign up again")));
+                        SiteLanguage.messages().signupLinkNotUsable(), "/signup",
+                        SiteLanguage.messages().signupAgain())));
     }
 }

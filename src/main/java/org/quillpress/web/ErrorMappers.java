@@ -44,7 +44,7 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
         if (isApi(uri) || !"GET".equals(request.getMethod())) {
-            return answer(uri, 401, "Sign-in required", "Sign in to do this.");
+            return answer(uri, 401, m().errorSignInTitle(), m().errorSignIn());
         }
         String back = uri.getRequestUri().getRawPath()
                 + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
@@ -54,7 +54,7 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return answer(uri, 403, "Not allowed", "Your account may not do this.");
+        return answer(uri, 403, m().errorForbiddenTitle(), m().errorForbidden());
     }
 
     @ServerExceptionMapper
@@ -68,16 +68,16 @@ public class ErrorMappers {
             }
             return response.build();
         }
-        return page(e.status(), "Please check your input", String.join(" ", e.errors().values()));
+        return page(e.status(), m().errorInvalidTitle(), String.join(" ", e.errors().values()));
     }
 
     private static String title(int status) {
         return switch (status) {
-            case 403 -> "Not allowed";
-            case 404 -> "Not found";
-            case 409 -> "Conflict";
-            case 429 -> "Too many requests";
-            default -> "Invalid input";
+            case 403 -> m().errorForbiddenTitle();
+            case 404 -> m().errorNotFoundTitle();
+            case 409 -> m().errorConflictTitle();
+            case 429 -> m().errorTooManyTitle();
+            default -> m().errorInvalidInputTitle();
         };
     }
 
@@ -93,23 +93,22 @@ public class ErrorMappers {
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
     public Response staleEdit(RuntimeException e, UriInfo uri) {
-        return answer(uri, 409, "Edited elsewhere",
-                "Someone else saved this in the meantime. Reload to see their version.");
+        return answer(uri, 409, m().errorStaleTitle(), m().errorStale());
     }
 
     // MismatchedInputException named too: quarkus-rest-jackson maps that subtype itself (plain JSON naming
     // our classes in dev and test, an empty 400 in prod), and a mapper for the exact type wins over ours
     @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String detail = "The request body is not valid JSON.";
+        String detail = m().errorNotJson();
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             // the innermost named field: for a wrong value inside a list, the list's own name
             String field = mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
                     .filter(java.util.Objects::nonNull).reduce((first, second) -> second).orElse("body");
-            detail = "The field '" + field + "' has a value of the wrong type.";
+            detail = m().errorWrongType(field);
             return invalid(new InvalidInputException(Map.of(field, detail)), uri);
         }
-        return answer(uri, 400, "Unreadable request", detail);
+        return answer(uri, 400, m().errorUnreadableTitle(), detail);
     }
 
     @ServerExceptionMapper
@@ -119,12 +118,12 @@ public class ErrorMappers {
             return e.getResponse();
         }
         return switch (status) {
-            case 404 -> answer(uri, 404, "Not found", "There is nothing at this address.");
-            case 410 -> answer(uri, 410, "Gone", "What was here has been deleted.");
-            case 405 -> answer(uri, 405, "Method not allowed", "This address does not accept that kind of request.");
-            case 406, 415 -> answer(uri, status, "Unsupported format", "This address does not speak that format.");
-            default -> answer(uri, status, status >= 500 ? "Something went wrong" : "Bad request",
-                    status >= 500 ? "Please try again in a moment." : "The request could not be understood.");
+            case 404 -> answer(uri, 404, m().errorNotFoundTitle(), m().errorNotFound());
+            case 410 -> answer(uri, 410, m().errorGoneTitle(), m().errorGone());
+            case 405 -> answer(uri, 405, m().errorMethodTitle(), m().errorMethod());
+            case 406, 415 -> answer(uri, status, m().errorFormatTitle(), m().errorFormat());
+            default -> answer(uri, status, status >= 500 ? m().errorServerTitle() : m().errorBadRequestTitle(),
+                    status >= 500 ? m().errorServer() : m().errorBadRequest());
         };
     }
 
@@ -134,18 +133,21 @@ public class ErrorMappers {
             // Quarkus REST's form parser refuses a body it cannot read (more than 1,000 fields, a multipart body
             // that ends early or is empty) with a plain exception: the client's mistake, so no stack trace
             Log.debugf("Unreadable form on %s: %s", uri.getRequestUri().getPath(), e.getMessage());
-            return answer(uri, 400, "Unreadable form",
-                    "The form could not be read: it is empty or incomplete, or it has too many fields.");
+            return answer(uri, 400, m().errorFormUnreadableTitle(), m().errorFormUnreadable());
         }
         Log.errorf(e, "Unexpected failure on %s", uri.getRequestUri().getPath());
-        return answer(uri, 500, "Something went wrong",
-                "The error was logged. Please try again in a moment.");
+        return answer(uri, 500, m().errorServerTitle(), m().errorLogged());
     }
 
     /** True when the exception was thrown by the parser of form and multipart bodies, reading what was sent. */
     static boolean fromFormParser(Throwable e) {
         StackTraceElement[] trace = e.getStackTrace();
         return trace.length > 0 && trace[0].getClassName().startsWith(FORM_PARSER);
+    }
+
+    /** Error pages and problems speak the site's language. */
+    private static Messages m() {
+        return SiteLanguage.messages();
     }
 
     static boolean isApi(UriInfo uri) {

@@ -3,14 +3,19 @@ package org.quillpress.web;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.format.TextStyle;
 import java.util.Locale;
 
 /**
  * The one place that turns instants into the site's local dates and times, and a typed local date-time back into
- * an instant. The site's time zone and date style are site settings; {@code SiteSettings} hands them here whenever
- * it loads or saves them. They are held statically because template extensions are static and pages render on I/O
+ * an instant. The site's time zone, date style and language are site settings; {@code SiteSettings} hands them here
+ * whenever it loads or saves them. Month names are the language's; the order of day and month is an English
+ * choice, so in any other language both written styles are that language's own long date (German "6. Dezember
+ * 2026, 17:05"), and ISO stays ISO. They are held statically because template extensions are static and pages render on I/O
  * threads, where nothing may be looked up in the database. Machine-readable dates ({@code <time datetime>}, feeds,
  * the API) stay ISO or RFC with their offset and do not come through here.
  */
@@ -50,24 +55,30 @@ public final class SiteTime {
         }
     }
 
-    private record Local(ZoneId zone, Style style, DateTimeFormatter date, DateTimeFormatter dateTime) {
-        static Local of(ZoneId zone, Style style) {
-            return new Local(zone, style, DateTimeFormatter.ofPattern(style.date, Locale.ENGLISH).withZone(zone),
+    private record Local(ZoneId zone, Style style, Locale locale, DateTimeFormatter date, DateTimeFormatter dateTime) {
+        static Local of(ZoneId zone, Style style, Locale locale) {
+            if (style != Style.ISO && !locale.getLanguage().equals(Locale.ENGLISH.getLanguage())) {
+                return new Local(zone, style, locale, DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                        .withZone(zone),
+                        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                                .withZone(zone));
+            }
+            return new Local(zone, style, locale, DateTimeFormatter.ofPattern(style.date, locale).withZone(zone),
                     DateTimeFormatter.ofPattern(style.date + (style == Style.ISO ? " " : ", ") + style.time,
-                            Locale.ENGLISH).withZone(zone));
+                            locale).withZone(zone));
         }
     }
 
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
-    private static volatile Local local = Local.of(ZoneId.of("UTC"), Style.DAY_MONTH_YEAR);
+    private static volatile Local local = Local.of(ZoneId.of("UTC"), Style.DAY_MONTH_YEAR, Locale.ENGLISH);
 
     private SiteTime() {
     }
 
     /** Called by the site settings when they load or change. */
-    public static void use(ZoneId zone, Style style) {
-        local = Local.of(zone, style);
+    public static void use(ZoneId zone, Style style, Locale language) {
+        local = Local.of(zone, style, language);
     }
 
     public static ZoneId zone() {
@@ -98,6 +109,11 @@ public final class SiteTime {
     /** "6 December 2026, 17:05" in the site's zone. */
     public static String dateTime(Instant instant) {
         return instant == null ? "" : local.dateTime().format(instant);
+    }
+
+    /** "December 2026", in the site's language: a month of the archive. */
+    public static String month(YearMonth month) {
+        return month.getMonth().getDisplayName(TextStyle.FULL, local.locale()) + " " + month.getYear();
     }
 
     /** For a datetime-local input: the site's local date and time, to the minute. */

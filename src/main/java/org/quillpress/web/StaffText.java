@@ -45,11 +45,10 @@ public class StaffText {
     }
 
     /**
-     * The seam to the site language: the one place that says which language the staff pages' Java text is in.
-     * English ({@link Locale#ROOT}) until it is wired to the site's language setting.
+     * The language the staff pages' Java text is in: the site's ({@link SiteLanguage}).
      */
     Locale siteLocale() {
-        return Locale.ROOT;
+        return SiteLanguage.locale();
     }
 
     /** The bundle in the site's language; English when that language has no translation. */

@@ -9,6 +9,7 @@ import org.quillpress.account.Role;
 import org.quillpress.support.TestAccounts;
 import org.quillpress.support.TestComments;
 import org.quillpress.support.TestPosts;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,8 +28,10 @@ class ModerationDigestTest {
             discussion.guestComments("Guest " + i, TestComments.guestEmail("busy"), "Comment number " + i, false);
         }
         List<OutboxMail> mails = QuarkusTransaction.requiringNew().call(() -> OutboxMail.listTo(moderator.email()));
-        assertThat(mails).filteredOn(m -> m.subject.startsWith(CommentMails.HELD_SUBJECT)).hasSize(CommentMails.FEW_HELD);
-        assertThat(mails).filteredOn(m -> m.subject.equals(CommentMails.DIGEST_SUBJECT)).singleElement()
+        assertThat(mails).filteredOn(m -> m.subject.startsWith(SiteLanguage.messages(MailMessages.class).mailHeldSubject("")))
+                .hasSize(CommentMails.FEW_HELD);
+        assertThat(mails).filteredOn(m -> m.subject.equals(SiteLanguage.messages(MailMessages.class).mailDigestSubject()))
+                .singleElement()
                 .satisfies(digest -> {
                     assertThat(digest.bodyText).contains("5 more").contains(discussion.title).contains("/moderation");
                     assertThat(digest.sentAt).isNull();
