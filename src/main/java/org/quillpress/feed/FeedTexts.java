@@ -1,8 +1,10 @@
 package org.quillpress.feed;
 
+import org.quillpress.web.SiteLanguage;
+
 /**
- * Every sentence a feed shows that is not the site's own content, each in one place, so that they can be
- * translated together.
+ * Every sentence a feed shows that is not the site's own content, each in one place, in the site's language
+ * ({@link SiteLanguage}).
  */
 final class FeedTexts {
 
@@ -16,26 +18,26 @@ final class FeedTexts {
 
     /** What a tag's feed holds. */
     static String postsTagged(String tag) {
-        return "Posts tagged " + tag + ".";
+        return SiteLanguage.messages().archiveTagged(tag);
     }
 
     /** What a category's feed holds when the category has no description. */
     static String postsIn(String category) {
-        return "Posts in " + category + ".";
+        return SiteLanguage.messages().archiveInCategory(category);
     }
 
     /** What an author's feed holds. */
     static String postsBy(String author) {
-        return "Posts by " + author + ".";
+        return SiteLanguage.messages().archiveBy(author);
     }
 
     /** The title of a comment feed: of a post's comments, or of the whole site's. */
     static String commentsOn(String title) {
-        return "Comments on " + title;
+        return SiteLanguage.messages().commentsFeedTitle(title);
     }
 
     /** The title of one comment in a comment feed. */
     static String commentBy(String writer, String postTitle) {
-        return writer + " on " + postTitle;
+        return SiteLanguage.messages().feedCommentEntry(writer, postTitle);
     }
 }

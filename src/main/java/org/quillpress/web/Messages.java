@@ -602,8 +602,7 @@ public interface Messages {
     @Message("Search results for {query}")
     String searchResultsTitle(String query);
 
-    // feeds (the feed package's titles and descriptions also take commentsFeedTitle, archiveTagged,
-    // archiveInCategory and archiveBy)
+    // feeds (feed.FeedTexts also takes commentsFeedTitle, archiveTagged, archiveInCategory and archiveBy)
 
     @Message("{writer} on {title}")
     String feedCommentEntry(String writer, String title);

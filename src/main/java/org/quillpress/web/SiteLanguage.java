@@ -7,10 +7,10 @@ import java.util.Locale;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import io.quarkus.qute.EngineBuilder;
-import io.quarkus.qute.i18n.Localized;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableInstance;
+import io.quarkus.qute.EngineBuilder;
+import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
 /**
