@@ -19,6 +19,7 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.owasp.html.Encoding;
 import org.quillpress.web.ImageRenditions;
+import org.quillpress.web.Picture;
 import org.quillpress.web.PublicUrls;
 
 import com.rometools.rome.feed.WireFeed;
@@ -186,7 +187,8 @@ public class FeedWriter {
         SyndContent content = new SyndContentImpl();
         content.setType("html");
         // feed readers show the entry away from the site: its links and images need the site's address
-        content.setValue(AbsoluteLinks.in(post.bodyHtml(), urls.base()));
+        // and plain <img>: JPEG and PNG, which every reader shows
+        content.setValue(AbsoluteLinks.in(Picture.withoutWebp(post.bodyHtml()), urls.base()));
         entry.setContents(List.of(content));
 
         if (post.featuredMediaId() != null) {

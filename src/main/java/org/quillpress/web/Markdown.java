@@ -191,7 +191,7 @@ public class Markdown {
      */
     public WordPressHtml.Rendered renderWordPress(String source, WordPressHtml.Attachments attachments) {
         WordPressHtml.Rendered rendered = WordPressHtml.render(source, withRenditions(attachments));
-        return new WordPressHtml.Rendered(POST_POLICY.sanitize(rendered.html()), rendered.notRendered());
+        return new WordPressHtml.Rendered(clean(rendered.html()), rendered.notRendered());
     }
 
     /** {@code attachments}, and the library's images by their addresses. */
@@ -226,7 +226,12 @@ public class Markdown {
     /** Renders an author's Markdown to safe HTML. */
     public String renderPost(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);
-        return POST_POLICY.sanitize(postRenderer.render(document));
+        return clean(postRenderer.render(document));
+    }
+
+    /** Post HTML made safe, then the library's images offered in WebP too (after the sanitizer: see {@link Picture}). */
+    private String clean(String html) {
+        return Picture.offerWebp(POST_POLICY.sanitize(html), this::renditionOf);
     }
 
     /** The text of the first paragraph of some Markdown, for excerpts and descriptions. */
