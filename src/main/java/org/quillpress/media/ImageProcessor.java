@@ -241,7 +241,8 @@ final class ImageProcessor {
         BufferedImage plain = new BufferedImage(scaled.getWidth(), scaled.getHeight(), type);
         Graphics2D g = plain.createGraphics();
         try {
-            g.drawImage(scaled, 0, 0, java.awt.Color.WHITE, null);
+            // white behind what JPEG cannot show as transparent; a PNG keeps its transparency
+            g.drawImage(scaled, 0, 0, alpha ? null : java.awt.Color.WHITE, null);
         } finally {
             g.dispose();
         }
