@@ -44,9 +44,16 @@ public class Markdown {
     @Inject
     Instance<WordPressMedia> wordPressMedia;
 
-    private final HtmlRenderer postRenderer = HtmlRenderer.builder().extensions(EXTENSIONS)
-            .sanitizeUrls(true).urlSanitizer(new DefaultUrlSanitizer(PROTOCOLS))
-            .nodeRendererFactory(context -> new PostImage(context, this::renditionOf)).build();
+    private final HtmlRenderer postRenderer = postRenderer(false);
+
+    /** For a post whose featured image stands above its text: every image of the text is below the fold. */
+    private final HtmlRenderer postRendererBelowFeatured = postRenderer(true);
+
+    private HtmlRenderer postRenderer(boolean belowFeatured) {
+        return HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true)
+                .urlSanitizer(new DefaultUrlSanitizer(PROTOCOLS))
+                .nodeRendererFactory(context -> new PostImage(context, this::renditionOf, belowFeatured)).build();
+    }
 
     /**
      * The classes a post may carry: WordPress's alignment and layout classes, which our stylesheet styles, and
@@ -176,8 +183,17 @@ public class Markdown {
      * brought into the media library, so saving an imported post keeps them.
      */
     public String renderPost(String source, BodyFormat format, Long postId) {
+        return renderPost(source, format, postId, false);
+    }
+
+    /**
+     * As {@link #renderPost(String, BodyFormat, Long)}, for a post that shows a featured image above its text when
+     * {@code belowFeatured}: then even the text's first image loads lazily.
+     */
+    public String renderPost(String source, BodyFormat format, Long postId, boolean belowFeatured) {
         if (format != BodyFormat.WORDPRESS) {
-            return renderPost(source);
+            Node document = parser.parse(source == null ? "" : source);
+            return clean((belowFeatured ? postRendererBelowFeatured : postRenderer).render(document));
         }
         WordPressHtml.Attachments attachments = postId != null && wordPressMedia != null && wordPressMedia.isResolvable()
                 ? wordPressMedia.get().of(postId)

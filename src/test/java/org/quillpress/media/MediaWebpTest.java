@@ -91,7 +91,8 @@ class MediaWebpTest {
         assertThat(page).containsPattern("<picture><source type=\"image/webp\" srcset=\"" + webpSrcset
                 + "\" sizes=\"\\(max-width: 42rem\\) 100vw, 42rem\"><img src=\"/media/" + hash
                 + "-960.jpg\" alt=\"A gradient photo\" width=\"1600\" height=\"1200\" srcset=\"[^\"]+\" sizes=\"[^\"]+\""
-                + "[^>]*></picture>");
+                // below the featured image: lazy
+                + " loading=\"lazy\"[^>]*></picture>");
         String home = WebClient.anonymous().get(Uncached.path("/")).asString();
         assertThat(home).contains("<picture><source type=\"image/webp\" srcset=\"" + webpSrcset
                 + "\" sizes=\"(max-width: 42rem) 100vw, 12rem\"><img class=\"featured-thumb\"");
