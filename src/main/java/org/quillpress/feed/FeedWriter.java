@@ -20,6 +20,7 @@ import org.jdom2.Namespace;
 import org.jdom2.Verifier;
 import org.owasp.html.Encoding;
 import org.quillpress.web.ImageRenditions;
+import org.quillpress.web.Picture;
 import org.quillpress.web.PublicUrls;
 
 import com.rometools.rome.feed.WireFeed;
@@ -218,7 +219,8 @@ public class FeedWriter {
     private SyndEntry post(FeedPost post, Format format) {
         String link = urls.post(post.slug());
         SyndEntry entry = entry(post.title(), link, tagUri(post.createdAt(), "post-" + post.id(), link),
-                post.publishAt(), post.lastChanged(), post.authorName(), post.bodyHtml(), format);
+                // plain <img> (JPEG and PNG, which every feed reader shows), not the page's WebP pictures
+                post.publishAt(), post.lastChanged(), post.authorName(), Picture.withoutWebp(post.bodyHtml()), format);
 
         List<SyndCategory> categories = new ArrayList<>();
         for (FeedPost.Term term : post.categories()) {

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.imageio.IIOImage;
@@ -31,6 +32,7 @@ import com.drew.imaging.ImageProcessingException;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import com.luciad.imageio.webp.WebPImageReaderSpi;
 
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
@@ -59,19 +61,28 @@ final class ImageProcessor {
     private final long maxBytes;
     private final long maxPixels;
     private final StaffText staff;
+    private final WebPEncoder webp;
 
-    ImageProcessor(long maxBytes, long maxPixels, StaffText staff) {
+    ImageProcessor(long maxBytes, long maxPixels, StaffText staff, WebPEncoder webp) {
         this.maxBytes = maxBytes;
         this.maxPixels = maxPixels;
         this.staff = staff;
+        this.webp = webp;
     }
 
-    /** One stored width. */
-    record Rendition(int width, int height, byte[] bytes) {
+    /** One stored width: its JPEG or PNG, and its WebP or null. */
+    record Rendition(int width, int height, byte[] bytes, byte[] webp) {
     }
 
-    /** What an upload became: its renditions, smallest first, all in one format. */
+    /**
+     * What an upload became: its renditions, smallest first, all in one format, and each in WebP too when
+     * {@link #webp()}.
+     */
     record Processed(String extension, String mime, List<Rendition> renditions) {
+        boolean webp() {
+            return renditions.stream().allMatch(r -> r.webp() != null);
+        }
+
         Rendition largest() {
             return renditions.get(renditions.size() - 1);
         }
@@ -91,6 +102,24 @@ final class ImageProcessor {
         return encode(upright);
     }
 
+    /**
+     * The WebP of one of our own stored renditions (for images stored before WebP was written), or empty when
+     * WebP cannot be written or the file does not read.
+     */
+    Optional<byte[]> webpOf(byte[] rendition) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(rendition));
+            return image == null ? Optional.empty() : webp.encode(image);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether WebP renditions are written here. */
+    boolean writesWebp() {
+        return webp.available();
+    }
+
     void checkSize(long size) {
         if (size > maxBytes) {
             throw refused(413, staff.messages().mediaErrTooLarge(maxBytes / (1024 * 1024)));
@@ -99,11 +128,7 @@ final class ImageProcessor {
 
     private BufferedImage decode(byte[] upload) {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw notAnImage(upload);
-            }
-            ImageReader reader = readers.next();
+            ImageReader reader = javaReader(ImageIO.getImageReaders(in)).orElseThrow(() -> notAnImage(upload));
             String format = reader.getFormatName().toLowerCase(Locale.ROOT);
             if (!FORMATS.contains(format)) {
                 reader.dispose();
@@ -134,6 +159,21 @@ final class ImageProcessor {
         }
     }
 
+    /**
+     * The first reader written in Java: an upload is anyone's bytes, and webp-imageio's reader (there for the
+     * writer beside it) would hand them to native code.
+     */
+    private static Optional<ImageReader> javaReader(Iterator<ImageReader> readers) {
+        while (readers.hasNext()) {
+            ImageReader reader = readers.next();
+            if (!(reader.getOriginatingProvider() instanceof WebPImageReaderSpi)) {
+                return Optional.of(reader);
+            }
+            reader.dispose();
+        }
+        return Optional.empty();
+    }
+
     private static IIOReadWarningListener warningsInto(List<String> warnings) {
         return (source, warning) -> warnings.add(warning);
     }
@@ -159,7 +199,7 @@ final class ImageProcessor {
         return Orientation.TOP_LEFT;
     }
 
-    private static Processed encode(BufferedImage image) {
+    private Processed encode(BufferedImage image) {
         boolean alpha = image.getColorModel().hasAlpha();
         String extension = alpha ? "png" : "jpg";
         int fullWidth = Math.min(image.getWidth(), MAX_WIDTH);
@@ -173,9 +213,16 @@ final class ImageProcessor {
         List<Rendition> renditions = new ArrayList<>();
         // largest first, each scaled from the one before: far less work than scaling the original four times
         BufferedImage source = image;
+        boolean withWebp = webp.available();
         for (int i = widths.size() - 1; i >= 0; i--) {
             source = scale(source, widths.get(i), alpha);
-            renditions.add(0, new Rendition(source.getWidth(), source.getHeight(), write(source, alpha)));
+            // WebP at every width or at none: a failed one leaves the image in JPEG/PNG only
+            byte[] webpBytes = withWebp ? webp.encode(source).orElse(null) : null;
+            withWebp = webpBytes != null;
+            renditions.add(0, new Rendition(source.getWidth(), source.getHeight(), write(source, alpha), webpBytes));
+        }
+        if (!withWebp) {
+            renditions.replaceAll(r -> new Rendition(r.width(), r.height(), r.bytes(), null));
         }
         return new Processed(extension, MediaFiles.contentType(extension), renditions);
     }
@@ -196,7 +243,8 @@ final class ImageProcessor {
         BufferedImage plain = new BufferedImage(scaled.getWidth(), scaled.getHeight(), type);
         Graphics2D g = plain.createGraphics();
         try {
-            g.drawImage(scaled, 0, 0, java.awt.Color.WHITE, null);
+            // white behind what JPEG cannot show as transparent; a PNG keeps its transparency
+            g.drawImage(scaled, 0, 0, alpha ? null : java.awt.Color.WHITE, null);
         } finally {
             g.dispose();
         }

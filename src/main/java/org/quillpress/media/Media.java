@@ -47,6 +47,10 @@ public class Media extends PanacheEntityBase {
     @Column(nullable = false)
     public String widths;
 
+    /** Whether every width is stored in WebP too ({@code <hash>-<width>.webp}). */
+    @Column(nullable = false)
+    public boolean webp;
+
     /** Of the largest stored rendition, upright. */
     @Column(nullable = false)
     public int width;
@@ -83,9 +87,18 @@ public class Media extends PanacheEntityBase {
         return MediaFiles.name(hash, w, extension);
     }
 
-    /** The names of all of this image's files. */
+    /** The name of the WebP file of one stored width (there when {@link #webp}). */
+    public String webpFileName(int w) {
+        return MediaFiles.name(hash, w, MediaFiles.WEBP);
+    }
+
+    /** The names of all of this image's files, WebP included. */
     public List<String> fileNames() {
-        return widthList().stream().map(this::fileName).toList();
+        List<String> names = new java.util.ArrayList<>(widthList().stream().map(this::fileName).toList());
+        if (webp) {
+            widthList().forEach(w -> names.add(webpFileName(w)));
+        }
+        return names;
     }
 
     public static Optional<Media> findByHash(String hash) {

@@ -37,6 +37,13 @@ public interface MediaConfig {
     @WithDefault("1h")
     java.time.Duration sweepEvery();
 
+    /**
+     * Whether WebP renditions are written beside the JPEG/PNG ones (with libwebp, native code); false turns
+     * them off, for a platform where libwebp misbehaves.
+     */
+    @WithDefault("true")
+    boolean webp();
+
     S3 s3();
 
     /** Images copied from other sites ({@link RemoteImages}). */

@@ -102,7 +102,7 @@ public class MediaFileRoute {
     private void missing(RoutingContext routing, MediaFiles.FileName file) {
         routing.vertx().executeBlocking(() -> QuarkusTransaction.requiringNew().call(() -> MediaPrevious
                 .imageOf(file.hash()).filter(media -> !media.hash.equals(file.hash()))
-                .map(media -> MediaFiles.url(media.fileName(nearest(media.widthList(), file.width()))))), false)
+                .map(media -> MediaFiles.url(replacement(media, file)))), false)
                 .onSuccess(target -> {
                     if (target.isEmpty()) {
                         notFound(routing);
@@ -114,6 +114,13 @@ public class MediaFileRoute {
                     }
                 })
                 .onFailure(routing::fail);
+    }
+
+    /** The file of the image that replaced {@code file}'s: the nearest width, WebP for WebP when it has it. */
+    private static String replacement(Media media, MediaFiles.FileName file) {
+        int width = nearest(media.widthList(), file.width());
+        return MediaFiles.WEBP.equals(file.extension()) && media.webp ? media.webpFileName(width)
+                : media.fileName(width);
     }
 
     /** The widest stored width not above {@code wanted}, or the smallest. */

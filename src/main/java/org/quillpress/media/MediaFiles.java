@@ -5,8 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the files of an image are called and where readers fetch them: {@code /media/<hash>-<width>.<ext>}.
- * The name is the whole key: serving a file needs no database.
+ * What the files of an image are called and where readers fetch them: {@code /media/<hash>-<width>.<ext>}, the
+ * extension {@code jpg} or {@code png}, and {@code webp} for the WebP files beside them. The name is the whole
+ * key: serving a file needs no database.
  */
 public final class MediaFiles {
 
@@ -16,8 +17,11 @@ public final class MediaFiles {
     /** Hex characters of the SHA-256 kept in a name: 96 bits, no accidental collision in any library. */
     static final int HASH_LENGTH = 24;
 
+    /** The extension of the WebP renditions. */
+    static final String WEBP = "webp";
+
     private static final Pattern NAME = Pattern
-            .compile("([0-9a-f]{" + HASH_LENGTH + "})-([1-9][0-9]{0,4})\\.(jpg|png)");
+            .compile("([0-9a-f]{" + HASH_LENGTH + "})-([1-9][0-9]{0,4})\\.(jpg|png|" + WEBP + ")");
 
     private MediaFiles() {
     }
@@ -57,6 +61,10 @@ public final class MediaFiles {
     }
 
     static String contentType(String extension) {
-        return "png".equals(extension) ? "image/png" : "image/jpeg";
+        return switch (extension) {
+            case "png" -> "image/png";
+            case WEBP -> "image/webp";
+            default -> "image/jpeg";
+        };
     }
 }

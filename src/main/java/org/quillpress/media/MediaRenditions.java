@@ -115,6 +115,9 @@ public class MediaRenditions implements ImageRenditions {
         int fallback = widths.stream().filter(w -> w <= FALLBACK_WIDTH).reduce((a, b) -> b).orElse(widths.get(0));
         String srcset = widths.stream().map(w -> MediaFiles.url(media.fileName(w)) + " " + w + "w")
                 .collect(Collectors.joining(", "));
-        return new Image(MediaFiles.url(media.fileName(fallback)), media.width, media.height, srcset);
+        String webpSrcset = !media.webp ? null
+                : widths.stream().map(w -> MediaFiles.url(media.webpFileName(w)) + " " + w + "w")
+                        .collect(Collectors.joining(", "));
+        return new Image(MediaFiles.url(media.fileName(fallback)), media.width, media.height, srcset, webpSrcset);
     }
 }

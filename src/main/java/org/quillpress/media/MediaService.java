@@ -61,7 +61,8 @@ public class MediaService {
 
     @PostConstruct
     void init() {
-        processor = new ImageProcessor(config.maxSize().asLongValue(), config.maxPixels(), staff);
+        processor = new ImageProcessor(config.maxSize().asLongValue(), config.maxPixels(), staff,
+                WebPEncoder.libwebp(config.webp()));
         decoding = new Semaphore(Math.max(1, config.parallelUploads()), true);
     }
 
@@ -118,6 +119,11 @@ public class MediaService {
             String file = MediaFiles.name(hash, rendition.width(), processed.extension());
             store.put(file, rendition.bytes(), processed.mime());
             written.add(file);
+            if (rendition.webp() != null) {
+                String webp = MediaFiles.name(hash, rendition.width(), MediaFiles.WEBP);
+                store.put(webp, rendition.webp(), MediaFiles.contentType(MediaFiles.WEBP));
+                written.add(webp);
+            }
         }
     }
 
@@ -163,6 +169,7 @@ public class MediaService {
                 media.extension = processed.extension();
                 media.mime = processed.mime();
                 media.widths = processed.widths();
+                media.webp = processed.webp();
                 media.width = processed.largest().width();
                 media.height = processed.largest().height();
                 media.originalName = name;
@@ -183,6 +190,72 @@ public class MediaService {
         renditions.forget(id);
         deleteFiles(oldFiles, "a replaced image");
         return replaced;
+    }
+
+    /**
+     * Writes the WebP files of up to {@code limit} images stored before WebP renditions were (or while libwebp
+     * was off), from their own JPEG/PNG files, and renders again the posts that show them so that they offer
+     * the WebP. The media sweep calls it; answers how many images got their WebP.
+     */
+    public int addMissingWebp(int limit) {
+        if (!processor.writesWebp()) {
+            return 0;
+        }
+        List<Media> lacking = QuarkusTransaction.requiringNew()
+                .call(() -> Media.<Media> find("webp = false order by id").page(0, limit).list());
+        int added = 0;
+        for (Media media : lacking) {
+            if (writeWebp(media)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    private boolean writeWebp(Media media) {
+        List<String> written = new ArrayList<>();
+        for (int width : media.widthList()) {
+            java.util.Optional<byte[]> webp = readFile(media.fileName(width)).flatMap(processor::webpOf);
+            if (webp.isEmpty()) {
+                // not now: what was written is a file no row names, which the sweep removes
+                return false;
+            }
+            String name = media.webpFileName(width);
+            store.put(name, webp.get(), MediaFiles.contentType(MediaFiles.WEBP));
+            written.add(name);
+        }
+        boolean marked = QuarkusTransaction.requiringNew().call(() -> {
+            Media current = Media.<Media> findByIdOptional(media.id).orElse(null);
+            // replaced or deleted meanwhile: these files are nobody's now
+            if (current == null || !current.hash.equals(media.hash)) {
+                return false;
+            }
+            current.webp = true;
+            Media.flush();
+            renditions.forget(current.id);
+            posts.renderAgainWhereBodyContains(addressPrefixes(current));
+            changed.fire(new ContentChanged("an image's WebP files"));
+            return true;
+        });
+        if (marked) {
+            renditions.forget(media.id);
+        }
+        return marked;
+    }
+
+    private java.util.Optional<byte[]> readFile(String name) {
+        return store.get(name).map(stored -> {
+            try {
+                if (stored instanceof MediaStore.LocalFile local) {
+                    return java.nio.file.Files.readAllBytes(local.path());
+                }
+                try (java.io.InputStream in = ((MediaStore.Streamed) stored).in()) {
+                    return in.readAllBytes();
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** The same file as another image's current one is that image: use it instead. */
@@ -207,6 +280,7 @@ public class MediaService {
         media.extension = processed.extension();
         media.mime = processed.mime();
         media.widths = processed.widths();
+        media.webp = processed.webp();
         media.width = processed.largest().width();
         media.height = processed.largest().height();
         media.originalName = name;

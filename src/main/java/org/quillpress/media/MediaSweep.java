@@ -20,7 +20,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Removes files no image row names: what a process killed between writing an upload's files and its row left
+ * Gives images stored without WebP files (before WebP renditions were written) their WebP files, a few each
+ * turn, and removes files no image row names: what a process killed between writing an upload's files and its row left
  * behind, or a delete that could not reach the store. Only files older than {@link #ORPHAN_AGE} go, so an
  * upload still on its way to its row keeps its files. Uploads write the files first and the row last, so the
  * other half-state, a row without its files, does not arise.
@@ -37,6 +38,9 @@ public class MediaSweep {
     /** Rows asked for at once. */
     private static final int BATCH = 500;
 
+    /** Images given their WebP files in one turn: each is a few seconds of encoding. */
+    static final int WEBP_PER_TURN = 50;
+
     @Inject
     MediaStore store;
 
@@ -46,6 +50,9 @@ public class MediaSweep {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    MediaService media;
+
     @Scheduled(every = "${quillpress.media.sweep-every:1h}", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         Instant now = clock.instant();
@@ -53,6 +60,10 @@ public class MediaSweep {
             int removed = sweep(now.minus(ORPHAN_AGE));
             if (removed > 0) {
                 Log.infof("The media sweep removed %d files no image uses", removed);
+            }
+            int webp = media.addMissingWebp(WEBP_PER_TURN);
+            if (webp > 0) {
+                Log.infof("The media sweep wrote the WebP files of %d images stored without them", webp);
             }
         }
     }

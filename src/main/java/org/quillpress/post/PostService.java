@@ -140,7 +140,8 @@ public class PostService {
             String like = "%" + fragment.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
             for (Post post : Post.<Post> list("bodyMarkdown like ?1 escape '!'", like)) {
                 if (done.add(post.id)) {
-                    Post.update("bodyHtml = ?1 where id = ?2", markdown.renderPost(post.bodyMarkdown, post.bodyFormat),
+                    Post.update("bodyHtml = ?1 where id = ?2", markdown.renderPost(post.bodyMarkdown, post.bodyFormat, null,
+                            post.featuredMediaId != null),
                             post.id);
                 }
             }
@@ -294,7 +295,7 @@ public class PostService {
         }
         post.title = title;
         post.bodyMarkdown = body;
-        post.bodyHtml = markdown.renderPost(body, post.bodyFormat, post.id);
+        post.bodyHtml = markdown.renderPost(body, post.bodyFormat, post.id, featured != null);
         post.excerpt = excerpt.isEmpty() ? deriveExcerpt(body) : excerpt;
         post.slug = slug;
         if (!chosen.equals(post.categories)) {

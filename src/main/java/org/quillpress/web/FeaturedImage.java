@@ -1,6 +1,7 @@
 package org.quillpress.web;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 
 /**
@@ -11,6 +12,9 @@ import io.quarkus.qute.TemplateExtension;
 @TemplateExtension(namespace = "featured")
 public final class FeaturedImage {
 
+    /** A list's thumbnail: full width on narrow screens (the stylesheet stacks it), 12rem beyond. */
+    static final String THUMB_SIZES = "(max-width: 42rem) 100vw, 12rem";
+
     private FeaturedImage() {
     }
 
@@ -20,6 +24,20 @@ public final class FeaturedImage {
             return null;
         }
         return Arc.container().instance(ImageRenditions.class).get().featured(id).orElse(null);
+    }
+
+    /** The featured image at the top of its post: eager (it is in view at once), as wide as the text. */
+    public static RawString onPost(ImageRenditions.Featured featured) {
+        return new RawString(Picture.of(featured.image(), featured.alt(), "featured-image u-photo", PostImage.SIZES,
+                false));
+    }
+
+    /**
+     * The featured image beside a post in a list (home page, archives): decorative there (the title beside it
+     * names the post), loaded lazily.
+     */
+    public static RawString inList(ImageRenditions.Featured featured) {
+        return new RawString(Picture.of(featured.image(), "", "featured-thumb", THUMB_SIZES, true));
     }
 
     /** The social card's picture: the featured image in its largest width, else the body's first image. */

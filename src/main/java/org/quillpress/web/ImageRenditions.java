@@ -33,8 +33,10 @@ public interface ImageRenditions {
      *
      * @param src the address of the width browsers take without srcset
      * @param srcset candidates such as {@code /media/…-480.jpg 480w, /media/…-960.jpg 960w}
+     * @param webpSrcset the same widths in WebP ({@code /media/…-480.webp 480w, …}), or null when the image has
+     *        no WebP files
      */
-    record Image(String src, int width, int height, String srcset) {
+    record Image(String src, int width, int height, String srcset, String webpSrcset) {
     }
 
     /**

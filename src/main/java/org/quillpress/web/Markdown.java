@@ -44,9 +44,16 @@ public class Markdown {
     @Inject
     Instance<WordPressMedia> wordPressMedia;
 
-    private final HtmlRenderer postRenderer = HtmlRenderer.builder().extensions(EXTENSIONS)
-            .sanitizeUrls(true).urlSanitizer(new DefaultUrlSanitizer(PROTOCOLS))
-            .nodeRendererFactory(context -> new PostImage(context, this::renditionOf)).build();
+    private final HtmlRenderer postRenderer = postRenderer(false);
+
+    /** For a post whose featured image stands above its text: every image of the text is below the fold. */
+    private final HtmlRenderer postRendererBelowFeatured = postRenderer(true);
+
+    private HtmlRenderer postRenderer(boolean belowFeatured) {
+        return HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true)
+                .urlSanitizer(new DefaultUrlSanitizer(PROTOCOLS))
+                .nodeRendererFactory(context -> new PostImage(context, this::renditionOf, belowFeatured)).build();
+    }
 
     /**
      * The classes a post may carry: WordPress's alignment and layout classes, which our stylesheet styles, and
@@ -176,8 +183,17 @@ public class Markdown {
      * brought into the media library, so saving an imported post keeps them.
      */
     public String renderPost(String source, BodyFormat format, Long postId) {
+        return renderPost(source, format, postId, false);
+    }
+
+    /**
+     * As {@link #renderPost(String, BodyFormat, Long)}, for a post that shows a featured image above its text when
+     * {@code belowFeatured}: then even the text's first image loads lazily.
+     */
+    public String renderPost(String source, BodyFormat format, Long postId, boolean belowFeatured) {
         if (format != BodyFormat.WORDPRESS) {
-            return renderPost(source);
+            Node document = parser.parse(source == null ? "" : source);
+            return clean((belowFeatured ? postRendererBelowFeatured : postRenderer).render(document));
         }
         WordPressHtml.Attachments attachments = postId != null && wordPressMedia != null && wordPressMedia.isResolvable()
                 ? wordPressMedia.get().of(postId)
@@ -191,7 +207,7 @@ public class Markdown {
      */
     public WordPressHtml.Rendered renderWordPress(String source, WordPressHtml.Attachments attachments) {
         WordPressHtml.Rendered rendered = WordPressHtml.render(source, withRenditions(attachments));
-        return new WordPressHtml.Rendered(POST_POLICY.sanitize(rendered.html()), rendered.notRendered());
+        return new WordPressHtml.Rendered(clean(rendered.html()), rendered.notRendered());
     }
 
     /** {@code attachments}, and the library's images by their addresses. */
@@ -226,7 +242,12 @@ public class Markdown {
     /** Renders an author's Markdown to safe HTML. */
     public String renderPost(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);
-        return POST_POLICY.sanitize(postRenderer.render(document));
+        return clean(postRenderer.render(document));
+    }
+
+    /** Post HTML made safe, then the library's images offered in WebP too (after the sanitizer: see {@link Picture}). */
+    private String clean(String html) {
+        return Picture.offerWebp(POST_POLICY.sanitize(html), this::renditionOf);
     }
 
     /** The text of the first paragraph of some Markdown, for excerpts and descriptions. */

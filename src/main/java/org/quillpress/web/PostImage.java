@@ -20,7 +20,8 @@ import org.commonmark.renderer.html.HtmlNodeRendererContext;
 /**
  * Writes a Markdown image of a post as an {@code <img>} that does not shift the page and loads no more than
  * it shows: a stored image gets its width, height and other widths (srcset); every image but the first
- * loads lazily. One instance per rendering, so "the first" is the first of one post.
+ * loads lazily (every image, below a featured image). One instance per rendering, so "the first" is the first
+ * of one post.
  */
 final class PostImage implements NodeRenderer {
 
@@ -40,9 +41,12 @@ final class PostImage implements NodeRenderer {
     private final Function<String, Optional<ImageRenditions.Image>> renditions;
     private int images;
 
-    PostImage(HtmlNodeRendererContext context, Function<String, Optional<ImageRenditions.Image>> renditions) {
+    /** {@code belowFeatured}: the post shows a featured image above its text, so even its first image is lazy. */
+    PostImage(HtmlNodeRendererContext context, Function<String, Optional<ImageRenditions.Image>> renditions,
+            boolean belowFeatured) {
         this.context = context;
         this.renditions = renditions;
+        this.images = belowFeatured ? 1 : 0;
     }
 
     @Override

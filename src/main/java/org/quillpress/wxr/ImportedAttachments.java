@@ -266,7 +266,8 @@ public class ImportedAttachments {
                     rewritten += count;
                     posts++;
                 }
-                post.bodyHtml = markdown.renderPost(post.bodyMarkdown, post.bodyFormat, post.id);
+                post.bodyHtml = markdown.renderPost(post.bodyMarkdown, post.bodyFormat, post.id,
+                        post.featuredMediaId != null);
                 if (galleries && post.bodyFormat == BodyFormat.WORDPRESS) {
                     noteMissing(post, referencedIds);
                 }

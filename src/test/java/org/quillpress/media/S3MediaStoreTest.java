@@ -34,7 +34,14 @@ class S3MediaStoreTest {
         Blob blob = S3ProxyResource.blobs().getBlob(S3ProxyResource.BUCKET, name);
         assertThat(blob).isNotNull();
         assertThat(blob.getMetadata().getContentMetadata().getContentType()).isEqualTo("image/jpeg");
-        assertThat(S3ProxyResource.blobs().list(S3ProxyResource.BUCKET)).hasSize(3);
+        // three widths, each in JPEG and in WebP
+        assertThat(S3ProxyResource.blobs().list(S3ProxyResource.BUCKET)).hasSize(6);
+        String webp = name.replace(".jpg", ".webp");
+        assertThat(S3ProxyResource.blobs().getBlob(S3ProxyResource.BUCKET, webp).getMetadata().getContentMetadata()
+                .getContentType()).isEqualTo("image/webp");
+        Response servedWebp = WebClient.anonymous().get(MediaFiles.url(webp));
+        assertThat(servedWebp.contentType()).isEqualTo("image/webp");
+        assertThat(servedWebp.header("Cache-Control")).contains("immutable");
 
         Response served = WebClient.anonymous().get(url);
         assertThat(served.statusCode()).isEqualTo(200);
@@ -60,6 +67,8 @@ class S3MediaStoreTest {
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(S3ProxyResource.blobs().blobExists(S3ProxyResource.BUCKET, name)).isFalse();
         assertThat(S3ProxyResource.blobs().blobExists(S3ProxyResource.BUCKET, name.replace("-700.", "-480.")))
+                .isFalse();
+        assertThat(S3ProxyResource.blobs().blobExists(S3ProxyResource.BUCKET, name.replace("-700.jpg", "-700.webp")))
                 .isFalse();
         assertThat(WebClient.anonymous().get(url).statusCode()).isEqualTo(404);
     }

@@ -36,4 +36,12 @@ class PostImageTest {
         assertThat(html).contains("<img src=\"https://example.org/1.png\" alt=\"one\" decoding=\"async\" />",
                 "<img src=\"https://example.org/2.png\" alt=\"two\" loading=\"lazy\" decoding=\"async\" />");
     }
+
+    @Test
+    void belowAFeaturedImageEvenTheFirstLoadsLazily() {
+        String html = markdown.renderPost("Intro.\n\n![one](https://example.org/1.png)", BodyFormat.MARKDOWN, null,
+                true);
+
+        assertThat(html).contains("<img src=\"https://example.org/1.png\" alt=\"one\" loading=\"lazy\" decoding=\"async\" />");
+    }
 }
