@@ -21,9 +21,9 @@ class StaffBundlesTest {
     Engine engine;
 
     @Test
-    void englishIsTheDefaultAndJavaGetsItUntilTheSiteLanguageIsWired() {
+    void englishIsTheDefaultAndJavaFollowsTheSiteLanguage() {
         assertThat(MessageBundles.get(StaffMessages.class).writeNewPost()).isEqualTo("Write a new post");
-        assertThat(new StaffText().siteLocale()).isEqualTo(Locale.ROOT);
+        assertThat(new StaffText().siteLocale()).isEqualTo(SiteLanguage.locale());
     }
 
     @Test
