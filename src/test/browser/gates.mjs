@@ -143,7 +143,7 @@ console.log('passed  page gates');
 /** Sets the site's language as its owner does, on the settings page; true when the site then speaks it. */
 async function setLanguage(tag) {
   const page = await owner.newPage();
-  await page.goto(base + '/admin/settings');
+  await page.goto(base + '/admin');
   await page.selectOption('#site-language', tag);
   await Promise.all([
     page.waitForNavigation({ waitUntil: 'load' }),
