@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +36,19 @@ final class CacheRules {
      * word: JAX-RS gives those addresses to the routes that start with them.
      */
     static Pattern cacheablePaths(Collection<Class<?>> resources) {
+        Pattern all = paths(resources, page -> true);
+        if (all.pattern().isEmpty()) {
+            Log.warn("No resource method is marked @PublicPage: the page cache keeps nothing");
+        }
+        return all;
+    }
+
+    /** The same for the pages marked {@link PublicPage#everyone()}: alike for signed-in visitors too. */
+    static Pattern everyonePaths(Collection<Class<?>> resources) {
+        return paths(resources, PublicPage::everyone);
+    }
+
+    private static Pattern paths(Collection<Class<?>> resources, Predicate<PublicPage> which) {
         List<String> routes = new ArrayList<>();
         for (Class<?> resource : resources) {
             Path root = resource.getAnnotation(Path.class);
@@ -42,14 +56,12 @@ final class CacheRules {
                 continue;
             }
             for (Method method : resource.getDeclaredMethods()) {
-                if (method.isAnnotationPresent(PublicPage.class) && method.isAnnotationPresent(GET.class)) {
+                PublicPage page = method.getAnnotation(PublicPage.class);
+                if (page != null && which.test(page) && method.isAnnotationPresent(GET.class)) {
                     Path sub = method.getAnnotation(Path.class);
                     routes.add(regex(root.value() + "/" + (sub == null ? "" : sub.value())));
                 }
             }
-        }
-        if (routes.isEmpty()) {
-            Log.warn("No resource method is marked @PublicPage: the page cache keeps nothing");
         }
         // sorted, so the same routes give the same pattern
         return Pattern.compile(routes.stream().sorted().collect(Collectors.joining("|")));

@@ -43,8 +43,9 @@ public class PageCacheFiller {
                 || response.getHeaders().containsKey(HttpHeaders.CONTENT_ENCODING)) {
             return;
         }
-        if (currentUser.account().isPresent()) {
-            // PageCacheRoute lets signed-in visitors through; an identity from elsewhere must not fill either
+        if (currentUser.account().isPresent() && routing.get(PageCacheRoute.EVERYONE) == null) {
+            // PageCacheRoute lets signed-in visitors through; an identity from elsewhere must not fill either,
+            // unless the page is alike for everyone
             return;
         }
         Object entity = response.getEntity();

@@ -1,6 +1,7 @@
 package org.quillpress.cache;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,9 @@ public class PageCacheRoute {
     /** Routing-context key under which a miss hands its {@link PageCache.Fill} to the filler. */
     static final String FILL = PageCacheRoute.class.getName() + ".fill";
 
+    /** Routing-context key set when the page is alike for every visitor, so a signed-in one may fill it too. */
+    static final String EVERYONE = PageCacheRoute.class.getName() + ".everyone";
+
     /** Says whether a response came from the cache (HIT) or was rendered for it (MISS). */
     static final String X_CACHE = "X-Cache";
 
@@ -78,11 +82,16 @@ public class PageCacheRoute {
     /** The public pages' addresses, read from the resources once: the check runs on every request. */
     private Pattern cacheable;
 
+    /** Those of them that are alike for signed-in visitors too (feeds, the sitemap). */
+    private Pattern everyone;
+
     void register(@Observes Filters filters) {
         if (cache.enabled()) {
             // resource classes are beans, so the bean list names every route the application has
-            cacheable = CacheRules.cacheablePaths(beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
-                    .<Class<?>> map(Bean::getBeanClass).distinct().toList());
+            List<Class<?>> resources = beans.getBeans(Object.class, Any.Literal.INSTANCE).stream()
+                    .<Class<?>> map(Bean::getBeanClass).distinct().toList();
+            cacheable = CacheRules.cacheablePaths(resources);
+            everyone = CacheRules.everyonePaths(resources);
             filters.register(this::handle, PRIORITY);
         }
     }
@@ -91,10 +100,16 @@ public class PageCacheRoute {
         HttpServerRequest request = routing.request();
         HttpMethod method = request.method();
         if (method != HttpMethod.GET && method != HttpMethod.HEAD || request.uri().length() > CacheRules.MAX_URI_LENGTH
-                || !cacheable.matcher(routing.normalizedPath()).matches() || personal(request)
-                || !csrf.cookieAcceptable(routing)) {
+                || !cacheable.matcher(routing.normalizedPath()).matches() || !csrf.cookieAcceptable(routing)) {
             routing.next();
             return;
+        }
+        if (personal(request)) {
+            if (!everyone.matcher(routing.normalizedPath()).matches()) {
+                routing.next();
+                return;
+            }
+            routing.put(EVERYONE, Boolean.TRUE);
         }
         String query = request.query();
         String key = query == null ? routing.normalizedPath() : routing.normalizedPath() + '?' + query;

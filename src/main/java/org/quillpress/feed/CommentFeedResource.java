@@ -46,7 +46,7 @@ public class CommentFeedResource {
     FeedWriter writer;
 
     @GET
-    @PublicPage
+    @PublicPage(everyone = true)
     @Path("posts/{slug}/comments/feed")
     @Transactional
     public Response forPost(@RestPath String slug, Request request) {
@@ -59,6 +59,7 @@ public class CommentFeedResource {
     }
 
     @GET
+    @PublicPage(everyone = true)
     @Path("comments/feed")
     @Transactional
     public Response forSite(Request request) {

@@ -56,21 +56,21 @@ public class FeedResource {
     Clock clock;
 
     @GET
-    @PublicPage
+    @PublicPage(everyone = true)
     @Path("feed")
     public Response siteAtom(Request request) {
         return site(Format.ATOM, request);
     }
 
     @GET
-    @PublicPage
+    @PublicPage(everyone = true)
     @Path("rss")
     public Response siteRss(Request request) {
         return site(Format.RSS, request);
     }
 
     @GET
-    @PublicPage
+    @PublicPage(everyone = true)
     @Path("tags/{slug}/" + FORMAT)
     public Response tag(@RestPath String slug, @RestPath String format, Request request) {
         Format as = format(format);
@@ -82,7 +82,7 @@ public class FeedResource {
     }
 
     @GET
-    @PublicPage
+    @PublicPage(everyone = true)
     @Path("categories/{slug}/" + FORMAT)
     public Response category(@RestPath String slug, @RestPath String format, Request request) {
         Format as = format(format);
@@ -101,7 +101,7 @@ public class FeedResource {
     }
 
     @GET
-    @PublicPage
+    @PublicPage(everyone = true)
     @Path("authors/{handle}/" + FORMAT)
     public Response author(@RestPath String handle, @RestPath String format, Request request) {
         Account author = Account.findByHandle(handle).orElseThrow(NotFoundException::new);

@@ -77,7 +77,7 @@ public class SitemapResource {
     QuillpressConfig config;
 
     @GET
-    @PublicPage
+    @PublicPage(everyone = true)
     @Path("robots.txt")
     public Response robots() {
         List<String> lines = new ArrayList<>();
@@ -103,7 +103,7 @@ public class SitemapResource {
      * adds one per kind it lists (two for pages).
      */
     @GET
-    @PublicPage
+    @PublicPage(everyone = true)
     @Path("sitemap.xml")
     public Response sitemap() {
         Instant now = clock.instant();
@@ -151,7 +151,7 @@ public class SitemapResource {
      * address answers 404 (except the first pages file, which always holds the home page).
      */
     @GET
-    @PublicPage
+    @PublicPage(everyone = true)
     @Path("sitemap-{kind: posts|pages|tags|categories}-{number: [1-9][0-9]{0,8}}.xml")
     public Response file(@RestPath String kind, @RestPath int number) {
         Instant now = clock.instant();

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,12 +20,10 @@ import org.quillpress.post.PostViews.Listing;
 import org.quillpress.post.PostViews.Summary;
 import org.quillpress.post.PostViews.TagLink;
 
-import io.quarkus.panache.common.Parameters;
-
 /**
  * Lists of visible posts, newest first, paged by keyset (publish time and id) so that every page
- * costs the same whatever its depth. A page takes two statements: the posts with their authors and
- * categories, then the tags of exactly those posts.
+ * costs the same whatever its depth. A page takes four statements: the ids of its posts, those posts with their
+ * authors and main categories, then the tags and the comment counts of exactly those posts.
  */
 @ApplicationScoped
 public class PostListing {
@@ -59,51 +58,26 @@ public class PostListing {
     /**
      * One page of posts. {@code before} and {@code after} are cursors from a previous page: posts older
      * than {@code before}, or newer than {@code after} (at most one is given).
+     * <p>
+     * Two steps: the ids of the page from the post table alone, read in index order (post_timeline, or
+     * post_author_timeline for an author), a tag or category checked per post through its join table's
+     * primary key; then those posts with their authors and categories by id. Joined in one statement, H2
+     * starts from the author or the category and sorts every post of them: 11 s for an author of 20,000 posts.
      */
     @Transactional
     public Listing list(Filter filter, Cursor before, Cursor after, int size) {
-        Instant now = clock.instant();
-        StringBuilder where = new StringBuilder("p.kind = org.quillpress.post.PostKind.POST and ")
-                .append(Post.VISIBLE);
-        Parameters params = Parameters.with("now", now);
-        if (filter.tagId() != null) {
-            where.append(" and exists (select 1 from Post tp join tp.tags t where tp = p and t.id = :tag)");
-            params.and("tag", filter.tagId());
-        }
-        if (filter.categoryId() != null) {
-            // a category's archive holds its subcategories' posts too, and every post that is in any of them
-            where.append(" and exists (select 1 from Post cp join cp.categories c where cp = p and c.id in :categories)");
-            params.and("categories", CategoryTree.load().withDescendants(filter.categoryId()));
-        }
-        if (filter.authorId() != null) {
-            where.append(" and p.author.id = :author");
-            params.and("author", filter.authorId());
-        }
-        if (filter.from() != null) {
-            where.append(" and p.publishAt >= :from and p.publishAt < :until");
-            params.and("from", filter.from()).and("until", filter.until());
-        }
         boolean backwards = after != null;
         Cursor cursor = backwards ? after : before;
-        if (cursor != null) {
-            String cmp = backwards ? ">" : "<";
-            // the bound on publishAt alone lets the index start at the cursor
-            where.append(" and p.publishAt ").append(cmp).append("= :at and (p.publishAt ").append(cmp)
-                    .append(" :at or p.id ").append(cmp).append(" :id)");
-            params.and("at", cursor.publishAt()).and("id", cursor.id());
+        List<Long> ids = ids(filter, before, after, size + 1);
+        boolean more = ids.size() > size;
+        if (more) {
+            ids = ids.subList(0, size);
         }
-        String order = backwards ? "asc" : "desc";
-        // an author's page names the author first, so that H2 reads post_author_timeline in order instead of
-        // sorting all of the author's posts (the author is fixed, so the order is the same)
-        String authorFirst = filter.authorId() == null ? "" : "p.author.id " + order + ", ";
-        List<Post> rows = Post.<Post> find("from Post p join fetch p.author left join fetch p.category where " + where
-                + " order by " + authorFirst + Post.timelineOrder(order), params).page(0, size + 1).list();
-
-        boolean more = rows.size() > size;
-        List<Post> page = new ArrayList<>(more ? rows.subList(0, size) : rows);
         if (backwards) {
-            Collections.reverse(page);
+            ids = new ArrayList<>(ids);
+            Collections.reverse(ids);
         }
+        List<Post> page = inOrder(ids);
         List<Summary> summaries = summaries(page);
         String older = null;
         String newer = null;
@@ -114,6 +88,71 @@ public class PostListing {
             newer = hasNewer ? Cursor.of(page.get(0)).encode() : null;
         }
         return new Listing(summaries, older, newer);
+    }
+
+    /**
+     * The ids of up to {@code limit} visible posts in publishing order, newest first (oldest first after
+     * {@code after}), from the post table alone: the first step of a list, and of a feed.
+     */
+    @Transactional
+    public List<Long> ids(Filter filter, Cursor before, Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder("select p.id from post p where p.kind = '").append(PostKind.POST.name())
+                .append("' and p.status in ('").append(PostStatus.PUBLISHED.name()).append("', '")
+                .append(PostStatus.SCHEDULED.name()).append("') and p.publish_at <= :now");
+        Map<String, Object> params = new HashMap<>();
+        params.put("now", clock.instant());
+        if (filter.tagId() != null) {
+            sql.append(" and exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tag)");
+            params.put("tag", filter.tagId());
+        }
+        if (filter.categoryId() != null) {
+            // a category's archive holds its subcategories' posts too, and every post that is in any of them
+            sql.append(" and exists (select 1 from post_category pc where pc.post_id = p.id "
+                    + "and pc.category_id in (:categories))");
+            params.put("categories", CategoryTree.load().withDescendants(filter.categoryId()));
+        }
+        if (filter.authorId() != null) {
+            sql.append(" and p.author_id = :author");
+            params.put("author", filter.authorId());
+        }
+        if (filter.from() != null) {
+            sql.append(" and p.publish_at >= :from and p.publish_at < :until");
+            params.put("from", filter.from());
+            params.put("until", filter.until());
+        }
+        boolean backwards = after != null;
+        Cursor cursor = backwards ? after : before;
+        if (cursor != null) {
+            String cmp = backwards ? ">" : "<";
+            // the bound on publish_at alone lets the index start at the cursor
+            sql.append(" and p.publish_at ").append(cmp).append("= :at and (p.publish_at ").append(cmp)
+                    .append(" :at or p.id ").append(cmp).append(" :id)");
+            params.put("at", cursor.publishAt());
+            params.put("id", cursor.id());
+        }
+        String order = backwards ? "asc" : "desc";
+        // an author's page names the author first, so that H2 reads post_author_timeline in order instead of
+        // sorting all of the author's posts (the author is fixed, so the order is the same); the kind likewise
+        sql.append(" order by ").append(filter.authorId() == null ? "" : "p.author_id " + order + ", ")
+                .append("p.kind ").append(order).append(", p.publish_at ").append(order).append(", p.id ").append(order);
+        var query = em.createNativeQuery(sql.toString(), Long.class).setMaxResults(limit);
+        params.forEach(query::setParameter);
+        List<Long> ids = new ArrayList<>();
+        for (Object id : query.getResultList()) {
+            ids.add(((Number) id).longValue());
+        }
+        return ids;
+    }
+
+    /** These posts with their authors and categories, in one statement, in the order of {@code ids}. */
+    private List<Post> inOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Post> byId = new HashMap<>();
+        Post.<Post> find("from Post p join fetch p.author left join fetch p.category where p.id in ?1", ids)
+                .list().forEach(p -> byId.put(p.id, p));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** Summaries of posts already loaded with author and category, in their order, with one query for tags. */

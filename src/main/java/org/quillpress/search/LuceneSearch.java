@@ -333,12 +333,13 @@ public class LuceneSearch implements SearchEngine {
             writer.deleteAll();
             int count = 0;
             long after = 0;
-            for (List<Long> ids = documents.idsAfter(after, BATCH); !ids.isEmpty(); ids = documents.idsAfter(after, BATCH)) {
-                for (PostText post : documents.byIds(ids)) {
+            for (PostDocuments.Batch batch = documents.batchAfter(after, BATCH); batch.last() > 0; batch = documents
+                    .batchAfter(after, BATCH)) {
+                for (PostText post : documents.byIds(batch.ids())) {
                     writer.addDocument(document(post));
                     count++;
                 }
-                after = ids.get(ids.size() - 1);
+                after = batch.last();
             }
             for (TagText tag : documents.tags()) {
                 writer.addDocument(document(tag));

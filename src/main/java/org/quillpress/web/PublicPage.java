@@ -14,4 +14,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface PublicPage {
+
+    /**
+     * True when the answer does not depend on who asks at all, signed in or not (feeds, the sitemap): the cache
+     * then answers visitors with a session too, instead of rendering the same bytes again for each of them.
+     */
+    boolean everyone() default false;
 }

@@ -376,6 +376,24 @@ class PageCacheTest {
     }
 
     @Test
+    void feedsAndTheSitemapAreAlikeForEveryoneAndServedFromTheCacheToSignedInReadersToo() {
+        publishedPost("Feed for all ");
+        WebClient reader = TestAccounts.create(Role.READER, TestPosts.unique("Feed Reader ")).signIn();
+        for (String path : List.of("/feed", "/rss", "/comments/feed", "/sitemap.xml")) {
+            // whoever asks first fills it, the signed-in reader included; everyone then gets those bytes
+            Response first = reader.get(path);
+            Response readerAgain = hit(() -> reader.get(path));
+            Response guest = hit(() -> WebClient.anonymous().get(path));
+
+            assertThat(first.statusCode()).as(path).isEqualTo(200);
+            assertThat(readerAgain.asString()).as(path).isEqualTo(guest.asString()).isEqualTo(first.asString());
+            assertThat(readerAgain.header("Set-Cookie")).as(path).isNull();
+        }
+        // the pages that greet a reader by name still never come from the cache
+        assertThat(reader.get("/").header("X-Cache")).isNull();
+    }
+
+    @Test
     void privateAndQueryDrivenPagesAreNeverCached() {
         for (String path : List.of("/api/v1/posts", "/login", "/admin", "/search?q=words", "/setup",
                 "/q/health/ready")) {
