@@ -159,11 +159,11 @@ public class FeedWriter {
             Document document = new WireFeedOutput().outputJDom(wire);
             if (format == Format.ATOM) {
                 Xml.htmlAsCdata(document, Namespace.getNamespace(ATOM_NS), "content");
-            } else {
-                Xml.htmlAsCdata(document, Namespace.NO_NAMESPACE, "description");
-                Xml.htmlAsCdata(document, Namespace.getNamespace(CONTENT_NS), "encoded");
+                return Xml.bytes(document);
             }
-            return Xml.bytes(document);
+            Xml.htmlAsCdata(document, Namespace.NO_NAMESPACE, "description");
+            Xml.htmlAsCdata(document, Namespace.getNamespace(CONTENT_NS), "encoded");
+            return Xml.rssBytes(document);
         } catch (FeedException e) {
             throw new IllegalStateException("Could not write the " + format + " feed " + channel.atomPath(), e);
         }
