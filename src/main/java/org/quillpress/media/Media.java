@@ -58,6 +58,10 @@ public class Media extends PanacheEntityBase {
     @Column(nullable = false)
     public int height;
 
+    /** The byte size of the largest rendition's file; null for an image stored before sizes were kept. */
+    @Column(name = "largest_size")
+    public Long largestSize;
+
     @Column(name = "original_name", nullable = false)
     public String originalName;
 

@@ -172,6 +172,7 @@ public class MediaService {
                 media.webp = processed.webp();
                 media.width = processed.largest().width();
                 media.height = processed.largest().height();
+                media.largestSize = (long) processed.largest().bytes().length;
                 media.originalName = name;
                 media.originalSize = bytes.length;
                 Media.flush();
@@ -243,6 +244,43 @@ public class MediaService {
         return marked;
     }
 
+    /**
+     * Reads from the store the size of the largest file of up to {@code limit} images stored before sizes were
+     * kept, which their feed enclosures need; a file the store does not have counts as 0 bytes (and gets no
+     * enclosure). The media sweep calls it; answers how many images got their size.
+     */
+    public int addMissingSizes(int limit) {
+        List<Media> unsized = QuarkusTransaction.requiringNew()
+                .call(() -> Media.<Media> find("largestSize is null order by id").page(0, limit).list());
+        int sized = 0;
+        for (Media media : unsized) {
+            long size = store.get(media.fileName(media.width)).map(MediaService::sizeOf).orElse(0L);
+            boolean updated = QuarkusTransaction.requiringNew().call(() -> Media
+                    .update("largestSize = ?1 where id = ?2 and hash = ?3", size, media.id, media.hash) > 0);
+            if (updated) {
+                renditions.forget(media.id);
+                sized++;
+            }
+        }
+        if (sized > 0) {
+            changed.fire(new ContentChanged("image sizes", false));
+        }
+        return sized;
+    }
+
+    private static long sizeOf(MediaStore.Stored stored) {
+        try {
+            if (stored instanceof MediaStore.LocalFile local) {
+                return java.nio.file.Files.size(local.path());
+            }
+            MediaStore.Streamed streamed = (MediaStore.Streamed) stored;
+            streamed.in().close();
+            return streamed.length();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private java.util.Optional<byte[]> readFile(String name) {
         return store.get(name).map(stored -> {
             try {
@@ -283,6 +321,7 @@ public class MediaService {
         media.webp = processed.webp();
         media.width = processed.largest().width();
         media.height = processed.largest().height();
+        media.largestSize = (long) processed.largest().bytes().length;
         media.originalName = name;
         media.originalSize = size;
         media.alt = alt;

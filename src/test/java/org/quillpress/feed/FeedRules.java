@@ -208,11 +208,15 @@ public final class FeedRules {
         }
     }
 
-    /** An enclosure, Atom's or RSS's: an absolute address, a media type and a length in bytes. */
+    /**
+     * An enclosure, Atom's or RSS's: an absolute address, a media type and the file's length in bytes (RSS 2.0
+     * requires it; the validator flags a length of 0).
+     */
     private static void media(String url, String type, String length) {
         absolute(url);
         assertThat(type).as(url).matches("[a-z]+/[a-z0-9.+-]+");
         assertThat(length).as(url).matches("\\d+");
+        assertThat(Long.parseLong(length)).as("%s: its size in bytes", url).isPositive();
     }
 
     private static void absolute(String address) {
