@@ -51,6 +51,10 @@ public class Media extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean webp;
 
+    /** When the media sweep could not write this image's WebP files from its own, and gave up on them. */
+    @Column(name = "webp_failed_at")
+    public Instant webpFailedAt;
+
     /** Of the largest stored rendition, upright. */
     @Column(nullable = false)
     public int width;

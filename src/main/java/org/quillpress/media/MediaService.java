@@ -3,6 +3,7 @@ package org.quillpress.media;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -170,6 +171,7 @@ public class MediaService {
                 media.mime = processed.mime();
                 media.widths = processed.widths();
                 media.webp = processed.webp();
+                media.webpFailedAt = null;
                 media.width = processed.largest().width();
                 media.height = processed.largest().height();
                 media.largestSize = (long) processed.largest().bytes().length;
@@ -202,8 +204,8 @@ public class MediaService {
         if (!processor.writesWebp()) {
             return 0;
         }
-        List<Media> lacking = QuarkusTransaction.requiringNew()
-                .call(() -> Media.<Media> find("webp = false order by id").page(0, limit).list());
+        List<Media> lacking = QuarkusTransaction.requiringNew().call(
+                () -> Media.<Media> find("webp = false and webpFailedAt is null order by id").page(0, limit).list());
         int added = 0;
         for (Media media : lacking) {
             if (writeWebp(media)) {
@@ -216,9 +218,17 @@ public class MediaService {
     private boolean writeWebp(Media media) {
         List<String> written = new ArrayList<>();
         for (int width : media.widthList()) {
-            java.util.Optional<byte[]> webp = readFile(media.fileName(width)).flatMap(processor::webpOf);
+            String file = media.fileName(width);
+            java.util.Optional<byte[]> webp;
+            try {
+                webp = readFile(file).flatMap(processor::webpOf);
+            } catch (RuntimeException e) {
+                Log.debugf(e, "Reading %s for its WebP failed", file);
+                webp = java.util.Optional.empty();
+            }
             if (webp.isEmpty()) {
-                // not now: what was written is a file no row names, which the sweep removes
+                // what was written is a file no row names, which the sweep removes
+                giveUpWebp(media, file);
                 return false;
             }
             String name = media.webpFileName(width);
@@ -278,6 +288,22 @@ public class MediaService {
             return streamed.length();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Remembers that this image's WebP files cannot be made from {@code file} (missing, or no image the encoder
+     * reads), so the sweep stops trying it every turn; the warning is logged this once. Replacing the image
+     * gives it new files and a new chance.
+     */
+    private void giveUpWebp(Media media, String file) {
+        Instant now = clock.instant();
+        boolean marked = QuarkusTransaction.requiringNew().call(() -> Media
+                .update("webpFailedAt = ?1 where id = ?2 and hash = ?3 and webpFailedAt is null", now, media.id,
+                        media.hash) > 0);
+        if (marked) {
+            Log.warnf("The media sweep gives up on WebP files for image %d: its file %s is missing or unreadable",
+                    media.id, file);
         }
     }
 

@@ -21,7 +21,7 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Gives images stored without WebP files (before WebP renditions were written) their WebP files, a few each
- * turn, reads the sizes of images stored before sizes were
+ * turn (an image whose files cannot be read is given up once), reads the sizes of images stored before sizes were
  * kept, and removes files no image row names: what a process killed between writing an upload's files and its row left
  * behind, or a delete that could not reach the store. Only files older than {@link #ORPHAN_AGE} go, so an
  * upload still on its way to its row keeps its files. Uploads write the files first and the row last, so the
