@@ -219,13 +219,9 @@ public class MediaService {
         List<String> written = new ArrayList<>();
         for (int width : media.widthList()) {
             String file = media.fileName(width);
-            java.util.Optional<byte[]> webp;
-            try {
-                webp = readFile(file).flatMap(processor::webpOf);
-            } catch (RuntimeException e) {
-                Log.debugf(e, "Reading %s for its WebP failed", file);
-                webp = java.util.Optional.empty();
-            }
+            // a store that cannot be reached throws, and the next turn tries again; a file that is not there or
+            // holds no image the encoder reads stays so
+            java.util.Optional<byte[]> webp = readFile(file).flatMap(processor::webpOf);
             if (webp.isEmpty()) {
                 // what was written is a file no row names, which the sweep removes
                 giveUpWebp(media, file);
