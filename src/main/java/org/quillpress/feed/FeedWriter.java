@@ -159,11 +159,11 @@ public class FeedWriter {
             Document document = new WireFeedOutput().outputJDom(wire);
             if (format == Format.ATOM) {
                 Xml.htmlAsCdata(document, Namespace.getNamespace(ATOM_NS), "content");
-            } else {
-                Xml.htmlAsCdata(document, Namespace.NO_NAMESPACE, "description");
-                Xml.htmlAsCdata(document, Namespace.getNamespace(CONTENT_NS), "encoded");
+                return Xml.bytes(document);
             }
-            return Xml.bytes(document);
+            Xml.htmlAsCdata(document, Namespace.NO_NAMESPACE, "description");
+            Xml.htmlAsCdata(document, Namespace.getNamespace(CONTENT_NS), "encoded");
+            return Xml.rssBytes(document);
         } catch (FeedException e) {
             throw new IllegalStateException("Could not write the " + format + " feed " + channel.atomPath(), e);
         }
@@ -241,14 +241,16 @@ public class FeedWriter {
 
         if (post.featuredMediaId() != null) {
             // the featured image as an enclosure: RSS's <enclosure> and Atom's <link rel="enclosure">, which
-            // feed readers show as the entry's picture; its length is not known here, and 0 is the custom then
-            images.featured(post.featuredMediaId()).ifPresent(featured -> {
-                SyndEnclosure enclosure = new SyndEnclosureImpl();
-                enclosure.setUrl(urls.of(featured.largest()));
-                enclosure.setType(featured.mime());
-                enclosure.setLength(0);
-                entry.setEnclosures(List.of(enclosure));
-            });
+            // feed readers show as the entry's picture. RSS requires the linked file's size; an image whose size
+            // the media sweep has not read yet (stored before sizes were kept) has no enclosure until it has
+            images.featured(post.featuredMediaId()).filter(featured -> featured.largestSize() > 0)
+                    .ifPresent(featured -> {
+                        SyndEnclosure enclosure = new SyndEnclosureImpl();
+                        enclosure.setUrl(urls.of(featured.largest()));
+                        enclosure.setType(featured.mime());
+                        enclosure.setLength(featured.largestSize());
+                        entry.setEnclosures(List.of(enclosure));
+                    });
         }
         return entry;
     }

@@ -3,6 +3,7 @@ package org.quillpress.feed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,12 @@ import org.jdom2.Content;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
+import org.jdom2.Text;
 import org.jdom2.filter.Filters;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
+import org.jdom2.output.support.AbstractXMLOutputProcessor;
+import org.jdom2.output.support.FormatStack;
 
 /**
  * Writes a feed's XML document as UTF-8 with every text node exactly as it is. ROME's own "compact" output
@@ -53,15 +57,54 @@ final class Xml {
         return sections;
     }
 
+    /** {@code document} in UTF-8, every text as XML's own escapes write it ({@code &lt;}, {@code &amp;}). */
     static byte[] bytes(Document document) {
-        Format raw = Format.getRawFormat().setEncoding(StandardCharsets.UTF_8.name());
+        return bytes(document, new XMLOutputter());
+    }
+
+    /**
+     * An RSS document in UTF-8. RSS never said whether its plain-text elements (title, category, dc:creator) hold
+     * text or HTML, so readers disagree on what {@code &lt;} means there; the RSS Advisory Board's profile and the
+     * W3C validator ask for the numeric {@code &#x3C;} and {@code &#x26;}, which every reader takes as the
+     * character itself. CDATA (descriptions and content:encoded) and attributes are written as before.
+     */
+    static byte[] rssBytes(Document document) {
+        return bytes(document, new XMLOutputter(new NumericTextReferences()));
+    }
+
+    private static byte[] bytes(Document document, XMLOutputter outputter) {
+        outputter.setFormat(Format.getRawFormat().setEncoding(StandardCharsets.UTF_8.name()));
         ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
         try {
-            new XMLOutputter(raw).output(document, out);
+            outputter.output(document, out);
         } catch (IOException e) {
             // a byte array never fails to take bytes
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** Writes {@code &} and {@code <} in text as numeric references, and everything else as JDOM does. */
+    private static final class NumericTextReferences extends AbstractXMLOutputProcessor {
+
+        @Override
+        protected void printText(Writer out, FormatStack fstack, Text text) throws IOException {
+            if (!fstack.getEscapeOutput()) {
+                super.printText(out, fstack, text);
+                return;
+            }
+            String value = text.getText();
+            int from = 0;
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '&' || c == '<') {
+                    textRaw(out, Format.escapeText(fstack.getEscapeStrategy(), fstack.getLineSeparator(),
+                            value.substring(from, i)));
+                    textRaw(out, c == '&' ? "&#x26;" : "&#x3C;");
+                    from = i + 1;
+                }
+            }
+            textRaw(out, Format.escapeText(fstack.getEscapeStrategy(), fstack.getLineSeparator(), value.substring(from)));
+        }
     }
 }

@@ -51,12 +51,20 @@ public class Media extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean webp;
 
+    /** When the media sweep could not write this image's WebP files from its own, and gave up on them. */
+    @Column(name = "webp_failed_at")
+    public Instant webpFailedAt;
+
     /** Of the largest stored rendition, upright. */
     @Column(nullable = false)
     public int width;
 
     @Column(nullable = false)
     public int height;
+
+    /** The byte size of the largest rendition's file; null for an image stored before sizes were kept. */
+    @Column(name = "largest_size")
+    public Long largestSize;
 
     @Column(name = "original_name", nullable = false)
     public String originalName;

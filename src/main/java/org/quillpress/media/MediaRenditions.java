@@ -99,7 +99,7 @@ public class MediaRenditions implements ImageRenditions {
 
     static Featured featured(Media media) {
         return new Featured(media.id, image(media), media.alt, MediaFiles.url(media.fileName(media.width)),
-                media.mime, media.originalName);
+                media.largestSize == null ? 0 : media.largestSize, media.mime, media.originalName);
     }
 
     @Override

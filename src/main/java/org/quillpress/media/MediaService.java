@@ -3,6 +3,7 @@ package org.quillpress.media;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -170,8 +171,10 @@ public class MediaService {
                 media.mime = processed.mime();
                 media.widths = processed.widths();
                 media.webp = processed.webp();
+                media.webpFailedAt = null;
                 media.width = processed.largest().width();
                 media.height = processed.largest().height();
+                media.largestSize = (long) processed.largest().bytes().length;
                 media.originalName = name;
                 media.originalSize = bytes.length;
                 Media.flush();
@@ -201,8 +204,8 @@ public class MediaService {
         if (!processor.writesWebp()) {
             return 0;
         }
-        List<Media> lacking = QuarkusTransaction.requiringNew()
-                .call(() -> Media.<Media> find("webp = false order by id").page(0, limit).list());
+        List<Media> lacking = QuarkusTransaction.requiringNew().call(
+                () -> Media.<Media> find("webp = false and webpFailedAt is null order by id").page(0, limit).list());
         int added = 0;
         for (Media media : lacking) {
             if (writeWebp(media)) {
@@ -215,9 +218,13 @@ public class MediaService {
     private boolean writeWebp(Media media) {
         List<String> written = new ArrayList<>();
         for (int width : media.widthList()) {
-            java.util.Optional<byte[]> webp = readFile(media.fileName(width)).flatMap(processor::webpOf);
+            String file = media.fileName(width);
+            // a store that cannot be reached throws, and the next turn tries again; a file that is not there or
+            // holds no image the encoder reads stays so
+            java.util.Optional<byte[]> webp = readFile(file).flatMap(processor::webpOf);
             if (webp.isEmpty()) {
-                // not now: what was written is a file no row names, which the sweep removes
+                // what was written is a file no row names, which the sweep removes
+                giveUpWebp(media, file);
                 return false;
             }
             String name = media.webpFileName(width);
@@ -241,6 +248,59 @@ public class MediaService {
             renditions.forget(media.id);
         }
         return marked;
+    }
+
+    /**
+     * Reads from the store the size of the largest file of up to {@code limit} images stored before sizes were
+     * kept, which their feed enclosures need; a file the store does not have counts as 0 bytes (and gets no
+     * enclosure). The media sweep calls it; answers how many images got their size.
+     */
+    public int addMissingSizes(int limit) {
+        List<Media> unsized = QuarkusTransaction.requiringNew()
+                .call(() -> Media.<Media> find("largestSize is null order by id").page(0, limit).list());
+        int sized = 0;
+        for (Media media : unsized) {
+            long size = store.get(media.fileName(media.width)).map(MediaService::sizeOf).orElse(0L);
+            boolean updated = QuarkusTransaction.requiringNew().call(() -> Media
+                    .update("largestSize = ?1 where id = ?2 and hash = ?3", size, media.id, media.hash) > 0);
+            if (updated) {
+                renditions.forget(media.id);
+                sized++;
+            }
+        }
+        if (sized > 0) {
+            changed.fire(new ContentChanged("image sizes", false));
+        }
+        return sized;
+    }
+
+    private static long sizeOf(MediaStore.Stored stored) {
+        try {
+            if (stored instanceof MediaStore.LocalFile local) {
+                return java.nio.file.Files.size(local.path());
+            }
+            MediaStore.Streamed streamed = (MediaStore.Streamed) stored;
+            streamed.in().close();
+            return streamed.length();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Remembers that this image's WebP files cannot be made from {@code file} (missing, or no image the encoder
+     * reads), so the sweep stops trying it every turn; the warning is logged this once. Replacing the image
+     * gives it new files and a new chance.
+     */
+    private void giveUpWebp(Media media, String file) {
+        Instant now = clock.instant();
+        boolean marked = QuarkusTransaction.requiringNew().call(() -> Media
+                .update("webpFailedAt = ?1 where id = ?2 and hash = ?3 and webpFailedAt is null", now, media.id,
+                        media.hash) > 0);
+        if (marked) {
+            Log.warnf("The media sweep gives up on WebP files for image %d: its file %s is missing or unreadable",
+                    media.id, file);
+        }
     }
 
     private java.util.Optional<byte[]> readFile(String name) {
@@ -283,6 +343,7 @@ public class MediaService {
         media.webp = processed.webp();
         media.width = processed.largest().width();
         media.height = processed.largest().height();
+        media.largestSize = (long) processed.largest().bytes().length;
         media.originalName = name;
         media.originalSize = size;
         media.alt = alt;

@@ -21,7 +21,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Gives images stored without WebP files (before WebP renditions were written) their WebP files, a few each
- * turn, and removes files no image row names: what a process killed between writing an upload's files and its row left
+ * turn (an image whose files cannot be read is given up once), reads the sizes of images stored before sizes were
+ * kept, and removes files no image row names: what a process killed between writing an upload's files and its row left
  * behind, or a delete that could not reach the store. Only files older than {@link #ORPHAN_AGE} go, so an
  * upload still on its way to its row keeps its files. Uploads write the files first and the row last, so the
  * other half-state, a row without its files, does not arise.
@@ -60,6 +61,10 @@ public class MediaSweep {
             int removed = sweep(now.minus(ORPHAN_AGE));
             if (removed > 0) {
                 Log.infof("The media sweep removed %d files no image uses", removed);
+            }
+            int sized = media.addMissingSizes(BATCH);
+            if (sized > 0) {
+                Log.infof("The media sweep read the file sizes of %d images stored without them", sized);
             }
             int webp = media.addMissingWebp(WEBP_PER_TURN);
             if (webp > 0) {

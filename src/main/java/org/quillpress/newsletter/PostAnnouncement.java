@@ -2,12 +2,15 @@ package org.quillpress.newsletter;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 
+import org.hibernate.Timeouts;
 import org.quillpress.post.Post;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -26,6 +29,25 @@ public class PostAnnouncement extends PanacheEntityBase {
 
     @Column(name = "announced_at", nullable = false)
     public Instant announcedAt;
+
+    /** When its mails were written to the outbox; null until then ({@link NewPostMails}). */
+    @Column(name = "mailed_at")
+    public Instant mailedAt;
+
+    /** Posts whose announcement has no mails yet, the oldest first. */
+    static List<Long> listUnmailedIds(int limit) {
+        return getEntityManager().createQuery("select a.postId from PostAnnouncement a where a.mailedAt is null "
+                + "order by a.announcedAt, a.postId", Long.class).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * This post's announcement, locked for the current transaction, if its mails are still to be written; a row
+     * another transaction holds is skipped ({@code FOR UPDATE SKIP LOCKED}), so the mails are written once.
+     */
+    static Optional<PostAnnouncement> claimUnmailed(long postId) {
+        return find("postId = ?1 and mailedAt is null", postId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", Timeouts.SKIP_LOCKED_MILLI).firstResultOptional();
+    }
 
     /**
      * The posts announced in {@code [from, to)} that are still public now, oldest first, to all readers or, for a

@@ -129,20 +129,21 @@ public class PostService {
     }
 
     /**
-     * Renders again, in the caller's transaction, the stored HTML of every post and page whose body contains
-     * one of {@code fragments} (an image it shows was replaced). Only the HTML changes: text, version, dates
-     * and revisions stay, so an author editing the post meanwhile is not told someone else saved it.
+     * Renders again, in the caller's transaction, the stored HTML of every post and page whose body or HTML
+     * contains one of {@code fragments} (an image it shows was replaced, say). The HTML finds the posts that show
+     * an image without naming its file: an imported gallery names it by its WordPress id. Each is rendered as
+     * itself, with its own galleries. Only the HTML changes: text, version, dates and revisions stay, so an author
+     * editing the post meanwhile is not told someone else saved it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int renderAgainWhereBodyContains(Collection<String> fragments) {
         Set<Long> done = new HashSet<>();
         for (String fragment : fragments) {
             String like = "%" + fragment.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-            for (Post post : Post.<Post> list("bodyMarkdown like ?1 escape '!'", like)) {
+            for (Post post : Post.<Post> list("bodyMarkdown like ?1 escape '!' or bodyHtml like ?1 escape '!'", like)) {
                 if (done.add(post.id)) {
-                    Post.update("bodyHtml = ?1 where id = ?2", markdown.renderPost(post.bodyMarkdown, post.bodyFormat, null,
-                            post.featuredMediaId != null),
-                            post.id);
+                    Post.update("bodyHtml = ?1 where id = ?2", markdown.renderPost(post.bodyMarkdown, post.bodyFormat,
+                            post.id, post.featuredMediaId != null), post.id);
                 }
             }
         }

@@ -43,7 +43,8 @@ public interface ImageRenditions {
      * A stored image chosen to stand for a post.
      *
      * @param largest the address of its widest rendition, for social cards and feeds
+     * @param largestSize the byte size of that file (a feed's enclosure gives it), 0 while it is not known
      */
-    record Featured(long id, Image image, String alt, String largest, String mime, String name) {
+    record Featured(long id, Image image, String alt, String largest, long largestSize, String mime, String name) {
     }
 }

@@ -164,15 +164,20 @@ class FeedResourceTest {
     }
 
     @Test
-    void markupInATitleIsEscapedAndReachesTheReaderUnchanged() throws Exception {
+    void markupInATitleOrCategoryReachesTheReaderUnchangedAndValid() throws Exception {
         String slug = TestPosts.unique("fish-");
         String title = "Fish & <Chips> " + slug;
-        fixtures.published(title, slug, List.of(), null);
+        String category = TestPosts.unique("fish-category-");
+        fixtures.category("Salt & <Vinegar> " + category, category);
+        fixtures.published(title, slug, List.of(), category);
 
-        for (String path : List.of("/feed", "/rss")) {
-            Response response = given().get(path).then().statusCode(200).extract().response();
-            assertThat(response.asString()).as(path).doesNotContain("<Chips>").doesNotContain("&amp;amp;");
-            assertThat(entry(parse(response), slug).getTitle()).as(path).isEqualTo(title);
+        for (String path : List.of("/feed", "/rss", "/categories/" + category + "/feed",
+                "/categories/" + category + "/feed/rss")) {
+            FeedRules.check(path);
+            SyndEntry entry = entry(parse(given().get(path).then().statusCode(200).extract().response()), slug);
+            assertThat(entry.getTitle()).as(path).isEqualTo(title);
+            assertThat(entry.getCategories()).extracting(SyndCategory::getName).as(path)
+                    .containsExactly("Salt & <Vinegar> " + category);
         }
     }
 

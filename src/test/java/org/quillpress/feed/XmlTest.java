@@ -34,6 +34,24 @@ class XmlTest {
     }
 
     @Test
+    void rssTextWritesAmpersandAndLessThanAsNumericReferencesAndCdataAsItIs() throws Exception {
+        Element root = new Element("rss");
+        root.addContent(new Element("title").setText("Fish & <Chips> > \u00e9\uD83D\uDE00"));
+        root.addContent(new Element("description").setText("<p>a &amp; b</p>"));
+        Document document = new Document(root);
+
+        Xml.htmlAsCdata(document, Namespace.NO_NAMESPACE, "description");
+        String written = new String(Xml.rssBytes(document), StandardCharsets.UTF_8);
+
+        assertThat(written).contains("<title>Fish &#x26; &#x3C;Chips&gt; &gt; \u00e9")
+                .contains("<description><![CDATA[<p>a &amp; b</p>]]></description>");
+        org.w3c.dom.Document parsed = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(written.getBytes(StandardCharsets.UTF_8)));
+        assertThat(parsed.getElementsByTagName("title").item(0).getTextContent())
+                .isEqualTo("Fish & <Chips> > \u00e9\uD83D\uDE00");
+    }
+
+    @Test
     void charactersXmlCannotCarryAreLeftOut() {
         assertThat(FeedWriter.xmlText("a\u0000b\u0008c\td\n\uD83D\uDE00")).isEqualTo("abc\td\n\uD83D\uDE00");
         assertThat(FeedWriter.xmlText("plain")).isEqualTo("plain");

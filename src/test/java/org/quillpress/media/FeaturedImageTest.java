@@ -8,14 +8,17 @@ import java.util.Map;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.quillpress.account.Role;
+import org.quillpress.feed.FeedRules;
 import org.quillpress.support.TestAccounts;
 import org.quillpress.support.TestPosts;
 import org.quillpress.support.Uncached;
 import org.quillpress.support.WebClient;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -25,6 +28,13 @@ class FeaturedImageTest {
 
     @Inject
     EntityManagerFactory emf;
+
+    @Inject
+    MediaService media;
+
+    private static String siteUrl() {
+        return ConfigProvider.getConfig().getValue("quillpress.site-url", String.class).replaceAll("/+$", "");
+    }
 
     /** Statements for one uncached request, the fewest of three (timed jobs query now and then). */
     long statementsFor(String path) {
@@ -86,12 +96,35 @@ class FeaturedImageTest {
                 .jsonPath().getString("url");
         author.json().body(apiPost(TestPosts.unique("In the feed "), url)).post("/api/v1/posts");
 
-        String atom = WebClient.anonymous().get(Uncached.path("/feed")).asString();
+        // the size of the file the enclosure links, as a reader's feed client downloads it
+        int size = WebClient.anonymous().get(url).asByteArray().length;
+
+        String atom = FeedRules.check("/feed");
         assertThat(atom).containsPattern("<link rel=\"enclosure\" type=\"image/jpeg\" href=\"https?://[^\"/]+"
-                + url.replace(".", "\\.") + "\"");
-        String rss = WebClient.anonymous().get(Uncached.path("/rss")).asString();
+                + url.replace(".", "\\.") + "\" length=\"" + size + "\"");
+        String rss = FeedRules.check("/rss");
         assertThat(rss).containsPattern("<enclosure url=\"https?://[^\"/]+" + url.replace(".", "\\.")
-                + "\" length=\"0\" type=\"image/jpeg\" />");
+                + "\" length=\"" + size + "\" type=\"image/jpeg\" />");
+    }
+
+    @Test
+    void anImageStoredBeforeSizesWereKeptIsAnEnclosureOnceTheSweepHasReadItsSize() {
+        WebClient author = TestAccounts.create(Role.AUTHOR, "Older Feeding Author").signIn();
+        Response uploaded = MediaApiTest.upload(author, "older-feed.jpg", TestImages.jpeg(640, 320), "image/jpeg",
+                "Older feed");
+        long id = uploaded.jsonPath().getLong("id");
+        String url = uploaded.jsonPath().getString("url");
+        // as an image stored before its size was kept
+        QuarkusTransaction.requiringNew().run(() -> Media.update("largestSize = null where id = ?1", id));
+        String title = TestPosts.unique("Older in the feed ");
+        author.json().body(apiPost(title, url)).post("/api/v1/posts");
+        assertThat(FeedRules.check("/rss")).contains(title).doesNotContain("<enclosure url=\"" + siteUrl() + url);
+
+        assertThat(media.addMissingSizes(MediaSweep.WEBP_PER_TURN)).isGreaterThanOrEqualTo(1);
+
+        int size = WebClient.anonymous().get(url).asByteArray().length;
+        assertThat(FeedRules.check("/rss"))
+                .contains("<enclosure url=\"" + siteUrl() + url + "\" length=\"" + size + "\" type=\"image/jpeg\" />");
     }
 
     @Test

@@ -155,4 +155,28 @@ class MediaWebpTest {
                         + hash + "-900.webp 900w\"");
         assertThat(media.addMissingWebp(MediaSweep.WEBP_PER_TURN)).isZero();
     }
+
+    @Test
+    void theSweepGivesUpOnAnImageWhoseFileItCannotReadInsteadOfTryingItEveryTurn() throws Exception {
+        WebClient author = TestAccounts.create(Role.AUTHOR, "WebP Unreadable").signIn();
+        byte[] jpeg = TestImages.jpeg(900, 600);
+        Response created = MediaApiTest.upload(author, "broken.jpg", jpeg, "image/jpeg", "Broken");
+        long id = created.jsonPath().getLong("id");
+        String hash = hash(created.jsonPath().getString("url"));
+        QuarkusTransaction.requiringNew().run(() -> Media.update("webp = false where id = ?1", id));
+        Files.delete(MediaApiTest.STORE.resolve(hash + "-480.webp"));
+        Files.delete(MediaApiTest.STORE.resolve(hash + "-900.webp"));
+        byte[] rendition = Files.readAllBytes(MediaApiTest.STORE.resolve(hash + "-480.jpg"));
+        // a file damaged in the store: no image can be read from it
+        Files.write(MediaApiTest.STORE.resolve(hash + "-480.jpg"), "not an image".getBytes(StandardCharsets.US_ASCII));
+
+        media.addMissingWebp(MediaSweep.WEBP_PER_TURN);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Media.<Media> findById(id).webpFailedAt)).isNotNull();
+
+        // the next turns pass it by, even once the file reads again (only a replaced image gets another chance)
+        Files.write(MediaApiTest.STORE.resolve(hash + "-480.jpg"), rendition);
+        media.addMissingWebp(MediaSweep.WEBP_PER_TURN);
+        assertThat(MediaApiTest.STORE.resolve(hash + "-480.webp")).doesNotExist();
+        assertThat(WebClient.anonymous().get("/media/" + hash + "-900.webp").statusCode()).isEqualTo(404);
+    }
 }

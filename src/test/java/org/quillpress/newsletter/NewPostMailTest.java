@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.quillpress.account.Role;
@@ -112,6 +113,26 @@ class NewPostMailTest {
         TestClock.current().advanceTo(at.plusSeconds(1));
         Inbox.await(reader, "New post: " + title, 1);
         Inbox.exactly(reader, "New post: " + title, 1);
+    }
+
+    @Test
+    void anAnnouncementAnInstanceLeftUnmailedIsMailedOnceByTheNextChecks() {
+        String title = publish("Left unmailed ", null);
+        long postId = QuarkusTransaction.requiringNew()
+                .call(() -> Post.<Post> find("title", title).firstResult().id);
+        // the mails are written after the publishing transaction, on a worker
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> PostAnnouncement.<PostAnnouncement> findById(postId).mailedAt != null));
+        String reader = subscribed(address("recovered"), "all", List.of(), "each-post");
+        // as if the instance had stopped between the publication's commit and its mails
+        QuarkusTransaction.requiringNew().run(() -> PostAnnouncement.<PostAnnouncement> findById(postId).mailedAt = null);
+
+        NewPostMails mails = Arc.container().instance(NewPostMails.class).get();
+        mails.mailUnmailed();
+        mails.mailUnmailed();
+
+        Inbox.exactly(reader, "New post: " + title, 1);
+        assertThat(mails.mailAnnouncement(postId)).isFalse();
     }
 
     @Test

@@ -160,6 +160,32 @@ class ImportedGalleriesTest {
     }
 
     @Test
+    void replacingAnImageAGalleryShowsByItsIdShowsTheNewFileInTheGallery() {
+        importDownloading();
+        String pierAlt = "The pier " + marker;
+        Media pier = QuarkusTransaction.requiringNew().call(() -> Media.<Media> find("alt", pierAlt).firstResult());
+        String gallery = "/posts/gallery-" + marker;
+        assertThat(WebClient.anonymous().get(gallery).asString()).contains("/media/" + pier.hash + "-");
+
+        WebClient owner = WebClient.owner();
+        Response replaced = owner.keep(owner.request().header("X-CSRF-TOKEN", owner.cookie(WebClient.CSRF))
+                .accept("application/json").multiPart("file", "new-pier.jpg", TestImages.jpeg(800, 600), "image/jpeg")
+                .put("/api/v1/media/" + pier.id));
+        assertThat(replaced.statusCode()).isEqualTo(200);
+        String newUrl = replaced.jsonPath().getString("url");
+        String newHash = newUrl.substring("/media/".length(), newUrl.indexOf('-'));
+
+        // the post names the image only by its WordPress id ([gallery ids=...], wp-image-21), never by its file
+        String shown = WebClient.anonymous().get(gallery).asString();
+        assertThat(shown).contains("<div class=\"gallery columns-2\">")
+                .containsPattern("<img src=\"/media/" + newHash + "-\\d+\\.jpg\" alt=\"" + pierAlt
+                        + "\" width=\"800\" height=\"600\"")
+                .doesNotContain("/media/" + pier.hash + "-");
+        assertThat(WebClient.anonymous().get("/posts/blocks-" + marker).asString())
+                .doesNotContain("/media/" + pier.hash + "-").contains("/media/" + newHash + "-");
+    }
+
+    @Test
     void savingAnImportedGalleryPostOnTheWritePageKeepsItsGrid() {
         importDownloading();
         WebClient owner = WebClient.owner();
