@@ -93,7 +93,8 @@ public interface RecordMessages {
 
     // the audit log: what changed
 
-    @Message("saved, now {#when status}{#is 'published'}published{#is 'draft'}draft{#is 'scheduled'}scheduled{#is 'trash'}in the trash{#else}{status}{/when}")
+    /** The status as stored, lower case: published, scheduled, draft or trashed. */
+    @Message("saved, now {status}")
     String detailSaved(String status);
 
     @Message("invited as {role}")

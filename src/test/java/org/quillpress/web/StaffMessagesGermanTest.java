@@ -22,7 +22,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 class StaffMessagesGermanTest {
 
     @ParameterizedTest
-    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class })
+    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class, CheckMessages.class,
+            RecordMessages.class })
     void everyMessageHasAGermanTextAndNoKeyIsStale(Class<?> bundle) throws IOException {
         Properties german = german(bundle);
         Set<String> keys = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
@@ -31,7 +32,8 @@ class StaffMessagesGermanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class })
+    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class, CheckMessages.class,
+            RecordMessages.class })
     void germanTextsAreNotEmptyAndUseTheParameters(Class<?> bundle) throws IOException {
         Properties german = german(bundle);
         for (Method method : bundle.getDeclaredMethods()) {
@@ -46,7 +48,8 @@ class StaffMessagesGermanTest {
 
     /** Qute 3.31 generates code the JVM refuses for a bundle of more than 300 messages. */
     @ParameterizedTest
-    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class })
+    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class, CheckMessages.class,
+            RecordMessages.class })
     void eachBundleStaysWithinWhatQuteCanGenerate(Class<?> bundle) {
         assertThat(bundle.getDeclaredMethods()).hasSizeLessThanOrEqualTo(300);
     }
