@@ -2,7 +2,9 @@ package org.quillpress.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ import io.restassured.response.Response;
 
 /**
  * On a German site the words that come from Java speak German too: refusals of forms and of the API, role names,
- * why a comment was held, and the audit log, including rows written while the site spoke English.
+ * why a comment was held, a WordPress import's report, and the audit log, including rows written while the site
+ * spoke English.
  */
 @QuarkusTest
 class GermanLeftoversTest {
@@ -120,6 +123,55 @@ class GermanLeftoversTest {
 
         assertThat(page).contains("erster Kommentar dieser E-Mail-Adresse")
                 .doesNotContain("first comment from this email");
+    }
+
+    @Test
+    void aWordPressImportReportsInGerman() {
+        long marker = System.nanoTime();
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+                     xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel>
+                  <title>Deutsches Blog</title>
+                  <wp:base_site_url>https://deutsch-%1$d.example</wp:base_site_url>
+                  <item>
+                    <title>Geheimer Beitrag %1$d</title>
+                    <dc:creator>owner</dc:creator>
+                    <content:encoded><![CDATA[Nur für mich.]]></content:encoded>
+                    <wp:post_id>7</wp:post_id>
+                    <wp:post_date_gmt>2020-06-01 10:00:00</wp:post_date_gmt>
+                    <wp:post_name>geheim-%1$d</wp:post_name>
+                    <wp:status>private</wp:status>
+                    <wp:post_type>post</wp:post_type>
+                    <wp:comment>
+                      <wp:comment_id>3</wp:comment_id>
+                      <wp:comment_author>Anderes Blog</wp:comment_author>
+                      <wp:comment_content>Verlinkt.</wp:comment_content>
+                      <wp:comment_approved>1</wp:comment_approved>
+                      <wp:comment_type>pingback</wp:comment_type>
+                    </wp:comment>
+                  </item>
+                </channel>
+                </rss>
+                """.formatted(marker);
+        WebClient owner = WebClient.owner();
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"")
+                .matcher(owner.get("/admin/import").asString());
+        assertThat(token.find()).isTrue();
+        Response uploaded = owner.keep(owner.request()
+                .multiPart("file", "blog.xml", xml.getBytes(StandardCharsets.UTF_8), "application/xml")
+                .multiPart("csrf-token", token.group(1)).post("/admin/import"));
+        assertThat(uploaded.statusCode()).isEqualTo(303);
+
+        String report = await().atMost(Duration.ofMinutes(2)).until(
+                () -> owner.get(uploaded.header("Location")).asString(), page -> page.contains("Import abgeschlossen."));
+
+        assertThat(report).contains("„Geheimer Beitrag " + marker + "“ (post 7, Zeile")
+                .contains("auf WordPress privat; als Entwurf importiert")
+                .contains("Kommentar 3 von Anderes Blog zu")
+                .contains("pingback: Pingbacks und Trackbacks werden hier nicht aufbewahrt")
+                .contains("Kommentare: pingback").doesNotContain("imported as a draft");
     }
 
     @Test
