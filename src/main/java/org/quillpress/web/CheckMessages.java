@@ -112,6 +112,10 @@ public interface CheckMessages {
     @Message("Choose post or page.")
     String deskKind();
 
+    /** The kind of a post written through the API, named as the API names it. */
+    @Message("Choose POST or PAGE.")
+    String postKind();
+
     /** A bulk action refused for one of the ticked posts. */
     @Message("\"{title}\": {problem}")
     String deskPostProblem(String title, String problem);

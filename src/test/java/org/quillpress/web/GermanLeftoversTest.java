@@ -152,6 +152,18 @@ class GermanLeftoversTest {
                       <wp:comment_type>pingback</wp:comment_type>
                     </wp:comment>
                   </item>
+                  <item>
+                    <title>Hafenfilm %1$d</title>
+                    <dc:creator>owner</dc:creator>
+                    <content:encoded><![CDATA[Seht selbst:
+
+                https://www.youtube.com/watch?v=hafen%1$d]]></content:encoded>
+                    <wp:post_id>8</wp:post_id>
+                    <wp:post_date_gmt>2020-06-02 10:00:00</wp:post_date_gmt>
+                    <wp:post_name>hafenfilm-%1$d</wp:post_name>
+                    <wp:status>publish</wp:status>
+                    <wp:post_type>post</wp:post_type>
+                  </item>
                 </channel>
                 </rss>
                 """.formatted(marker);
@@ -172,6 +184,8 @@ class GermanLeftoversTest {
                 .contains("Kommentar 3 von Anderes Blog zu")
                 .contains("pingback: Pingbacks und Trackbacks werden hier nicht aufbewahrt")
                 .contains("Kommentare: pingback").doesNotContain("imported as a draft");
+        assertThat(WebClient.anonymous().get("/posts/hafenfilm-" + marker).asString())
+                .contains("<span class=\"embed-card-title\">Video auf YouTube</span>");
     }
 
     @Test

@@ -24,7 +24,7 @@ class StaffMessagesGermanTest {
 
     @ParameterizedTest
     @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class, CheckMessages.class,
-            RecordMessages.class, ImportMessages.class })
+            RecordMessages.class, ImportMessages.class, ContentMessages.class })
     void everyMessageHasAGermanTextAndNoKeyIsStale(Class<?> bundle) throws IOException {
         Properties german = german(bundle);
         Set<String> keys = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
@@ -34,7 +34,7 @@ class StaffMessagesGermanTest {
 
     @ParameterizedTest
     @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class, CheckMessages.class,
-            RecordMessages.class, ImportMessages.class })
+            RecordMessages.class, ImportMessages.class, ContentMessages.class })
     void germanTextsAreNotEmptyAndUseTheParameters(Class<?> bundle) throws IOException {
         Properties german = german(bundle);
         for (Method method : bundle.getDeclaredMethods()) {
@@ -50,7 +50,7 @@ class StaffMessagesGermanTest {
     /** Qute 3.31 generates code the JVM refuses for a bundle of more than 300 messages. */
     @ParameterizedTest
     @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class, CheckMessages.class,
-            RecordMessages.class, ImportMessages.class })
+            RecordMessages.class, ImportMessages.class, ContentMessages.class })
     void eachBundleStaysWithinWhatQuteCanGenerate(Class<?> bundle) {
         assertThat(bundle.getDeclaredMethods()).hasSizeLessThanOrEqualTo(300);
     }
