@@ -115,14 +115,32 @@ class GermanLeftoversTest {
     }
 
     @Test
+    void theEditorsScriptsTakeTheirGermanWordsFromThePage() {
+        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Skriptprobe "), "Text.", List.of());
+
+        String editor = WebClient.owner().get("/posts/" + slug + "/edit").asString();
+
+        assertThat(editor).contains("data-uploading=\"%s wird hochgeladen…\"")
+                .contains("data-upload-failed=\"Das Hochladen ist fehlgeschlagen.\"")
+                .contains("data-kept=\"Entwurfskopie gespeichert um\"")
+                .contains("data-offline=\"Offline: Die Entwurfskopie wird gespeichert,");
+    }
+
+    @Test
     void whyACommentWasHeldIsGermanForModerators() {
-        String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Moderationsprobe "), "Text.", List.of());
+        // past any digest window of held comments other tests opened: this one is told in a mail of its own
+        clock.advance(Duration.ofHours(1));
+        String title = TestPosts.unique("Moderationsprobe ");
+        String slug = TestPosts.publish(TestAccounts.owner(), title, "Text.", List.of());
         long id = TestComments.guestComment(slug, "Neue Leserin", TestComments.guestEmail("neu"), "Mein erster Kommentar.");
 
         String page = WebClient.owner().get("/moderation/comments/" + id).asString();
 
         assertThat(page).contains("erster Kommentar dieser E-Mail-Adresse")
                 .doesNotContain("first comment from this email");
+        OutboxMail held = QuarkusTransaction.requiringNew().call(() -> OutboxMail.listTo(TestAccounts.OWNER_EMAIL)
+                .stream().filter(m -> m.subject.contains(title)).findFirst().orElseThrow());
+        assertThat(held.bodyText).contains("Zurückgehalten, weil:").contains("erster Kommentar dieser E-Mail-Adresse");
     }
 
     @Test
