@@ -36,6 +36,9 @@ public class ModerationApi {
 
     static final int PAGE = 50;
 
+    /** The most comments one bulk request may name. */
+    static final int MAX_BULK = 5_000;
+
     /** A comment as the queue shows it to staff, with why the pipeline decided as it did. */
     public record QueueItem(long id, String postSlug, String postTitle, Long parentId, String authorName,
             String authorEmail, String authorUrl, String clientAddress, String provider, String status,
@@ -88,9 +91,9 @@ public class ModerationApi {
         if (bulk == null || bulk.ids() == null || bulk.ids().isEmpty()) {
             throw new InvalidInputException(Map.of("ids", SiteLanguage.messages(CheckMessages.class).modNoIds()));
         }
-        if (bulk.ids().size() > 5000) {
+        if (bulk.ids().size() > MAX_BULK) {
             throw new InvalidInputException(
-                    Map.of("ids", SiteLanguage.messages(CheckMessages.class).modTooMany(SiteLanguage.number(5_000))));
+                    Map.of("ids", SiteLanguage.messages(CheckMessages.class).modTooMany(SiteLanguage.number(MAX_BULK))));
         }
         int changed = moderation.applyAll(bulk.ids(), ModerationService.Action.of(bulk.action()),
                 currentUser.require(), bulk.reason());
