@@ -1,5 +1,11 @@
 package org.quillpress.account;
 
+import java.util.Locale;
+
+import org.quillpress.web.AdminMessages;
+import org.quillpress.web.CheckMessages;
+import org.quillpress.web.SiteLanguage;
+
 /**
  * What an account may do; each role includes the ones before it. Readers comment; authors write and publish their
  * own posts; editors also edit and publish everyone's posts and manage categories and tags; moderators also
@@ -27,7 +33,18 @@ public enum Role {
         return atLeast(EDITOR);
     }
 
+    /** The role's name in the site's language, as pages show it ("Author", "Autor"). */
     public String label() {
-        return name().charAt(0) + name().substring(1).toLowerCase();
+        return SiteLanguage.messages(AdminMessages.class).roleName(name());
+    }
+
+    /** The role's name in a sentence in the site's language ("as author"). */
+    public String inSentence() {
+        return SiteLanguage.messages(CheckMessages.class).roleInSentence(name());
+    }
+
+    /** The role as the audit log stores it, in English whatever the site's language ("author"). */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,7 +3,6 @@ package org.quillpress.admin;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -147,7 +146,7 @@ public class AdminService {
         accounts.setRole(accountId, role);
         if (before != role) {
             audit.record(AuditKind.ROLE, "account @" + account.handle,
-                    "role " + before.label().toLowerCase(Locale.ROOT) + " → " + role.label().toLowerCase(Locale.ROOT));
+                    "role " + before.code() + " → " + role.code());
         }
     }
 }

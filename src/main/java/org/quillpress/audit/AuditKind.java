@@ -2,24 +2,14 @@ package org.quillpress.audit;
 
 import java.util.Locale;
 
-/** The kinds of entries, as the filter on /admin/audit offers them. */
+/** The kinds of entries, as the filter on /admin/audit offers them; the page names each (staffadmin:auditKind). */
 public enum AuditKind {
-    POST("Posts"),
-    ROLE("Roles"),
-    INVITATION("Invitations and sign-ups"),
-    BAN("Bans"),
-    SETTINGS("Settings"),
-    IMPORT_EXPORT("Imports and exports");
-
-    private final String label;
-
-    AuditKind(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    POST,
+    ROLE,
+    INVITATION,
+    BAN,
+    SETTINGS,
+    IMPORT_EXPORT;
 
     /** The kind a filter parameter names, or null for "every kind". */
     static AuditKind parse(String text) {

@@ -37,10 +37,10 @@ class AuditObservers {
 
     void onInvitation(@Observes InvitationChanged event) {
         String what = switch (event.what()) {
-            case SENT -> "invited as " + event.role().label().toLowerCase(Locale.ROOT);
+            case SENT -> "invited as " + event.role().code();
             case REVOKED -> "invitation revoked";
-            case ACCEPTED -> "invitation accepted, joined as " + event.role().label().toLowerCase(Locale.ROOT);
-            case SIGNED_UP -> "signed up by email as " + event.role().label().toLowerCase(Locale.ROOT);
+            case ACCEPTED -> "invitation accepted, joined as " + event.role().code();
+            case SIGNED_UP -> "signed up by email as " + event.role().code();
         };
         log.record(AuditKind.INVITATION, event.email(), what);
     }

@@ -85,7 +85,8 @@ public class AuditResource {
                 .list();
         boolean hasNext = found.size() > PAGE_SIZE;
         List<Row> rows = found.stream().limit(PAGE_SIZE)
-                .map(e -> new Row(e.at, e.actorName == null ? "the site" : e.actorName, e.kind, e.subject, e.detail))
+                .map(e -> new Row(e.at, e.actorName == null ? AuditWords.siteActor() : e.actorName, e.kind,
+                        AuditWords.subject(e.subject), AuditWords.detail(e.kind, e.detail)))
                 .toList();
         List<Actor> actors = AuditEntry.getEntityManager().createQuery(
                 "select distinct e.actorId, e.actorName from AuditEntry e where e.actorId is not null "

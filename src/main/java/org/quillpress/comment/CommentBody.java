@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
+import org.quillpress.web.CheckMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 /**
  * How a comment's text is cleaned and limited, wherever it comes from: the form, the API, an edit, staff or
@@ -26,11 +28,11 @@ public final class CommentBody {
     /** What is wrong with a cleaned text (empty, or over the limit); empty when it may be stored. */
     public static Optional<String> problem(String cleaned) {
         if (cleaned.isEmpty()) {
-            return Optional.of("Write a comment first.");
+            return Optional.of(SiteLanguage.messages(CheckMessages.class).commentEmpty());
         }
         int bytes = cleaned.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
-            return Optional.of("The comment is " + bytes + " bytes; the limit is " + MAX_BYTES + ".");
+            return Optional.of(SiteLanguage.messages(CheckMessages.class).commentTooLong(bytes, MAX_BYTES));
         }
         return Optional.empty();
     }

@@ -23,9 +23,11 @@ import org.quillpress.account.LoginIdentity;
 import org.quillpress.account.Role;
 import org.quillpress.post.Post;
 import org.quillpress.security.FormStamp;
+import org.quillpress.web.CheckMessages;
 import org.quillpress.web.ControlCharacters;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
+import org.quillpress.web.SiteLanguage;
 
 /**
  * Takes readers' comments through the moderation pipeline: refuse what is invalid, slow down floods,
@@ -102,8 +104,8 @@ public class CommentService {
             long wait = flood.takeHeld();
             if (wait > 0) {
                 // the queue is filling faster than people can read it: guests wait, nothing is stored
-                throw new InvalidInputException(429, Map.of("body", "Many comments are waiting for moderation just now."
-                        + " Wait " + wait + " seconds and send yours again.")).retryAfter(wait);
+                throw new InvalidInputException(429,
+                        Map.of("body", SiteLanguage.messages(CheckMessages.class).commentQueueFull(wait))).retryAfter(wait);
             }
         }
 
@@ -150,8 +152,7 @@ public class CommentService {
     private static Map<String, String> guestProblems(GuestDetails details) {
         Map<String, String> problems = new LinkedHashMap<>(details.problems());
         if (!problems.containsKey("name") && isStaffName(details.name())) {
-            problems.put("name", "This is the name of someone who writes for this site. Sign in if it is yours, "
-                    + "or use another name.");
+            problems.put("name", SiteLanguage.messages(CheckMessages.class).guestStaffName());
         }
         return problems;
     }
@@ -179,7 +180,7 @@ public class CommentService {
             parent = Comment.<Comment> findByIdOptional(parentId)
                     .filter(c -> c.post.id.equals(post.id) && c.status == CommentStatus.APPROVED).orElse(null);
             if (parent == null) {
-                errors.put("parentId", "The comment you reply to is not on this post, or not visible.");
+                errors.put("parentId", SiteLanguage.messages(CheckMessages.class).commentParentGone());
             }
         }
         if (!errors.isEmpty()) {
@@ -191,12 +192,12 @@ public class CommentService {
     private void refuseClosedOrBanned(Post post, DiscussionSettings.Rules rules, Instant now, Account account,
             String email, String address) {
         if (!commentsOpen(post.commentsOpen, post.publishAt, rules, now)) {
-            throw new InvalidInputException(403, Map.of("body", "Comments are closed on this post."));
+            throw new InvalidInputException(403, Map.of("body", SiteLanguage.messages(CheckMessages.class).commentsClosed()));
         }
         Optional<Ban> ban = bans.find(account == null ? null : account.id, email, address);
         if (ban.isPresent()) {
-            throw new InvalidInputException(403, Map.of("body", "You may not comment on this site."
-                    + (ban.get().reason == null || ban.get().reason.isBlank() ? "" : " Reason: " + ban.get().reason)));
+            throw new InvalidInputException(403, Map.of("body", SiteLanguage.messages(CheckMessages.class)
+                    .commentBanned(ban.get().reason == null ? "" : ban.get().reason.strip())));
         }
     }
 
@@ -211,9 +212,11 @@ public class CommentService {
                     .map(a -> bans.activeAccountBan(a.id)).flatMap(Optional::stream).findFirst();
         }
         ban.ifPresent(b -> {
-            throw new InvalidInputException(403, Map.of("body", "Your account is banned from commenting on this site"
-                    + (b.expiresAt == null ? "" : " until " + b.endDay())
-                    + "." + (b.reason == null || b.reason.isBlank() ? "" : " Reason: " + b.reason)));
+            throw new InvalidInputException(403,
+                    Map.of("body",
+                            SiteLanguage.messages(CheckMessages.class).commentAccountBanned(
+                                    b.expiresAt == null ? "" : b.endDay(),
+                                    b.reason == null ? "" : b.reason.strip())));
         });
     }
 
@@ -234,13 +237,13 @@ public class CommentService {
                         post, email, body) > 0;
         if (repeat) {
             throw new InvalidInputException(409,
-                    Map.of("body", "Duplicate comment: you have already said that on this post."));
+                    Map.of("body", SiteLanguage.messages(CheckMessages.class).commentDuplicate()));
         }
     }
 
     private static InvalidInputException tooQuick(long wait) {
         return new InvalidInputException(429, Map.of("body",
-                "You are commenting too quickly. Wait " + wait + " seconds and send it again.")).retryAfter(wait);
+                SiteLanguage.messages(CheckMessages.class).commentTooQuick(wait))).retryAfter(wait);
     }
 
     /** Whether new comments are taken: the post's switch, and the automatic closing after N days. */
@@ -301,8 +304,8 @@ public class CommentService {
         }
         Duration window = Duration.ofMinutes(settings.current().editWindowMinutes());
         if (comment.createdAt.plus(window).isBefore(clock.instant())) {
-            throw new InvalidInputException(403, Map.of("body", "Comments can be changed for "
-                    + settings.current().editWindowMinutes() + " minutes after posting; that time is over."));
+            throw new InvalidInputException(403, Map.of("body",
+                    SiteLanguage.messages(CheckMessages.class).commentEditWindowOver(settings.current().editWindowMinutes())));
         }
         return comment;
     }

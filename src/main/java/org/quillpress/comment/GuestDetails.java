@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.quillpress.account.AccountService;
+import org.quillpress.web.CheckMessages;
+import org.quillpress.web.SiteLanguage;
 
 /**
  * What a guest signs a comment with: a name, a private email and an optional website, stripped of
@@ -26,21 +28,21 @@ public record GuestDetails(String name, String email, String website) {
     public Map<String, String> problems() {
         Map<String, String> errors = new LinkedHashMap<>();
         if (name.isEmpty()) {
-            errors.put("name", "Enter your name.");
+            errors.put("name", SiteLanguage.messages(CheckMessages.class).guestName());
         } else if (bytes(name) > MAX_NAME) {
-            errors.put("name", "Use at most " + MAX_NAME + " bytes for the name.");
+            errors.put("name", SiteLanguage.messages(CheckMessages.class).guestNameLength(MAX_NAME));
         }
         if (email.isEmpty()) {
-            errors.put("email", "Enter your email address; it is never shown.");
+            errors.put("email", SiteLanguage.messages(CheckMessages.class).guestEmail());
         } else if (bytes(email) > MAX_EMAIL) {
-            errors.put("email", "Use at most " + MAX_EMAIL + " bytes for the email address.");
+            errors.put("email", SiteLanguage.messages(CheckMessages.class).guestEmailLength(MAX_EMAIL));
         } else if (!AccountService.EMAIL.matcher(email).matches()) {
-            errors.put("email", "Enter an email address such as name@example.org.");
+            errors.put("email", SiteLanguage.messages(CheckMessages.class).guestEmailFormat());
         }
         if (!website.isEmpty() && bytes(website) > MAX_WEBSITE) {
-            errors.put("website", "Use at most " + MAX_WEBSITE + " bytes for the website.");
+            errors.put("website", SiteLanguage.messages(CheckMessages.class).guestWebsiteLength(MAX_WEBSITE));
         } else if (!website.isEmpty() && !AccountService.isWebAddress(website)) {
-            errors.put("website", "Enter a web address starting with https:// or http://.");
+            errors.put("website", SiteLanguage.messages(CheckMessages.class).guestWebsiteFormat());
         }
         return errors;
     }

@@ -20,6 +20,7 @@ import org.quillpress.account.Role;
 import org.quillpress.comment.Comment;
 import org.quillpress.comment.CommentPosted;
 import org.quillpress.comment.CommentStatus;
+import org.quillpress.comment.StoredReasons;
 import org.quillpress.post.Post;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.web.SiteLanguage;
@@ -102,8 +103,7 @@ public class CommentMails {
             return;
         }
         Post post = comment.post;
-        List<String> reasons = comment.reasons == null || comment.reasons.isBlank() ? List.of()
-                : List.of(comment.reasons.split("\n"));
+        List<String> reasons = StoredReasons.lines(comment.reasons);
         MailTemplates.Rendered mail = MailTemplates.render(MailTemplates.heldForModeration(siteTitle(), post.title,
                 view(comment), reasons, links.queueEntry(comment.id)));
         MailMessages m = SiteLanguage.messages(MailMessages.class);

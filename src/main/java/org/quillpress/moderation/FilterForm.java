@@ -4,7 +4,9 @@ import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.quillpress.moderation.ModerationViews.Filter;
+import org.quillpress.web.CheckMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 import io.quarkus.qute.TemplateData;
 
@@ -28,7 +30,7 @@ public record FilterForm(
     /** The filter, refusing a search longer than the search box takes. */
     static Filter filter(String status, String post, String q, String after) {
         if (q != null && q.length() > MAX_QUERY) {
-            throw new InvalidInputException(Map.of("q", "Search for at most " + MAX_QUERY + " characters."));
+            throw new InvalidInputException(Map.of("q", SiteLanguage.messages(CheckMessages.class).modQuery(MAX_QUERY)));
         }
         return Filter.of(status, post, q, after);
     }

@@ -23,7 +23,9 @@ import org.quillpress.account.Role;
 import org.quillpress.comment.Comment;
 import org.quillpress.comment.CommentStatus;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.web.CheckMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 /** The moderation queue for staff clients. Only here do writers' emails and addresses appear. */
 @Path("/api/v1/moderation/comments")
@@ -33,6 +35,9 @@ import org.quillpress.web.InvalidInputException;
 public class ModerationApi {
 
     static final int PAGE = 50;
+
+    /** The most comments one bulk request may name. */
+    static final int MAX_BULK = 5_000;
 
     /** A comment as the queue shows it to staff, with why the pipeline decided as it did. */
     public record QueueItem(long id, String postSlug, String postTitle, Long parentId, String authorName,
@@ -59,7 +64,7 @@ public class ModerationApi {
             wanted = status == null || status.isBlank() ? CommentStatus.PENDING
                     : CommentStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(Map.of("status", "Choose pending, approved, spam or trash."));
+            throw new InvalidInputException(Map.of("status", SiteLanguage.messages(CheckMessages.class).modStatus()));
         }
         List<Comment> comments = Comment.find("from Comment c join fetch c.post where c.status = ?1 and c.id > ?2 "
                 + "order by c.id", wanted, after == null ? 0L : after).page(0, PAGE).list();
@@ -84,10 +89,11 @@ public class ModerationApi {
     @Operation(summary = "One action on many comments")
     public Map<String, Object> bulk(Bulk bulk) {
         if (bulk == null || bulk.ids() == null || bulk.ids().isEmpty()) {
-            throw new InvalidInputException(Map.of("ids", "Name the comments to act on."));
+            throw new InvalidInputException(Map.of("ids", SiteLanguage.messages(CheckMessages.class).modNoIds()));
         }
-        if (bulk.ids().size() > 5000) {
-            throw new InvalidInputException(Map.of("ids", "At most 5,000 comments at once."));
+        if (bulk.ids().size() > MAX_BULK) {
+            throw new InvalidInputException(
+                    Map.of("ids", SiteLanguage.messages(CheckMessages.class).modTooMany(SiteLanguage.number(MAX_BULK))));
         }
         int changed = moderation.applyAll(bulk.ids(), ModerationService.Action.of(bulk.action()),
                 currentUser.require(), bulk.reason());

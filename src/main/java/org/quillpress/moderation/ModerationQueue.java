@@ -25,10 +25,13 @@ import org.quillpress.comment.Comment;
 import org.quillpress.comment.CommentRevision;
 import org.quillpress.comment.CommentStatus;
 import org.quillpress.comment.ModerationAction;
+import org.quillpress.comment.StoredReasons;
 import org.quillpress.moderation.ModerationViews.Decision;
 import org.quillpress.moderation.ModerationViews.Entry;
 import org.quillpress.moderation.ModerationViews.Filter;
+import org.quillpress.web.CheckMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 
 /**
  * Reads the moderation queue. A page takes a fixed number of statements whatever its length: the tab
@@ -67,7 +70,7 @@ public class ModerationQueue {
                 return new Cursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
                         Long.parseLong(parts[2]));
             } catch (RuntimeException e) {
-                throw new InvalidInputException(Map.of("after", "This page link is damaged: start from the first page."));
+                throw new InvalidInputException(Map.of("after", SiteLanguage.messages(CheckMessages.class).pageLinkDamaged()));
             }
         }
     }
@@ -80,7 +83,7 @@ public class ModerationQueue {
         try {
             return CommentStatus.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(Map.of("status", "Choose pending, approved, spam or trash."));
+            throw new InvalidInputException(Map.of("status", SiteLanguage.messages(CheckMessages.class).modStatus()));
         }
     }
 
@@ -247,11 +250,9 @@ public class ModerationQueue {
                 a.fromStatus, a.toStatus, a.reason, a.createdAt);
     }
 
+    /** The reasons stored one per line, in the site's language. */
     static List<String> reasons(String stored) {
-        if (stored == null || stored.isBlank()) {
-            return List.of();
-        }
-        return List.of(stored.split("\n")).stream().map(String::strip).filter(r -> !r.isEmpty()).toList();
+        return StoredReasons.lines(stored);
     }
 
     /** The first words of some Markdown as plain text, for the parent of a reply. */
@@ -273,7 +274,7 @@ public class ModerationQueue {
             try {
                 beforeId = Long.parseLong(before.strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException(Map.of("before", "This page link is damaged: start from the first page."));
+                throw new InvalidInputException(Map.of("before", SiteLanguage.messages(CheckMessages.class).pageLinkDamaged()));
             }
         }
         TypedQuery<Object[]> query = Ban.getEntityManager().createQuery("select b, creator.displayName, "

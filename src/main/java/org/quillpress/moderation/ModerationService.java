@@ -33,8 +33,10 @@ import org.quillpress.comment.CommentStatus;
 import org.quillpress.comment.CommentSubmission;
 import org.quillpress.comment.ModerationAction;
 import org.quillpress.comment.Writer;
+import org.quillpress.web.CheckMessages;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
+import org.quillpress.web.SiteLanguage;
 import org.quillpress.web.StaffText;
 
 /** What moderators do to comments; every change is written to the audit trail. */
@@ -65,7 +67,7 @@ public class ModerationService {
                 }
             }
             throw new InvalidInputException(Map.of("action",
-                    "Choose approve, unapprove, spam, not-spam, trash or restore."));
+                    SiteLanguage.messages(CheckMessages.class).modAction()));
         }
     }
 

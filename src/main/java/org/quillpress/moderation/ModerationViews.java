@@ -142,6 +142,11 @@ public final class ModerationViews {
         public List<String> reasonLines() {
             return ModerationQueue.reasons(reason);
         }
+
+        /** The reason in the site's language, its lines as stored. */
+        public String shownReason() {
+            return String.join("\n", reasonLines());
+        }
     }
 
     /** A comment as the queue shows it to staff: its context, its writer, why it is where it is. */

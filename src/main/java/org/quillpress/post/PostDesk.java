@@ -20,8 +20,10 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import org.quillpress.account.AccountPrincipal;
+import org.quillpress.web.CheckMessages;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Paths;
+import org.quillpress.web.SiteLanguage;
 import org.quillpress.web.StaffText;
 
 /**
@@ -68,7 +70,7 @@ public class PostDesk {
                 return valueOf(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(Map.of("action",
-                        "Choose publish, trash, restore, purge or category."));
+                        SiteLanguage.messages(CheckMessages.class).deskAction()));
             }
         }
     }
@@ -99,7 +101,7 @@ public class PostDesk {
             try {
                 return valueOf(text.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(Map.of("status", "Choose all, draft, scheduled, published or trash."));
+                throw new InvalidInputException(Map.of("status", SiteLanguage.messages(CheckMessages.class).deskStatus()));
             }
         }
     }
@@ -130,7 +132,7 @@ public class PostDesk {
             try {
                 return valueOf(text.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(Map.of("sort", "Sort by updated, published or title."));
+                throw new InvalidInputException(Map.of("sort", SiteLanguage.messages(CheckMessages.class).deskSort()));
             }
         }
     }
@@ -140,7 +142,7 @@ public class PostDesk {
             String after, int size) {
         public Query {
             if (search != null && search.strip().length() > MAX_QUERY) {
-                throw new InvalidInputException(Map.of("q", "Search with at most " + MAX_QUERY + " characters."));
+                throw new InvalidInputException(Map.of("q", SiteLanguage.messages(CheckMessages.class).deskQuery(MAX_QUERY)));
             }
             search = blankToNull(search);
             author = blankToNull(author);
@@ -305,7 +307,8 @@ public class PostDesk {
             } catch (InvalidInputException e) {
                 // name the post: the message alone would not say which of the ticked posts it is about
                 throw new InvalidInputException(e.status(), Map.of(e.errors().containsKey("category") ? "category" : "ids",
-                        "\"" + post.title + "\": " + String.join(" ", e.errors().values())));
+                        SiteLanguage.messages(CheckMessages.class).deskPostProblem(post.title,
+                                String.join(" ", e.errors().values()))));
             }
         }
         return chosen.size();
@@ -334,7 +337,7 @@ public class PostDesk {
         try {
             return PostKind.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(Map.of("kind", "Choose post or page."));
+            throw new InvalidInputException(Map.of("kind", SiteLanguage.messages(CheckMessages.class).deskKind()));
         }
     }
 
@@ -367,7 +370,7 @@ public class PostDesk {
                 return new Cursor(sort == Sort.TITLE ? value : Instant.parse(value), id);
             } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeParseException e) {
                 throw new InvalidInputException(
-                        Map.of("after", "This page link is not valid; start again from the first page."));
+                        Map.of("after", SiteLanguage.messages(CheckMessages.class).pageLinkNotValid()));
             }
         }
     }

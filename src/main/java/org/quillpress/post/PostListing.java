@@ -207,7 +207,7 @@ public class PostListing {
                         Long.parseLong(text.substring(dash + 1)));
             } catch (RuntimeException e) {
                 throw new org.quillpress.web.InvalidInputException(java.util.Map.of("cursor",
-                        "This page link is not valid; start again from the first page."));
+                        org.quillpress.web.SiteLanguage.messages(org.quillpress.web.CheckMessages.class).pageLinkNotValid()));
             }
         }
     }

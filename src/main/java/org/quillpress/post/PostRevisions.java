@@ -15,7 +15,9 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
+import org.quillpress.web.CheckMessages;
 import org.quillpress.web.InvalidInputException;
+import org.quillpress.web.SiteLanguage;
 import org.quillpress.web.StaffText;
 
 import com.github.difflib.DiffUtils;
@@ -124,7 +126,8 @@ public class PostRevisions {
     public Revision autosave(String slug, String title, String body, String excerpt, AccountPrincipal editor) {
         Post post = editable(slug, editor);
         if (post.isTrashed()) {
-            throw new InvalidInputException(409, Map.of("status", "This post is in the trash; nothing was saved."));
+            throw new InvalidInputException(409,
+                    Map.of("status", SiteLanguage.messages(CheckMessages.class).autosaveTrashed()));
         }
         String cleanTitle = title == null ? "" : title.strip();
         String cleanBody = body == null ? "" : body.replace("\r\n", "\n");
@@ -133,7 +136,7 @@ public class PostRevisions {
                 || cleanBody.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > PostService.MAX_BODY_BYTES
                 || (cleanTitle + cleanBody + cleanExcerpt).indexOf('\0') >= 0) {
             throw new InvalidInputException(
-                    Map.of("body", "The copy is larger than a post may be, or holds a NUL character; nothing was saved."));
+                    Map.of("body", SiteLanguage.messages(CheckMessages.class).autosaveTooLarge()));
         }
         PostRevision copy = PostRevision.findAutosave(post, editor.id()).orElseGet(() -> {
             PostRevision fresh = new PostRevision();

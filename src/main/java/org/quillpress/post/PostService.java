@@ -23,11 +23,13 @@ import jakarta.ws.rs.NotFoundException;
 
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
+import org.quillpress.web.CheckMessages;
 import org.quillpress.web.ControlCharacters;
 import org.quillpress.web.ImageRenditions;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
 import org.quillpress.web.Paths;
+import org.quillpress.web.SiteLanguage;
 import org.quillpress.web.SiteTime;
 import org.quillpress.web.Slugs;
 import org.quillpress.web.StaffMessages;
@@ -453,7 +455,7 @@ public class PostService {
         try {
             return PostKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(Map.of("kind", "Choose POST or PAGE."));
+            throw new InvalidInputException(Map.of("kind", SiteLanguage.messages(CheckMessages.class).postKind()));
         }
     }
 

@@ -14,9 +14,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
+import org.quillpress.web.CheckMessages;
 import org.quillpress.web.ContentChanged;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Paths;
+import org.quillpress.web.SiteLanguage;
 import org.quillpress.web.Slugs;
 
 /**
@@ -94,10 +96,10 @@ public class TermService {
         String n = name(name);
         String slug = Slugs.of(n);
         if (slug.isEmpty()) {
-            throw new InvalidInputException(Map.of("name", "Give the category a name with a letter or digit."));
+            throw new InvalidInputException(Map.of("name", SiteLanguage.messages(CheckMessages.class).categoryNoName()));
         }
         if (Category.findByName(n).isPresent() || Category.findBySlug(slug).isPresent()) {
-            throw new InvalidInputException(409, Map.of("name", "There is a category \"" + n + "\" already."));
+            throw new InvalidInputException(409, Map.of("name", SiteLanguage.messages(CheckMessages.class).categoryExists(n)));
         }
         Category category = new Category();
         category.name = n;
@@ -118,10 +120,11 @@ public class TermService {
         String s = newSlug(slug, category.slug);
         if (Category.<Category> find("lower(name) = lower(?1) and id <> ?2", n, id).firstResultOptional()
                 .isPresent()) {
-            throw new InvalidInputException(409, Map.of("name", "There is a category \"" + n + "\" already."));
+            throw new InvalidInputException(409, Map.of("name", SiteLanguage.messages(CheckMessages.class).categoryExists(n)));
         }
         if (Category.count("slug = ?1 and id <> ?2", s, id) > 0) {
-            throw new InvalidInputException(409, Map.of("slug", "Another category already uses \"" + s + "\"."));
+            throw new InvalidInputException(409,
+                    Map.of("slug", SiteLanguage.messages(CheckMessages.class).categorySlugTaken(s)));
         }
         if (!s.equals(category.slug)) {
             CategoryRedirect.release(s);
@@ -140,7 +143,7 @@ public class TermService {
         Category parent = optionalCategory(parentId, "parent").orElse(null);
         if (parent != null && CategoryTree.load().wouldCycle(category.id, parent.id)) {
             throw new InvalidInputException(Map.of("parent",
-                    "\"" + category.name + "\" cannot go under itself or one of its own subcategories."));
+                    SiteLanguage.messages(CheckMessages.class).categoryCycle(category.name)));
         }
         category.parent = parent;
         changed.fire(new ContentChanged("categories"));
@@ -154,9 +157,9 @@ public class TermService {
     public void mergeCategory(long id, String intoId) {
         Category category = removable(id);
         Category into = optionalCategory(intoId, "into").orElseThrow(() -> new InvalidInputException(
-                Map.of("into", "Choose the category to merge \"" + category.name + "\" into.")));
+                Map.of("into", SiteLanguage.messages(CheckMessages.class).categoryMergeInto(category.name))));
         if (into == category) {
-            throw new InvalidInputException(Map.of("into", "A category cannot be merged into itself."));
+            throw new InvalidInputException(Map.of("into", SiteLanguage.messages(CheckMessages.class).categoryMergeSelf()));
         }
         CategoryRedirect.handOver(category, into);
         String oldSlug = category.slug;
@@ -171,7 +174,7 @@ public class TermService {
         Category category = removable(id);
         Category moveTo = optionalCategory(moveToId, "moveTo").orElseGet(PostService::defaultCategory);
         if (moveTo == category) {
-            throw new InvalidInputException(Map.of("moveTo", "Choose another category for its posts."));
+            throw new InvalidInputException(Map.of("moveTo", SiteLanguage.messages(CheckMessages.class).categoryMoveTo()));
         }
         category.deleteMovingPostsTo(moveTo);
         changed.fire(new ContentChanged("categories"));
@@ -206,7 +209,7 @@ public class TermService {
         String n = name(name);
         String s = newSlug(slug, tag.slug);
         if (Tag.count("slug = ?1 and id <> ?2", s, id) > 0) {
-            throw new InvalidInputException(409, Map.of("slug", "Another tag already uses \"" + s + "\"."));
+            throw new InvalidInputException(409, Map.of("slug", SiteLanguage.messages(CheckMessages.class).tagSlugTaken(s)));
         }
         if (!s.equals(tag.slug)) {
             TagRedirect.release(s);
@@ -223,9 +226,9 @@ public class TermService {
         Tag tag = Tag.<Tag> findByIdOptional(id).orElseThrow(NotFoundException::new);
         Tag into = parseId(intoId, "into").flatMap(i -> Tag.<Tag> findByIdOptional(i))
                 .orElseThrow(() -> new InvalidInputException(
-                        Map.of("into", "Choose the tag to merge \"" + tag.name + "\" into.")));
+                        Map.of("into", SiteLanguage.messages(CheckMessages.class).tagMergeInto(tag.name))));
         if (into == tag) {
-            throw new InvalidInputException(Map.of("into", "A tag cannot be merged into itself."));
+            throw new InvalidInputException(Map.of("into", SiteLanguage.messages(CheckMessages.class).tagMergeSelf()));
         }
         var em = Tag.getEntityManager();
         // a post with both keeps the one it already has; the others swap tags in place
@@ -244,7 +247,8 @@ public class TermService {
     private static String name(String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > MAX_NAME) {
-            throw new InvalidInputException(Map.of("name", "Give a name of at most " + MAX_NAME + " characters."));
+            throw new InvalidInputException(
+                    Map.of("name", SiteLanguage.messages(CheckMessages.class).termNameLength(MAX_NAME)));
         }
         return n;
     }
@@ -253,7 +257,7 @@ public class TermService {
         String d = description == null ? "" : description.strip();
         if (d.length() > MAX_DESCRIPTION) {
             throw new InvalidInputException(Map.of("description",
-                    String.format(Locale.ENGLISH, "Use at most %,d characters.", MAX_DESCRIPTION)));
+                    SiteLanguage.messages(CheckMessages.class).atMostCharacters(SiteLanguage.number(MAX_DESCRIPTION))));
         }
         return d.isEmpty() ? null : d;
     }
@@ -265,7 +269,7 @@ public class TermService {
         }
         if (!Slugs.isValid(s) || s.length() > Slugs.MAX_LENGTH) {
             throw new InvalidInputException(
-                    Map.of("slug", "Use lower-case letters, digits and single hyphens, such as harbour-walks."));
+                    Map.of("slug", SiteLanguage.messages(CheckMessages.class).termSlugFormat()));
         }
         return s;
     }
@@ -279,7 +283,7 @@ public class TermService {
         Category category = existing(id);
         if (Category.DEFAULT_SLUG.equals(category.slug)) {
             throw new InvalidInputException(Map.of("category",
-                    "\"" + category.name + "\" cannot be deleted or merged away: posts go there when no other is chosen."));
+                    SiteLanguage.messages(CheckMessages.class).categoryDefault(category.name)));
         }
         return category;
     }
@@ -291,7 +295,7 @@ public class TermService {
             return Optional.empty();
         }
         return Optional.of(Category.<Category> findByIdOptional(parsed.get()).orElseThrow(
-                () -> new InvalidInputException(Map.of(field, "That category does not exist (any more)."))));
+                () -> new InvalidInputException(Map.of(field, SiteLanguage.messages(CheckMessages.class).categoryGone()))));
     }
 
     private static Optional<Long> parseId(String id, String field) {
@@ -301,7 +305,7 @@ public class TermService {
         try {
             return Optional.of(Long.parseLong(id.strip()));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(Map.of(field, "Choose one from the list."));
+            throw new InvalidInputException(Map.of(field, SiteLanguage.messages(CheckMessages.class).chooseFromList()));
         }
     }
 }

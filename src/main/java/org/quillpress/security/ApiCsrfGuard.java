@@ -11,14 +11,17 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.quillpress.web.CheckMessages;
 import org.quillpress.web.Problem;
+import org.quillpress.web.SiteLanguage;
 
 /**
  * quarkus-rest-csrf checks forms, and JSON requests only when they carry the X-CSRF-TOKEN header. A
  * JSON write that relies on the browser's session cookie must carry it: without this guard another
  * site could make a signed-in reader's browser send one. Bearer tokens and guests carry no ambient
  * authority and pass. (The extension's own verification runs in a later phase, after the form is read,
- * so this guard compares the header with the cookie itself.)
+ * so this guard compares the header with the cookie itself.) The problem's words are in the site's language, as
+ * {@link Problem} says; the header's name stays as it is.
  */
 public class ApiCsrfGuard {
 
@@ -45,9 +48,8 @@ public class ApiCsrfGuard {
             return null;
         }
         return Response.status(Response.Status.FORBIDDEN).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(403, "Missing CSRF token",
-                        "Requests made with a session cookie must send the csrf-token cookie's value in the "
-                                + headerName + " header."))
+                .entity(Problem.of(403, SiteLanguage.messages(CheckMessages.class).csrfMissingTitle(),
+                        SiteLanguage.messages(CheckMessages.class).csrfMissing(headerName)))
                 .build();
     }
 

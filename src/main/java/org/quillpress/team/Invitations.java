@@ -79,7 +79,7 @@ public class Invitations {
         link.createdAt = now;
         link.expiresAt = now.plus(VALID_FOR);
         link.persist();
-        mails.invitation(email, by.displayName(), role.label().toLowerCase(Locale.ROOT), token, VALID_FOR);
+        mails.invitation(email, by.displayName(), role.inSentence(), token, VALID_FOR);
         announced.fire(new InvitationChanged(InvitationChanged.What.SENT, email, role));
     }
 

@@ -11,7 +11,7 @@ import io.vertx.ext.web.RoutingContext;
  * Request bodies stay under 4 MB everywhere but the WordPress import upload, whose larger limit is the
  * server's ({@code quarkus.http.limits.max-body-size}). Checked on the declared length before anything is
  * read; a body sent without a length (chunked) is refused outside the upload, since it could not be
- * measured up front.
+ * measured up front. The refusal is plain text in the site's language: a browser posting a form shows it as it is.
  */
 @ApplicationScoped
 public class BodyLimit {
@@ -47,12 +47,12 @@ public class BodyLimit {
             }
             if (bytes > MAX_BYTES) {
                 routing.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
-                        .end("The request body is larger than 4 MB, the limit here.\n");
+                        .end(SiteLanguage.messages(CheckMessages.class).bodyTooLarge() + "\n");
                 return;
             }
         } else if (routing.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
             routing.response().setStatusCode(411).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
-                    .end("Send the request body with a Content-Length header.\n");
+                    .end(SiteLanguage.messages(CheckMessages.class).bodyWithoutLength() + "\n");
             return;
         }
         routing.next();

@@ -30,7 +30,7 @@ public final class ControlCharacters {
 
     /** The message for a field that holds one. */
     public static String message() {
-        return "Remove the control characters (such as a NUL byte) from this field.";
+        return SiteLanguage.messages(CheckMessages.class).controlCharacters();
     }
 
     /**

@@ -259,25 +259,26 @@ public final class WordPressHtml {
 
     /** The sites whose links WordPress embeds and that get a card here. */
     enum EmbedSite {
-        YOUTUBE("YouTube", "(?:www\\.|m\\.)?youtube\\.com|youtu\\.be", "Video on YouTube"),
-        VIMEO("Vimeo", "(?:www\\.|player\\.)?vimeo\\.com", "Video on Vimeo"),
-        X("X", "(?:www\\.|mobile\\.)?(?:twitter|x)\\.com", "Post on X"),
-        SOUNDCLOUD("SoundCloud", "(?:www\\.|m\\.)?soundcloud\\.com", "Audio on SoundCloud"),
-        SPOTIFY("Spotify", "open\\.spotify\\.com", "On Spotify"),
-        INSTAGRAM("Instagram", "(?:www\\.)?instagram\\.com", "Post on Instagram"),
-        FLICKR("Flickr", "(?:www\\.)?flickr\\.com|flic\\.kr", "Photo on Flickr"),
-        TIKTOK("TikTok", "(?:www\\.)?tiktok\\.com", "Video on TikTok");
+        YOUTUBE("YouTube", "(?:www\\.|m\\.)?youtube\\.com|youtu\\.be", "video"),
+        VIMEO("Vimeo", "(?:www\\.|player\\.)?vimeo\\.com", "video"),
+        X("X", "(?:www\\.|mobile\\.)?(?:twitter|x)\\.com", "post"),
+        SOUNDCLOUD("SoundCloud", "(?:www\\.|m\\.)?soundcloud\\.com", "audio"),
+        SPOTIFY("Spotify", "open\\.spotify\\.com", "on"),
+        INSTAGRAM("Instagram", "(?:www\\.)?instagram\\.com", "post"),
+        FLICKR("Flickr", "(?:www\\.)?flickr\\.com|flic\\.kr", "photo"),
+        TIKTOK("TikTok", "(?:www\\.)?tiktok\\.com", "video");
 
         private static final Pattern X_STATUS = Pattern.compile("https?://[^/]+/([A-Za-z0-9_]{1,15})/status/\\d+.*");
 
         final String label;
         final Pattern url;
-        final String title;
+        /** What its links lead to, as ContentMessages.embedTitle words it: video, audio, photo, post, or on. */
+        final String kind;
 
-        EmbedSite(String label, String hosts, String title) {
+        EmbedSite(String label, String hosts, String kind) {
             this.label = label;
             this.url = Pattern.compile("https?://(?:" + hosts + ")(?:[/?#].*)?", Pattern.CASE_INSENSITIVE);
-            this.title = title;
+            this.kind = kind;
         }
 
         static Optional<EmbedSite> of(String url) {
@@ -292,9 +293,9 @@ public final class WordPressHtml {
         String title(String url) {
             Matcher status = X_STATUS.matcher(url);
             if (this == X && status.matches()) {
-                return "Post by @" + status.group(1) + " on X";
+                return SiteLanguage.messages(ContentMessages.class).embedXPost(status.group(1));
             }
-            return title;
+            return SiteLanguage.messages(ContentMessages.class).embedTitle(kind, label);
         }
     }
 }

@@ -97,9 +97,9 @@ final class WordPressShortcodes {
 
     private static String why(String name) {
         return switch (name) {
-            case "gallery" -> " (its images are not in the export)";
-            case "audio", "video" -> " (no file address)";
-            case "playlist" -> " (playlists are not shown here)";
+            case "gallery" -> " " + SiteLanguage.messages(ContentMessages.class).galleryNotInExport();
+            case "audio", "video" -> " " + SiteLanguage.messages(ContentMessages.class).mediaWithoutFile();
+            case "playlist" -> " " + SiteLanguage.messages(ContentMessages.class).playlistNotShown();
             default -> "";
         };
     }
@@ -159,7 +159,7 @@ final class WordPressShortcodes {
                 missing += image.isEmpty() ? 1 : 0;
             }
             if (missing > 0 && !images.isEmpty()) {
-                notRendered.add("[gallery] (" + missing + " of its images are not in the export)");
+                notRendered.add("[gallery] " + SiteLanguage.messages(ContentMessages.class).gallerySomeNotInExport(missing));
             }
         }
         if (images.isEmpty()) {

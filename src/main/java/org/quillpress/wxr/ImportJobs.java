@@ -178,9 +178,7 @@ public class ImportJobs {
         }
         ImportReport report = new ImportReport();
         if (job.runs > 1) {
-            report.note("This import was taken over by another instance after the one running it stopped answering;"
-                    + " the file was read again from the start, so what had been stored already counts as already"
-                    + " imported (skipped).");
+            report.note(ImportRun.words().noteTakenOver());
         }
         AtomicLong read = new AtomicLong();
         AtomicBoolean lost = new AtomicBoolean();
@@ -191,8 +189,7 @@ public class ImportJobs {
             if ((job.uploads != null || job.downloadAttachments) && report.error() == null) {
                 Path uploads = job.uploads == null ? null : Path.of(job.uploads);
                 if (uploads != null && !Files.isReadable(uploads)) {
-                    report.note("The old site's uploads, " + job.uploads + ", are not on the server that finished this"
-                            + " import: bring the images in by importing the file again there.");
+                    report.note(ImportRun.words().noteUploadsElsewhere(job.uploads));
                     uploads = null;
                 }
                 if (uploads != null || job.downloadAttachments) {
@@ -202,7 +199,7 @@ public class ImportJobs {
             Log.infof("WordPress import of %s finished%n%s", job.fileName, report.toText());
         } catch (IOException | RuntimeException e) {
             Log.error("WordPress import failed", e);
-            report.fail("The uploaded file could not be read.");
+            report.fail(ImportRun.words().failUnreadable());
         }
         if (save(id, report, read.get(), report.error() == null ? ImportJob.State.FINISHED : ImportJob.State.FAILED)) {
             QuarkusTransaction.requiringNew().run(

@@ -6,6 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.quillpress.web.AdminMessages;
+import org.quillpress.web.SiteLanguage;
+
 /**
  * What an import did: counts per kind of thing, every skipped or failed item with its reason (the first
  * {@value #MAX_LINES} listed one by one, all of them counted by reason), notes on what was changed on the
@@ -65,7 +68,7 @@ public final class ImportReport {
 
     synchronized void skipped(Kind kind, String what, String reason) {
         counts.computeIfAbsent(kind, k -> new int[3])[1]++;
-        skippedByReason.merge(kind.label + ": " + reason, 1, Integer::sum);
+        skippedByReason.merge(kindName(kind) + ": " + reason, 1, Integer::sum);
         if (skipped.size() < MAX_LINES) {
             skipped.add(what + ": " + reason);
         } else {
@@ -73,9 +76,14 @@ public final class ImportReport {
         }
     }
 
+    /** A kind as the site's language names it ("Posts", "Beiträge"). */
+    private static String kindName(Kind kind) {
+        return SiteLanguage.messages(AdminMessages.class).wxrKind(kind.label);
+    }
+
     synchronized void failed(Kind kind, String what, String reason) {
         counts.computeIfAbsent(kind, k -> new int[3])[2]++;
-        note(what + " failed: " + reason);
+        note(ImportRun.words().failedItem(what, reason));
     }
 
     synchronized void note(String note) {
@@ -156,7 +164,7 @@ public final class ImportReport {
     public synchronized List<String> skippedItems() {
         List<String> lines = new ArrayList<>(skipped);
         if (moreSkipped > 0) {
-            lines.add("… and " + moreSkipped + " more (counted by reason above)");
+            lines.add(ImportRun.words().moreSkipped(moreSkipped));
         }
         return lines;
     }
@@ -169,7 +177,7 @@ public final class ImportReport {
     public synchronized List<String> notes() {
         List<String> lines = new ArrayList<>(notes);
         if (moreNotes > 0) {
-            lines.add("… and " + moreNotes + " more notes");
+            lines.add(ImportRun.words().moreNotes(moreNotes));
         }
         return lines;
     }
@@ -241,38 +249,40 @@ public final class ImportReport {
 
     /** The report as plain text, for the command line and the log. */
     public synchronized String toText() {
+        ImportMessages words = ImportRun.words();
         StringBuilder out = new StringBuilder();
         if (source != null) {
-            out.append("Source: ").append(source).append("\n");
+            out.append(words.textSource(source)).append("\n");
         }
         if (timeZone != null) {
-            out.append("Time zone: ").append(timeZone).append("\n");
+            out.append(words.textTimeZone(timeZone)).append("\n");
         }
         out.append("\n");
-        out.append(String.format("%-14s %9s %9s %9s%n", "", "imported", "skipped", "failed"));
-        counts.forEach((kind, c) -> out.append(String.format("%-14s %9d %9d %9d%n", kind.label, c[0], c[1], c[2])));
+        out.append(String.format("%-14s %9s %9s %9s%n", "", words.textImported(), words.textSkipped(),
+                words.textFailed()));
+        counts.forEach((kind, c) -> out.append(String.format("%-14s %9d %9d %9d%n", kindName(kind), c[0], c[1], c[2])));
         if (!skippedByReason.isEmpty()) {
-            out.append("\nSkipped, by reason:\n");
+            out.append("\n").append(words.textByReason()).append("\n");
             skippedByReason.forEach((reason, n) -> out.append("  ").append(n).append(" × ").append(reason).append('\n'));
         }
         if (!skipped.isEmpty()) {
-            out.append("\nSkipped items:\n");
+            out.append("\n").append(words.textSkippedItems()).append("\n");
             skippedItems().forEach(line -> out.append("  ").append(line).append('\n'));
         }
         if (!notRendered.isEmpty()) {
-            out.append("\nNot rendered as on WordPress (shortcodes stay as text):\n");
+            out.append("\n").append(words.textNotRendered()).append("\n");
             for (NotRendered row : notRendered()) {
-                out.append("  ").append(row.what()).append(" in ").append(row.posts()).append(" post(s): ")
+                out.append("  ").append(words.textInPosts(row.what(), row.posts()))
                         .append(String.join(", ", row.examples())).append(row.posts() > row.examples().size() ? ", …" : "")
                         .append('\n');
             }
         }
         if (!notes.isEmpty()) {
-            out.append("\nNotes:\n");
+            out.append("\n").append(words.textNotes()).append("\n");
             notes().forEach(line -> out.append("  ").append(line).append('\n'));
         }
         if (error != null) {
-            out.append("\nFAILED: ").append(error).append('\n');
+            out.append("\n").append(words.textFailedBecause(error)).append('\n');
         }
         return out.toString();
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.quillpress.post.PostSaved;
+import org.quillpress.web.SiteLanguage;
 import org.quillpress.wxr.ImportReport.Kind;
 
 /**
@@ -38,6 +39,11 @@ final class ImportRun {
 
     ImportRun(ImportReport report) {
         this.report = report;
+    }
+
+    /** The report's words, in the site's language while the import runs. */
+    static ImportMessages words() {
+        return SiteLanguage.messages(ImportMessages.class);
     }
 
     void begin() {

@@ -61,20 +61,12 @@ public class ImportedAttachments {
     private static final Pattern IDLESS_GALLERY = Pattern.compile("\\[gallery(?![^\\]]*\\b(?:ids|include)\\s*=)");
     private static final Pattern HAS_GALLERY = Pattern.compile("\\[gallery\\b|wp:gallery|blocks-gallery|wp-image-\\d");
 
-    /** The name the report gives galleries and images whose files are not in the media library. */
-    static final String NOT_IN_LIBRARY = "gallery or image not in the media library (it still points at the old site)";
-
     /** What bringing the images in did, for the import report. */
     public record Result(int imported, int missing, int refused, int rewritten, int posts, int downloaded,
             int downloadFailed, int unreferenced) {
         String toNote(boolean fromFolder, boolean downloading) {
-            String from = fromFolder && downloading ? "Images from the uploads folder and the old site"
-                    : downloading ? "Images downloaded from the old site" : "Images from the uploads folder";
-            return from + ": " + imported + " imported, " + missing + " missing, " + refused + " refused, " + rewritten
-                    + " addresses rewritten in " + posts + " posts."
-                    + (downloading ? " Downloads: " + downloaded + " downloaded, " + downloadFailed + " failed." : "")
-                    + (unreferenced > 0 ? " " + unreferenced + " attachment(s) no post shows are in the media library "
-                            + "all the same, with their descriptions and captions." : "");
+            return ImportRun.words().noteImages(fromFolder, downloading, imported, missing, refused, rewritten, posts,
+                    downloaded, downloadFailed, unreferenced);
         }
     }
 
@@ -288,7 +280,7 @@ public class ImportedAttachments {
             shown.stream().filter(a -> a != null).forEach(a -> referencedIds.add(a.key.wpId));
             long notInLibrary = shown.stream().filter(a -> a == null || a.mediaId == null).count();
             if (notInLibrary > 0) {
-                report.notRendered(NOT_IN_LIBRARY, "\"" + post.title + "\" (" + notInLibrary + " image(s))");
+                report.notRendered(ImportRun.words().notInLibrary(), ImportRun.words().postImages(post.title, notInLibrary));
             }
         }
 

@@ -24,12 +24,12 @@ class ImportedAuthors {
         run.authorsListed = true;
         String login = author.login().strip();
         if (login.isEmpty()) {
-            run.skipped(Kind.AUTHOR, "author on line " + author.line(), "no login name");
+            run.skipped(Kind.AUTHOR, ImportRun.words().authorOnLine(author.line()), ImportRun.words().skipNoLogin());
             return;
         }
         run.listedLogins.add(login);
         if (LoginIdentity.count("provider = ?1 and subject = ?2", WxrNames.PROVIDER, login) > 0) {
-            run.skipped(Kind.AUTHOR, "author " + login, "already imported");
+            run.skipped(Kind.AUTHOR, ImportRun.words().author(login), ImportRun.words().skipAlreadyImported());
             return;
         }
         Account account = createAuthor(login, author.displayName(), author.email());
@@ -56,10 +56,8 @@ class ImportedAuthors {
         if (account == null) {
             if (!PLAUSIBLE_LOGIN.matcher(key).matches() || run.authorsListed && !run.listedLogins.contains(key)) {
                 Account fallback = fallback(run);
-                run.note(what + ": its author \"" + WxrText.clip(key, 80) + "\" is not among the file's authors"
-                        + " (or is no login); it is given to " + (fallback.role == Role.ADMIN ? "the site's first admin"
-                                : "the file's first author, " + fallback.displayName + " (the site has no admin yet)")
-                        + ".");
+                run.note(ImportRun.words().noteUnknownAuthor(what, WxrText.clip(key, 80), fallback.role == Role.ADMIN,
+                        fallback.displayName));
                 return fallback;
             }
             // WXR 1.0 lists no authors: the post's dc:creator is all there is

@@ -77,14 +77,14 @@ class ImportedComments {
         for (Map<String, String> c : comments) {
             long wpId = WxrReader.number(c.get("wp:comment_id"));
             String author = value(c, "wp:comment_author");
-            String label = "comment " + wpId + " by " + (author.isEmpty() ? "(no name)" : author) + " on " + what;
+            String label = ImportRun.words().comment(wpId, author.isEmpty() ? ImportRun.words().noName() : author, what);
             String type = value(c, "wp:comment_type");
             if (type.equals("pingback") || type.equals("trackback")) {
-                run.skipped(Kind.COMMENT, label, type + ": pingbacks and trackbacks are not kept here");
+                run.skipped(Kind.COMMENT, label, ImportRun.words().skipPingback(type));
                 continue;
             }
             if (!type.isEmpty() && !type.equals("comment")) {
-                run.skipped(Kind.COMMENT, label, "the comment type \"" + type + "\" has no counterpart here");
+                run.skipped(Kind.COMMENT, label, ImportRun.words().skipCommentType(type));
                 continue;
             }
             if (wpId > 0) {
@@ -94,14 +94,14 @@ class ImportedComments {
                     if (here != null) {
                         byWpId.put(wpId, here);
                     }
-                    run.skipped(Kind.COMMENT, label, "already imported");
+                    run.skipped(Kind.COMMENT, label, ImportRun.words().skipAlreadyImported());
                     continue;
                 }
             }
             String body = c.getOrDefault("wp:comment_content", "");
             String markdownSource = c.get("qp:markdown");
             if ((markdownSource != null ? markdownSource : body).length() > 65535) {
-                run.failed(Kind.COMMENT, label, "longer than 65,535 characters");
+                run.failed(Kind.COMMENT, label, ImportRun.words().failCommentTooLong());
                 continue;
             }
             Comment comment = new Comment();
@@ -115,8 +115,7 @@ class ImportedComments {
                     parent = parentId == null ? null : known.get(parentId);
                 }
                 if (parent == null) {
-                    run.note(label + ": replies to comment " + wpParent
-                            + ", which was not imported; it starts a thread of its own.");
+                    run.note(ImportRun.words().noteOrphanReply(label, wpParent));
                 }
             }
             // the site's threading rule, at the depth an import keeps (pages show threads capped at the setting)

@@ -63,8 +63,7 @@ class ImportedPosts {
         String type = item.get("wp:post_type").isBlank() ? "post" : item.get("wp:post_type").strip();
         String title = cleanTitle(item.get("title"));
         long wpId = WxrReader.number(item.get("wp:post_id"));
-        String what = "\"" + (title.isEmpty() ? "(no title)" : title) + "\" (" + type + " " + wpId + ", line "
-                + item.line() + ")";
+        String what = ImportRun.words().item(title.isEmpty() ? ImportRun.words().noTitle() : title, type, wpId, item.line());
         Kind kind = switch (type) {
             case "post" -> Kind.POST;
             case "page" -> Kind.PAGE;
@@ -72,11 +71,10 @@ class ImportedPosts {
         };
         if (kind == null) {
             String reason = switch (type) {
-                case "attachment" -> "attachment (a media file): remembered for galleries; its file comes into the media "
-                        + "library from an uploads folder or a download";
-                case "nav_menu_item" -> "menu item: the navigation here is built from pages";
-                case "revision" -> "revision: only the current version is imported";
-                default -> "the post type \"" + type + "\" has no counterpart here";
+                case "attachment" -> ImportRun.words().skipAttachment();
+                case "nav_menu_item" -> ImportRun.words().skipMenuItem();
+                case "revision" -> ImportRun.words().skipRevisionType();
+                default -> ImportRun.words().skipPostType(type);
             };
             run.skipped(Kind.OTHER, what, reason);
             return;
@@ -84,12 +82,12 @@ class ImportedPosts {
         String wpStatus = item.get("wp:status").strip();
         if (wpStatus.equals("trash") || wpStatus.equals("auto-draft") || wpStatus.equals("inherit")) {
             run.skipped(kind, what, switch (wpStatus) {
-                case "trash" -> "in WordPress's trash";
-                case "auto-draft" -> "an automatic draft WordPress made, never saved by its author";
-                default -> "a revision";
+                case "trash" -> ImportRun.words().skipTrash();
+                case "auto-draft" -> ImportRun.words().skipAutoDraft();
+                default -> ImportRun.words().skipRevision();
             });
             for (int i = 0; i < item.comments().size(); i++) {
-                run.skipped(Kind.COMMENT, "comment on " + what, "its post was not imported");
+                run.skipped(Kind.COMMENT, ImportRun.words().commentOn(what), ImportRun.words().skipPostNotImported());
             }
             return;
         }
@@ -99,14 +97,13 @@ class ImportedPosts {
         if (repeated) {
             filedAs = source;
         } else if (!filedAs.equals(source)) {
-            run.note(what + ": another item earlier in the file has the same WordPress id " + wpId
-                    + "; both are imported.");
+            run.note(ImportRun.words().noteSameId(what, wpId));
         }
         String itemSource = filedAs;
         Post post = wpId > 0 ? WxrLink.localId(itemSource, WxrLink.Kind.POST, wpId).map(id -> Post.<Post> findById(id))
                 .orElse(null) : null;
         if (post != null) {
-            run.skipped(kind, what, repeated ? "the same item appears earlier in the file" : "already imported");
+            run.skipped(kind, what, repeated ? ImportRun.words().skipRepeated() : ImportRun.words().skipAlreadyImported());
             renderAgain(run, post, item, itemSource, wpId, what);
         } else {
             post = createPost(run, source, itemSource, item, kind, wpId, title, what);
@@ -125,11 +122,11 @@ class ImportedPosts {
         Post post = new Post();
         post.kind = kind == Kind.PAGE ? PostKind.PAGE : PostKind.POST;
         if (title.isEmpty()) {
-            title = "Untitled";
-            run.note(what + ": no title; it is called \"Untitled\".");
+            title = ImportRun.words().untitled();
+            run.note(ImportRun.words().noteUntitled(what, title));
         } else if (title.length() > PostService.MAX_TITLE) {
             title = clip(title, PostService.MAX_TITLE);
-            run.note(what + ": the title was cut to " + PostService.MAX_TITLE + " characters.");
+            run.note(ImportRun.words().noteTitleCut(what, PostService.MAX_TITLE));
         }
         post.title = title;
 
@@ -161,19 +158,18 @@ class ImportedPosts {
         boolean locked = !item.get("wp:post_password").isEmpty();
         if (locked) {
             post.status = PostStatus.DRAFT;
-            run.note(what + ": password-protected on WordPress; imported as a draft, so that neither it nor its "
-                    + "comments are shown to anyone but its author and admins.");
+            run.note(ImportRun.words().notePasswordProtected(what));
         } else {
             post.status = switch (wpStatus) {
                 case "publish", "future" -> date != null && date.isAfter(now) ? PostStatus.SCHEDULED
                         : PostStatus.PUBLISHED;
                 case "draft", "pending" -> PostStatus.DRAFT;
                 case "private" -> {
-                    run.note(what + ": private on WordPress; imported as a draft (seen only by its author and admins).");
+                    run.note(ImportRun.words().notePrivate(what));
                     yield PostStatus.DRAFT;
                 }
                 default -> {
-                    run.note(what + ": unknown status \"" + wpStatus + "\"; imported as a draft.");
+                    run.note(ImportRun.words().noteUnknownStatus(what, wpStatus));
                     yield PostStatus.DRAFT;
                 }
             };
@@ -228,7 +224,7 @@ class ImportedPosts {
         if (wpId > 0) {
             WxrLink.record(itemSource, WxrLink.Kind.POST, wpId, post.id, wpSlug.isEmpty() ? null : wpSlug);
         } else {
-            run.note(what + ": no WordPress id, so a second import would bring it in again.");
+            run.note(ImportRun.words().noteNoId(what));
         }
         if (post.kind == PostKind.PAGE) {
             run.pageSaved = new PostSaved(post.id, post.slug, post.kind);
@@ -243,8 +239,7 @@ class ImportedPosts {
                 kind);
         String slug = PostService.uniqueSlug(root, kind, null);
         if (!slug.equals(root)) {
-            run.note(what + ": the slug \"" + root + "\" is taken here, so it is at \"" + slug
-                    + "\" (its old WordPress addresses still lead to it).");
+            run.note(ImportRun.words().noteSlugTaken(what, root, slug));
         }
         return slug;
     }
@@ -301,7 +296,7 @@ class ImportedPosts {
         }
         if (!rendered.html().equals(post.bodyHtml)) {
             post.bodyHtml = rendered.html();
-            run.note(what + ": shown anew by the current rendering of WordPress content.");
+            run.note(ImportRun.words().noteRenderedAgain(what));
         }
     }
 
@@ -333,8 +328,7 @@ class ImportedPosts {
                 continue;
             }
             if (parentId == null || parentId.equals(child.id)) {
-                run.report.note("\"" + child.title + "\": its parent (WordPress id " + entry.getValue()
-                        + ") is not in the file, so it is at the top level.");
+                run.report.note(ImportRun.words().noteParentMissing(child.title, entry.getValue()));
             } else {
                 child.parent = Post.findById(parentId);
             }

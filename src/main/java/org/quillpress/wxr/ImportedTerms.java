@@ -22,21 +22,21 @@ class ImportedTerms {
     void importTerm(ImportRun run, WxrReader.Term term) {
         boolean tag = "post_tag".equals(term.taxonomy());
         Kind kind = tag ? Kind.TAG : Kind.CATEGORY;
-        String what = (tag ? "tag " : "category ") + "\"" + term.name() + "\"";
+        String what = ImportRun.words().term(tag, term.name());
         if (!tag && !"category".equals(term.taxonomy())) {
-            run.skipped(Kind.OTHER, "term \"" + term.name() + "\" (" + term.taxonomy() + ")",
-                    "the taxonomy \"" + term.taxonomy() + "\" has no counterpart here");
+            run.skipped(Kind.OTHER, ImportRun.words().otherTerm(term.name(), term.taxonomy()),
+                    ImportRun.words().skipTaxonomy(term.taxonomy()));
             return;
         }
         String slug = termSlug(term.slug(), term.name());
         if (slug.isEmpty()) {
-            run.skipped(kind, what, "neither its slug nor its name has a letter or digit");
+            run.skipped(kind, what, ImportRun.words().skipNoLetter());
             return;
         }
         String name = clip(cleanTitle(term.name()).isEmpty() ? slug : cleanTitle(term.name()), 120);
         if (tag) {
             if (Tag.findBySlug(slug).isPresent()) {
-                run.skipped(kind, what, "already here");
+                run.skipped(kind, what, ImportRun.words().skipAlreadyHere());
                 return;
             }
             Tag t = new Tag();
@@ -45,7 +45,7 @@ class ImportedTerms {
             t.persist();
         } else {
             if (Category.findBySlug(slug).isPresent()) {
-                run.skipped(kind, what, "already here");
+                run.skipped(kind, what, ImportRun.words().skipAlreadyHere());
                 return;
             }
             Category c = new Category();
@@ -56,8 +56,7 @@ class ImportedTerms {
             if (!term.parentSlug().isBlank()) {
                 c.parent = Category.findBySlug(termSlug(term.parentSlug(), "")).orElse(null);
                 if (c.parent == null) {
-                    run.note(what + ": its parent \"" + term.parentSlug()
-                            + "\" is not in the file before it, so it is a top-level category.");
+                    run.note(ImportRun.words().noteCategoryParentMissing(what, term.parentSlug()));
                 }
             }
             c.persist();

@@ -99,17 +99,12 @@ public class WxrImporter {
             adoptTimeZone(run, reader);
             report.finish();
         } catch (MalformedFile e) {
-            String kept = lastCommitted == null
-                    ? "Nothing from this file was stored."
-                    : "The first " + report.batches() + " batch(es) of up to " + BATCH_ITEMS
-                            + " items were stored, up to and including " + lastCommitted
-                            + "; nothing after that (the batch being read when the error came was not stored).";
-            report.fail("The file is not a well-formed WordPress export at line " + e.line + ": " + e.getMessage()
-                    + " " + kept);
+            String kept = lastCommitted == null ? ImportRun.words().keptNothing()
+                    : ImportRun.words().keptBatches(report.batches(), BATCH_ITEMS, lastCommitted);
+            report.fail(ImportRun.words().failMalformed(e.line, e.getMessage(), kept));
         } catch (RuntimeException e) {
             Log.error("WordPress import failed", e);
-            report.fail("The import stopped on an unexpected error (" + e.getMessage() + "). "
-                    + report.batches() + " complete batch(es) were stored.");
+            report.fail(ImportRun.words().failUnexpected(String.valueOf(e.getMessage()), report.batches()));
         }
         return report;
     }
@@ -125,9 +120,9 @@ public class WxrImporter {
 
     private static String describe(Unit unit) {
         if (unit instanceof Item item) {
-            return "\"" + cleanTitle(item.get("title")) + "\" (line " + item.line() + ")";
+            return ImportRun.words().itemAtLine(cleanTitle(item.get("title")), item.line());
         }
-        return "line " + unit.line();
+        return ImportRun.words().line(unit.line());
     }
 
     /**
@@ -239,18 +234,16 @@ public class WxrImporter {
             return;
         }
         String zone = found.get().getId();
-        String how = zone.equals(reader.timeZone().strip()) ? "named in the export"
-                : "judged from " + run.timeZone.sampleCount() + " dates WordPress wrote in both the blog's time and UTC";
+        String how = ImportRun.words().timeZoneHow(zone.equals(reader.timeZone().strip()), run.timeZone.sampleCount());
         run.report.timeZone(zone);
         QuarkusTransaction.requiringNew().run(() -> {
             Optional<String> current = SiteSetting.get(TIME_ZONE_SETTING);
             if (current.isEmpty() || current.get().equals(zone)) {
                 SiteSetting.put(TIME_ZONE_SETTING, zone);
-                run.report.note("The blog's time zone is " + zone + " (" + how + "); it is now the site's time zone.");
+                run.report.note(ImportRun.words().noteTimeZoneAdopted(zone, how));
                 changed.fire(new ContentChanged("WordPress import: time zone"));
             } else {
-                run.report.note("The blog's time zone is " + zone + " (" + how + "); the site keeps its own, "
-                        + current.get() + ", which an admin can change in the site settings.");
+                run.report.note(ImportRun.words().noteTimeZoneKept(zone, how, current.get()));
             }
         });
     }

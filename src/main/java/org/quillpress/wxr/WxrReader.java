@@ -121,8 +121,7 @@ final class WxrReader implements Closeable {
                             sawChannel = true;
                         } else if (!name.equals("rss")) {
                             throw new MalformedFile(line(),
-                                    "This is not a WordPress export: it starts with <" + xml.getLocalName()
-                                            + "> instead of <rss><channel>.");
+                                    ImportRun.words().notAnExport(xml.getLocalName()));
                         }
                         continue;
                     }
@@ -171,7 +170,7 @@ final class WxrReader implements Closeable {
                 }
             }
             if (!sawChannel) {
-                throw new MalformedFile(line(), "This is not a WordPress export: there is no <channel>.");
+                throw new MalformedFile(line(), ImportRun.words().noChannel());
             }
             return null;
         } catch (XMLStreamException e) {
@@ -208,7 +207,7 @@ final class WxrReader implements Closeable {
                 return new Item(at, fields, terms, comments);
             }
         }
-        throw new XMLStreamException("The file ends inside an <item>.", xml.getLocation());
+        throw new XMLStreamException(ImportRun.words().endsInItem(), xml.getLocation());
     }
 
     /** The text of every child of the current element, by qualified key; nested elements are flattened. */
@@ -226,7 +225,7 @@ final class WxrReader implements Closeable {
             }
         }
         if (depth > 0) {
-            throw new XMLStreamException("The file ends inside an element.", xml.getLocation());
+            throw new XMLStreamException(ImportRun.words().endsInElement(), xml.getLocation());
         }
         return fields;
     }
@@ -246,7 +245,7 @@ final class WxrReader implements Closeable {
                     }
                 }
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
-                        "The entity &" + xml.getLocalName() + "; is not allowed (DTDs and entities are switched off).",
+                        ImportRun.words().entityRefused(xml.getLocalName()),
                         xml.getLocation());
                 default -> {
                 }

@@ -11,6 +11,8 @@
   var url = aside.getAttribute('data-autosave-url');
   var token = form.querySelector('input[name="csrf-token"]');
   var status = document.getElementById('autosave-status');
+  // times as the page's language writes them (its words come from the page too), not the browser's
+  var language = document.documentElement.lang || undefined;
   var field = function (name) {
     return form.querySelector('[name="' + name + '"]');
   };
@@ -39,7 +41,7 @@
       .then(function (response) {
         if (response.ok) {
           lastSent = text;
-          status.textContent = status.getAttribute('data-kept') + ' ' + new Date().toLocaleTimeString() + '.';
+          status.textContent = status.getAttribute('data-kept') + ' ' + new Date().toLocaleTimeString(language) + '.';
         } else {
           status.textContent = status.getAttribute('data-failed') + ' (' + response.status + ').';
         }
@@ -72,7 +74,7 @@
       var at = new Date(copy.createdAt);
       // HTML allows at most three digits of a second's fraction; the server sends more
       time.setAttribute('datetime', at.toISOString());
-      time.textContent = at.toLocaleString();
+      time.textContent = at.toLocaleString(language);
       offer.hidden = false;
       document.getElementById('autosave-restore').addEventListener('click', function () {
         field('title').value = copy.title;

@@ -8,7 +8,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.quillpress.web.InvalidInputException;
 
-/** How a comment's text is cleaned and limited, wherever it comes from. */
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * How a comment's text is cleaned and limited, wherever it comes from.
+ * A Quarkus test: the messages come from the site's language bundles.
+ */
+@QuarkusTest
 class CommentBodyTest {
 
     @Test

@@ -11,7 +11,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** What a guest must give to comment, and the message for each field at fault. */
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * What a guest must give to comment, and the message for each field at fault.
+ * A Quarkus test: the messages come from the site's language bundles.
+ */
+@QuarkusTest
 class GuestDetailsTest {
 
     static Stream<Arguments> problems() {

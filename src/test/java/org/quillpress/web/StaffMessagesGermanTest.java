@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quillpress.wxr.ImportMessages;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
@@ -22,7 +23,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 class StaffMessagesGermanTest {
 
     @ParameterizedTest
-    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class })
+    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class, CheckMessages.class,
+            RecordMessages.class, ImportMessages.class, ContentMessages.class })
     void everyMessageHasAGermanTextAndNoKeyIsStale(Class<?> bundle) throws IOException {
         Properties german = german(bundle);
         Set<String> keys = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
@@ -31,7 +33,8 @@ class StaffMessagesGermanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class })
+    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class, CheckMessages.class,
+            RecordMessages.class, ImportMessages.class, ContentMessages.class })
     void germanTextsAreNotEmptyAndUseTheParameters(Class<?> bundle) throws IOException {
         Properties german = german(bundle);
         for (Method method : bundle.getDeclaredMethods()) {
@@ -46,7 +49,8 @@ class StaffMessagesGermanTest {
 
     /** Qute 3.31 generates code the JVM refuses for a bundle of more than 300 messages. */
     @ParameterizedTest
-    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class })
+    @ValueSource(classes = { StaffMessages.class, ModerationMessages.class, AdminMessages.class, CheckMessages.class,
+            RecordMessages.class, ImportMessages.class, ContentMessages.class })
     void eachBundleStaysWithinWhatQuteCanGenerate(Class<?> bundle) {
         assertThat(bundle.getDeclaredMethods()).hasSizeLessThanOrEqualTo(300);
     }

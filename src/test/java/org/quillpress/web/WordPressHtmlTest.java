@@ -15,7 +15,13 @@ import org.quillpress.web.WordPressHtml.Attachments;
 import org.quillpress.web.WordPressHtml.Image;
 import org.quillpress.web.WordPressHtml.Rendered;
 
-/** WordPress content rendered by WordPress's rules, then through the post sanitizer, as a reader gets it. */
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * WordPress content rendered by WordPress's rules, then through the post sanitizer, as a reader gets it. A Quarkus
+ * test: the words the renderer writes come from the site's language bundles.
+ */
+@QuarkusTest
 class WordPressHtmlTest {
 
     private final Markdown markdown = new Markdown();
