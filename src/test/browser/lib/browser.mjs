@@ -130,9 +130,17 @@ export async function openContext(browser, { base, viewport, who, storageState, 
         fail(`${who} (${viewport}), ${step}:\n  - ${problems.join('\n  - ')}`);
       }
     },
-    /** Closes the browser, after the pages it loaded have been read for English words. */
+    /**
+     * Closes the browser, after the pages it loaded have been read for English words, and the pages still open
+     * once more: what their scripts wrote in since they loaded.
+     */
     async close() {
       await Promise.all(reading);
+      if (language !== 'en') {
+        for (const page of context.pages().filter((p) => originOf(p.url()) === origin)) {
+          problems.push(...await englishOn(page, language).catch(() => []));
+        }
+      }
       await context.close();
       this.assertClean('at the end');
     },
