@@ -151,7 +151,7 @@ export function render(template, params = {}) {
     if (!m) {
       throw new Error(`unsupported condition "${test}" in message "${template}"`);
     }
-    // eslint-disable-next-line eqeqeq -- Qute compares 1 and '1' alike
+    // compared as text: the count 1 and the literal 1 of "count == 1" are alike
     const same = String(value(m[1])) === String(value(m[3]));
     return m[2] === '!=' || m[2] === 'ne' ? !same : same;
   };
@@ -172,28 +172,24 @@ const english = englishBundles();
 
 /**
  * The words of one language: t('bundle:key', params) is the message as the site shows it, with English where the
- * translation lacks the key; t.re('bundle:key') matches a label that starts with it (a field whose label goes on
- * with a hint or "(optional)").
+ * translation lacks the key; t.re('bundle:key', params) matches a label that starts with it (one that goes on with
+ * a hint); t.prefix('bundle:key') matches a label by its words before the first parameter ("Password (at least ",
+ * for a number the journey does not know).
  */
 export function words(language) {
   const translated = {};
-  const t = (ref, params) => {
+  const template = (ref) => {
     const [bundle, key] = ref.split(':');
     if (!(bundle in english) || !(key in english[bundle])) {
       throw new Error(`no message ${ref} in the application's @MessageBundle interfaces`);
     }
     translated[bundle] ??= language === 'en' ? {} : translation(bundle, language);
-    return render(translated[bundle][key] ?? english[bundle][key], params);
+    return translated[bundle][key] ?? english[bundle][key];
   };
+  const t = (ref, params) => render(template(ref), params);
   t.language = language;
   t.re = (ref, params) => new RegExp(`^${escapeRegExp(t(ref, params))}`);
-  // a label given a number the journey does not know ("Password (at least {min} characters)"): its start
-  t.prefix = (ref) => {
-    const [bundle, key] = ref.split(':');
-    t(ref, new Proxy({}, { has: () => true, get: () => '' }));
-    const template = translated[bundle][key] ?? english[bundle][key];
-    return new RegExp(`^${escapeRegExp(template.split('{')[0])}`);
-  };
+  t.prefix = (ref) => new RegExp(`^${escapeRegExp(template(ref).split('{')[0])}`);
   return t;
 }
 
