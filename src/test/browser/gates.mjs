@@ -7,8 +7,12 @@
 // zero errors from the W3C Nu HTML Checker and no serious or critical axe-core violation; and load
 // without a console error or a request to another host. Lighthouse scores home, post and image-post pages; the
 // feeds validate against the Atom 1.0 and RSS 2.0 schemas in schemas/. Then the owner switches the site to German
-// on the settings page and every page is checked again (named "…-de"), each also in <html lang="de">; the site
-// is switched back to English at the end.
+// on the settings page and every page is checked again (named "…-de"), each also in <html lang="de"> and without
+// an English word of the interface (lib/browser.mjs's ENGLISH_WORDS). Then in
+// Arabic, the right-to-left stub: the post page is in <html dir="rtl" lang="ar"> and its thread indents a reply
+// from the right. The site is switched back to English, and home and the post with comments are checked for
+// colour contrast (axe-core) in the dark colour scheme, as a reader whose system is set to dark sees them.
+// Screenshots of the last two go to DIR/screenshots/.
 import axe from 'axe-core';
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +20,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { CHROMIUM, CHROMIUM_FLAGS, launch, openContext } from './lib/browser.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS, englishOn, launch, openContext } from './lib/browser.mjs';
 
 const run = promisify(execFile);
 const here = dirname(fileURLToPath(import.meta.url));
@@ -109,7 +113,12 @@ if (await setLanguage('de')) {
     await checkPage({ ...spec, name: `${spec.name}-de`, lang: 'de' });
   }
 }
+if (await setLanguage('ar')) {
+  await rightToLeft();
+}
 await setLanguage('en');
+await darkContrast('home', '/');
+await darkContrast('post', postPath);
 await validateHtml();
 await lighthouse('home', '/');
 await lighthouse('post', postPath);
@@ -156,6 +165,65 @@ async function setLanguage(tag) {
     return false;
   }
   return true;
+}
+
+/** The post with its thread in a right-to-left language: the document's direction, and replies indented from the right. */
+async function rightToLeft() {
+  const page = await guest.newPage();
+  await page.goto(base + postPath, { waitUntil: 'load' });
+  const seen = await page.evaluate(() => {
+    const parent = document.querySelector('li.comment.depth-1:has(li.comment.depth-2)');
+    const child = parent?.querySelector('li.comment.depth-2');
+    const box = (li) => li.querySelector(':scope > .comment-inner').getBoundingClientRect();
+    return {
+      dir: document.documentElement.dir, lang: document.documentElement.lang,
+      parent: parent && box(parent).toJSON(), child: child && box(child).toJSON(),
+    };
+  });
+  if (seen.dir !== 'rtl' || seen.lang !== 'ar') {
+    failures.push(`Arabic: the post page is in <html dir="${seen.dir}" lang="${seen.lang}">, expected dir="rtl" lang="ar"`);
+  }
+  if (!seen.parent || !seen.child) {
+    failures.push(`Arabic: no reply nested under a comment on ${postPath}`);
+  } else {
+    // the reply's right edge starts further in from the right than its parent's; its left edge does not move in
+    const fromRight = Math.round(seen.parent.right - seen.child.right);
+    if (fromRight < 6 || seen.child.left < seen.parent.left - 1) {
+      failures.push(`Arabic: the reply on ${postPath} is not indented from the right (parent ${Math.round(seen.parent.left)}–`
+        + `${Math.round(seen.parent.right)} px, reply ${Math.round(seen.child.left)}–${Math.round(seen.child.right)} px)`);
+    }
+    report.rtl = { dir: seen.dir, lang: seen.lang, replyIndentFromRight: fromRight };
+  }
+  await page.locator('li.comment.depth-2').first().scrollIntoViewIfNeeded();
+  await screenshot(page, 'rtl-post-with-comments');
+  await page.close();
+}
+
+/** axe-core's colour-contrast rule on a page in the dark colour scheme (prefers-color-scheme: dark emulated). */
+async function darkContrast(name, path) {
+  const page = await guest.newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(base + path, { waitUntil: 'load' });
+  const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  if (!dark) {
+    failures.push(`dark: the browser does not report prefers-color-scheme: dark on ${path}`);
+  }
+  await page.evaluate(axe.source);
+  const results = await page.evaluate(() => window.axe.run(document, { runOnly: ['color-contrast'], resultTypes: ['violations'] }));
+  for (const v of results.violations) {
+    for (const node of v.nodes) {
+      failures.push(`axe in the dark colour scheme on ${name} (${path}): ${v.id} (${v.impact}) — element ${node.target.join(' ')}: ${node.failureSummary.replace(/\s+/g, ' ')}`);
+    }
+  }
+  report.dark ??= {};
+  report.dark[name] = { path, colorContrastViolations: results.violations.reduce((n, v) => n + v.nodes.length, 0) };
+  await screenshot(page, `dark-${name}`, { fullPage: true });
+  await page.close();
+}
+
+async function screenshot(page, name, options = {}) {
+  mkdirSync(join(args.out, 'screenshots'), { recursive: true });
+  await page.screenshot({ path: join(args.out, 'screenshots', `${name}.png`), animations: 'disabled', caret: 'hide', ...options });
 }
 
 async function checkPage({ name, path, who, status = 200, press, lang }) {
@@ -209,6 +277,11 @@ async function checkPage({ name, path, who, status = 200, press, lang }) {
   writeFileSync(join(pagesDir, `${name}.html`), html);
   if (lang && !new RegExp(`<html lang="${lang}"[ >]`).test(html)) {
     failures.push(`page ${name} (${path}): not in <html lang="${lang}">`);
+  }
+  if (lang) {
+    for (const found of await englishOn(page, lang)) {
+      failures.push(`page ${name}: ${found}`);
+    }
   }
 
   const inline = await page.evaluate(() => {

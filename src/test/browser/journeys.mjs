@@ -1,11 +1,15 @@
-// Runs the journeys in order against a freshly started application, at one viewport:
-//   node journeys.mjs --base http://127.0.0.1:PORT --log app.log --viewport desktop|phone --out DIR
-// Each journey builds on the one before (the post of journey 1 gets the comment of journey 2...).
+// Runs the journeys in order against a freshly started application, at one viewport, in one language:
+//   node journeys.mjs --base http://127.0.0.1:PORT --log app.log --viewport desktop|phone [--lang de] --out DIR
+// Each journey builds on the one before (the post of journey 1 gets the comment of journey 2...). In a language
+// other than English (the default) the owner switches the site to it right after setup (journey 1); every journey
+// finds what it clicks by the words of that language (lib/i18n.mjs), and no page in it may show the English words
+// of lib/browser.mjs's ENGLISH_WORDS.
 // Writes DIR/owner-state.json (the owner's cookies) for the page gates.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CheckFailure, launch, openContext } from './lib/browser.mjs';
+import { words } from './lib/i18n.mjs';
 import * as firstStart from './journeys/1-first-start.mjs';
 import * as guestComment from './journeys/2-guest-comment.mjs';
 import * as moderation from './journeys/3-moderation.mjs';
@@ -18,6 +22,7 @@ import * as phoneThread from './journeys/8-phone-thread.mjs';
 const { values: args } = parseArgs({
   options: {
     base: { type: 'string' }, log: { type: 'string' }, viewport: { type: 'string' }, out: { type: 'string' },
+    lang: { type: 'string', default: 'en' },
   },
 });
 
@@ -75,13 +80,14 @@ const state = {
 
 const journeys = [firstStart, guestComment, moderation, oidcReader, keyboard, authorImage, desk, phoneThread];
 
+const t = words(args.lang);
 const started = Date.now();
 const browser = await launch();
 let failed = false;
 let current = 'starting the browser';
 try {
   for (const [index, journey] of journeys.entries()) {
-    const label = `journey ${index + 1} (${args.viewport}): ${journey.title}`;
+    const label = `journey ${index + 1} (${args.viewport}, ${args.lang}): ${journey.title}`;
     if (journey.skipped) {
       console.log(`SKIPPED ${label}\n        ${journey.skipped}`);
       continue;
@@ -94,8 +100,10 @@ try {
       logPath: args.log,
       out: args.out,
       state,
-      browser: (who, storageState, options = {}) =>
-        openContext(browser, { base: args.base, viewport: args.viewport, who, storageState, ...options }),
+      t,
+      browser: (who, storageState, options = {}) => openContext(browser, {
+        base: args.base, viewport: args.viewport, who, storageState, language: args.lang, ...options,
+      }),
     });
     console.log(`passed  ${label} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
@@ -106,8 +114,18 @@ try {
 } catch (error) {
   failed = true;
   console.error(`FAILED  ${current}:\n        ${error instanceof CheckFailure ? error.message : error.stack}`);
+  // what each open page showed when the journey stopped
+  let n = 0;
+  for (const page of browser.contexts().flatMap((c) => c.pages())) {
+    const name = join(args.out, `failure-${++n}`);
+    await page.screenshot({ path: `${name}.png`, fullPage: true }).catch(() => {});
+    writeFileSync(`${name}.html`, `<!-- ${page.url()} -->\n${await page.content().catch((e) => e.message)}`);
+  }
+  if (n > 0) {
+    console.error(`        the open pages as they were: ${join(args.out, 'failure-*.html')} and .png`);
+  }
 } finally {
   await browser.close();
 }
-console.log(`journeys at ${args.viewport} width took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`journeys at ${args.viewport} width in ${args.lang} took ${((Date.now() - started) / 1000).toFixed(1)} s`);
 process.exit(failed ? 1 : 0);

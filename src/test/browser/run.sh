@@ -2,13 +2,18 @@
 # Real-browser journeys and page-quality gates: src/test/browser/run.sh [--update-screenshots]
 #
 # Installs what is missing (Debian's chromium when run as root, the npm packages from the lockfile),
-# builds the application jar when the sources are newer, then for each width (desktop, phone) starts
-# the jar on a free port with a fresh, empty database and no owner configured, runs the journeys in
-# headless Chromium, and at desktop width also the page gates (gates.mjs). Exits non-zero, saying what
+# builds the application jar when the sources are newer, then for each width (desktop, phone) in English, and
+# at desktop width in German, starts the jar on a free port with a fresh, empty database and no owner
+# configured, runs the journeys in headless Chromium (in German the owner switches the site to German right
+# after setup, and the journeys find everything by its German words; journeys 6 and 8 read at phone width in
+# any pass), and after the English ones at desktop width also the page gates (gates.mjs). QP_LANGUAGES and
+# QP_VIEWPORTS choose the passes: QP_VIEWPORTS="desktop phone" runs German at both widths too, QP_LANGUAGES=en
+# QP_VIEWPORTS=desktop the English desktop pass and the gates alone. Exits non-zero, saying what
 # failed and where, when anything does. The application always runs with one sign-in provider, the
 # generic OIDC one ("Test ID"), served by mock-oauth2-server (the project's test dependency) started here
 # as its own process on a free port with its interactive login form: journey 4 signs in through it, and
-# the gates check the pages as they look with a provider configured. Screenshots and reports go to target/browser/;
+# the gates check the pages as they look with a provider configured. Screenshots and reports go to
+# target/browser/<width> (English) and target/browser/<width>-<language>;
 # --update-screenshots also copies the README's screenshots into docs/screenshots/.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -101,7 +106,8 @@ node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => pr
 echo "mock-oauth2-server up at $oidc_origin, issuer $oidc_origin/oidc"
 
 # What journey 4 needs to know about the provider and its login form (see journeys/4-oidc-reader.mjs)
-export QP_OIDC_BUTTON="Sign in with Test ID" QP_OIDC_ORIGIN="$oidc_origin" QP_OIDC_USER="rita-reader" \
+# (QP_OIDC_PROVIDER: the journeys name the form's button in the site's language; QP_OIDC_BUTTON: the gates, in English)
+export QP_OIDC_PROVIDER="Test ID" QP_OIDC_BUTTON="Sign in with Test ID" QP_OIDC_ORIGIN="$oidc_origin" QP_OIDC_USER="rita-reader" \
   QP_OIDC_USER_LABEL="user" QP_OIDC_CLAIMS_LABEL="claims" QP_OIDC_NAME="Rita Reader" QP_OIDC_SUBMIT="^sign-in$"
 
 app_pid=
@@ -150,18 +156,24 @@ start_app() {
 }
 
 failures=()
-for viewport in ${QP_VIEWPORTS:-desktop phone}; do
-  step "journeys at $viewport width"
-  start_app
-  mkdir -p "$out/$viewport"
-  if ! node "$here/journeys.mjs" --base "$base" --log "$app_log" --viewport "$viewport" --out "$out/$viewport"; then
-    failures+=("journeys at $viewport width")
-  elif [ "$viewport" = desktop ]; then
-    step "page gates (vnu, axe-core, Lighthouse, feeds, CSP, inline script)"
-    node "$here/gates.mjs" --base "$base" --out "$out/$viewport" || failures+=("page gates")
-  fi
-  cp "$app_log" "$out/$viewport/app.log"
-  stop_app
+for lang in ${QP_LANGUAGES:-en de}; do
+  viewports=${QP_VIEWPORTS:-desktop phone}
+  [ "$lang" = en ] || viewports=${QP_VIEWPORTS:-desktop}
+  for viewport in $viewports; do
+    pass_out="$out/$viewport"
+    [ "$lang" = en ] || pass_out="$out/$viewport-$lang"
+    step "journeys at $viewport width in $lang"
+    start_app
+    mkdir -p "$pass_out"
+    if ! node "$here/journeys.mjs" --base "$base" --log "$app_log" --viewport "$viewport" --lang "$lang" --out "$pass_out"; then
+      failures+=("journeys at $viewport width in $lang")
+    elif [ "$viewport" = desktop ] && [ "$lang" = en ]; then
+      step "page gates (vnu, axe-core, Lighthouse, feeds, CSP, inline script, German, Arabic, dark)"
+      node "$here/gates.mjs" --base "$base" --out "$pass_out" || failures+=("page gates")
+    fi
+    cp "$app_log" "$pass_out/app.log"
+    stop_app
+  done
 done
 
 if $update_screenshots; then

@@ -15,18 +15,18 @@ export const title = 'an author puts a photo in a post; readers see it without i
 // A JPEG whose EXIF names the camera "QuillCam" and holds GPS coordinates (the acceptance fixture).
 const PHOTO = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'photo-gps.jpg');
 
-export async function run({ base, browser: open, state, out, viewport: runViewport }) {
+export async function run({ base, browser: open, state, out, viewport: runViewport, t }) {
   const owner = await open('owner');
   const page = await owner.newPage();
-  await signIn(page, base, state.owner);
+  await signIn(page, base, state.owner, t);
 
   await page.goto(`${base}/media`);
-  await see(page, page.getByRole('heading', { level: 1, name: 'Media' }), 'the media library');
-  await page.getByLabel(/^Image \(JPEG/).setInputFiles(PHOTO);
-  await page.getByLabel(/^Alt text \(what the image shows/).fill(state.imagePost.alt);
-  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  await see(page, page.getByRole('heading', { level: 1, name: t('staff:mediaTitle') }), 'the media library');
+  await page.getByLabel(t('staff:mediaFileLabel')).setInputFiles(PHOTO);
+  await page.getByLabel(t('staff:mediaAltLabel')).fill(state.imagePost.alt);
+  await page.getByRole('button', { name: t('staff:mediaUpload'), exact: true }).click();
   await expectUrl(page, /\/media\?saved=uploaded$/, 'the media library after the upload');
-  const markdownField = page.getByLabel('Markdown for a post').first();
+  const markdownField = page.getByLabel(t('staff:mediaMarkdown')).first();
   await see(page, markdownField, 'the uploaded image\'s Markdown');
   const markdown = await markdownField.inputValue();
   if (!markdown.startsWith(`![${state.imagePost.alt}](/media/`)) {
@@ -35,12 +35,12 @@ export async function run({ base, browser: open, state, out, viewport: runViewpo
   owner.assertClean('uploading the photo');
 
   await page.goto(`${base}/write`);
-  await see(page, page.getByRole('heading', { name: 'Write a new post' }), 'the write page');
-  await page.getByLabel('Title', { exact: true }).fill(state.imagePost.title);
-  await page.getByLabel('Body (Markdown)').fill(`${state.imagePost.intro}\n\n${markdown}\n\n${state.imagePost.outro}`);
-  await page.getByLabel(/^Featured image/).selectOption({ label: `photo-gps.jpg: ${state.imagePost.alt}` });
-  await page.getByRole('radio', { name: 'Published' }).check();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await see(page, page.getByRole('heading', { name: t('staff:writeNewPost') }), 'the write page');
+  await page.getByLabel(t('staff:title'), { exact: true }).fill(state.imagePost.title);
+  await page.getByLabel(t('staff:writeBody')).fill(`${state.imagePost.intro}\n\n${markdown}\n\n${state.imagePost.outro}`);
+  await page.getByLabel(t('staff:writeFeaturedImage')).selectOption({ label: `photo-gps.jpg: ${state.imagePost.alt}` });
+  await page.getByRole('radio', { name: t('staff:statusPublished') }).check();
+  await page.getByRole('button', { name: t('staff:save') }).click();
   await expectUrl(page, /\/posts\/[a-z0-9-]+$/, 'the new post\'s permalink');
   state.imagePost.url = page.url();
   owner.assertClean('publishing the post with the photo');

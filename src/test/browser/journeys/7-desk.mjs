@@ -3,40 +3,40 @@
 // Draft in the posts list, moves a published post to the trash (readers then get 410 Gone), restores it
 // from the Trash tab, edits it twice and brings back its first version from its revisions.
 import { fail } from '../lib/browser.mjs';
-import { expectUrl, see, shot } from '../lib/steps.mjs';
+import { expectUrl, fitsTheScreen, see, shot } from '../lib/steps.mjs';
 import { signIn } from './3-moderation.mjs';
 
 export const title = 'the desk: invite an author, drafts, trash and restore, revisions';
 
-export async function run({ base, browser: open, state, out }) {
+export async function run({ base, browser: open, state, out, t }) {
   const desk = state.desk;
   const owner = await open('owner');
   const page = await owner.newPage();
-  await signIn(page, base, state.owner);
+  await signIn(page, base, state.owner, t);
 
   await page.goto(`${base}/admin/categories`);
   await fitsTheScreen(page);
   await page.goto(`${base}/admin/accounts`);
   await fitsTheScreen(page);
-  const invite = page.getByRole('region', { name: 'Invite someone' });
+  const invite = page.getByRole('region', { name: t('staffadmin:accInvite') });
   await see(page, invite, 'the invitation form');
-  await invite.getByRole('textbox', { name: 'Email' }).fill(desk.authorEmail);
-  await invite.getByLabel('Role').selectOption({ label: 'Author' });
-  await invite.getByRole('button', { name: 'Send the invitation' }).click();
+  await invite.getByRole('textbox', { name: t('staff:email') }).fill(desk.authorEmail);
+  await invite.getByLabel(t('staff:role')).selectOption({ label: t('staffadmin:roleName', { role: 'AUTHOR' }) });
+  await invite.getByRole('button', { name: t('staffadmin:accSendInvitation') }).click();
   const waiting = page.getByRole('row').filter({ hasText: desk.authorEmail });
   await see(page, waiting, 'the invitation waiting for an answer');
-  await see(page, waiting.getByRole('cell', { name: 'Author', exact: true }), 'the invited role');
+  await see(page, waiting.getByRole('cell', { name: t('staffadmin:roleName', { role: 'AUTHOR' }), exact: true }), 'the invited role');
   owner.assertClean('inviting an author');
 
   await page.goto(`${base}/write`);
-  await page.getByLabel('Title', { exact: true }).fill(desk.draftTitle);
-  await page.getByLabel('Body (Markdown)').fill(desk.draftBody);
-  await page.getByRole('radio', { name: 'Draft' }).check();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByLabel(t('staff:title'), { exact: true }).fill(desk.draftTitle);
+  await page.getByLabel(t('staff:writeBody')).fill(desk.draftBody);
+  await page.getByRole('radio', { name: t('staff:statusDraft') }).check();
+  await page.getByRole('button', { name: t('staff:save') }).click();
   await expectUrl(page, /\/posts\/[a-z0-9-]+$/, 'the saved draft');
   await page.goto(`${base}/write/posts`);
-  const tabs = page.getByRole('navigation', { name: 'Posts by status' });
-  await tabs.getByRole('link', { name: /^Draft/ }).click();
+  const tabs = page.getByRole('navigation', { name: t('staff:deskByStatus') });
+  await tabs.getByRole('link', { name: t.re('staff:statusDraft') }).click();
   await expectUrl(page, /status=draft/, 'the Draft tab');
   await see(page, page.getByRole('link', { name: desk.draftTitle, exact: true }), 'the draft in the Draft tab');
   if (await page.getByRole('link', { name: state.post.title, exact: true }).count() > 0) {
@@ -45,10 +45,10 @@ export async function run({ base, browser: open, state, out }) {
   owner.assertClean('finding the draft');
 
   await page.goto(`${base}/write`);
-  await page.getByLabel('Title', { exact: true }).fill(desk.title);
-  await page.getByLabel('Body (Markdown)').fill(desk.body);
-  await page.getByRole('radio', { name: 'Published' }).check();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByLabel(t('staff:title'), { exact: true }).fill(desk.title);
+  await page.getByLabel(t('staff:writeBody')).fill(desk.body);
+  await page.getByRole('radio', { name: t('staff:statusPublished') }).check();
+  await page.getByRole('button', { name: t('staff:save') }).click();
   await expectUrl(page, /\/posts\/[a-z0-9-]+$/, 'the published post');
   const postUrl = page.url();
   desk.slug = new URL(postUrl).pathname.split('/').pop();
@@ -58,7 +58,7 @@ export async function run({ base, browser: open, state, out }) {
   await shot(page, out, 'posts-list');
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: desk.title, exact: true }) });
   await see(page, row, 'the post in the list');
-  await row.getByRole('button', { name: 'Move to trash' }).click();
+  await row.getByRole('button', { name: t('staff:moveToTrash') }).click();
   await expectUrl(page, /status=trash/, 'the Trash tab after trashing');
   const trashed = page.getByRole('row').filter({ hasText: desk.title });
   await see(page, trashed, 'the post in the trash');
@@ -76,10 +76,10 @@ export async function run({ base, browser: open, state, out }) {
   reader.assertClean('reading the trashed post');
 
   await page.goto(`${base}/write/posts`);
-  await tabs.getByRole('link', { name: /^Trash/ }).click();
+  await tabs.getByRole('link', { name: t.re('staff:statusTrash') }).click();
   await expectUrl(page, /status=trash/, 'the Trash tab');
-  await page.getByRole('row').filter({ hasText: desk.title }).getByRole('button', { name: 'Restore' }).click();
-  await see(page, page.getByRole('heading', { name: 'Edit post' }), 'the editor of the restored post');
+  await page.getByRole('row').filter({ hasText: desk.title }).getByRole('button', { name: t('staff:restore') }).click();
+  await see(page, page.getByRole('heading', { name: t('staff:writeEditPost') }), 'the editor of the restored post');
   // Another reader: the error page answering 410 carries no Cache-Control, and Chromium keeps it in its
   // cache, so the reader who got the 410 keeps getting it from the cache for a while after the restore
   // (a request of their browser's then answers 200 from the application). Reported to the lead.
@@ -96,21 +96,21 @@ export async function run({ base, browser: open, state, out }) {
 
   for (const body of [desk.secondBody, desk.thirdBody]) {
     await page.goto(`${base}/posts/${desk.slug}/edit`);
-    await page.getByLabel('Body (Markdown)').fill(body);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByLabel(t('staff:writeBody')).fill(body);
+    await page.getByRole('button', { name: t('staff:save') }).click();
     await expectUrl(page, new RegExp(`/posts/${desk.slug}$`), 'the post after saving');
     await see(page, page.getByText(body), 'the edited text');
   }
 
   await page.goto(`${base}/posts/${desk.slug}/revisions`);
-  await see(page, page.getByRole('heading', { level: 1, name: /^Revisions of/ }), 'the revisions page');
-  const restoreButtons = page.getByRole('button', { name: 'Restore this' });
+  await see(page, page.getByRole('heading', { level: 1, name: t.prefix('staff:revHeading') }), 'the revisions page');
+  const restoreButtons = page.getByRole('button', { name: t('staff:revRestoreThis') });
   if (await restoreButtons.count() < 2) {
     fail(`the revisions page ${page.url()} offers ${await restoreButtons.count()} earlier revisions, expected at least 2`);
   }
   // newest first: the last row is the first version
   await restoreButtons.last().click();
-  await see(page, page.getByRole('heading', { name: 'Edit post' }), 'the editor after restoring a revision');
+  await see(page, page.getByRole('heading', { name: t('staff:writeEditPost') }), 'the editor after restoring a revision');
   const revisedPage = await laterReader.newPage();
   await revisedPage.goto(postUrl);
   await see(revisedPage, revisedPage.getByText(desk.body), 'the first version\'s text, restored');
@@ -121,17 +121,4 @@ export async function run({ base, browser: open, state, out }) {
   owner.assertClean('restoring the first revision');
   await laterReader.close();
   await owner.close();
-}
-
-/**
- * The page is no wider than the screen: wide tables scroll inside themselves. A page wider than a phone's
- * screen is shown zoomed out, and taps land beside what they aim at.
- */
-async function fitsTheScreen(page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
-  }));
-  if (scrollWidth > clientWidth) {
-    fail(`${page.url()} is ${scrollWidth} px wide, wider than the ${clientWidth} px screen`);
-  }
 }

@@ -3,22 +3,23 @@
 // with a rule down its side until the indent stops growing (the cap), "in reply to" leading to the comment each
 // reply answers, and the sub-thread folding away and back with its summary (and unfolding for a link into it).
 import { fail } from '../lib/browser.mjs';
-import { expectUrl, see, shot } from '../lib/steps.mjs';
+import { expectUrl, fitsTheScreen, see, shot } from '../lib/steps.mjs';
 import { signIn } from './3-moderation.mjs';
 
 export const title = 'a ten-deep thread reads level by level on a phone';
 
 const DEPTH = 10;
 
-export async function run({ base, browser: open, state, out }) {
+export async function run({ base, browser: open, state, out, t }) {
   const owner = await open('owner', undefined, { viewport: 'phone' });
   const page = await owner.newPage();
-  await signIn(page, base, state.owner);
+  await signIn(page, base, state.owner, t);
 
   await page.goto(`${base}/admin/discussion`);
-  await page.getByLabel('Thread depth', { exact: true }).fill(String(DEPTH));
-  await page.getByRole('button', { name: 'Save discussion settings' }).click();
-  await see(page, page.getByText('Discussion settings saved.'), '"Discussion settings saved."');
+  await fitsTheScreen(page);
+  await page.getByLabel(t('staffmod:discThreadDepth'), { exact: true }).fill(String(DEPTH));
+  await page.getByRole('button', { name: t('staffmod:discSave') }).click();
+  await see(page, page.getByText(t('staffmod:discSaved')), `"${t('staffmod:discSaved')}"`);
 
   // ten replies, each to the one before, through the API as the page's script would send them
   const slug = new URL(state.post.url).pathname.replace(/^\/posts\//, '');
@@ -79,7 +80,7 @@ export async function run({ base, browser: open, state, out }) {
   // "in reply to" on the deepest reply leads to the one it answers
   const inReplyTo = items[DEPTH - 1].locator(':scope > .comment-inner').getByRole('link', { name: state.owner.name, exact: true });
   await see(readerPage, inReplyTo, `"in reply to ${state.owner.name}" on the deepest reply`);
-  if (!(await items[DEPTH - 1].locator(':scope > .comment-inner .in-reply-to').textContent()).includes('in reply to')) {
+  if (!(await items[DEPTH - 1].locator(':scope > .comment-inner .in-reply-to').textContent()).includes(t('discussion:inReplyTo'))) {
     fail('the deepest reply does not say "in reply to"');
   }
   await inReplyTo.click();

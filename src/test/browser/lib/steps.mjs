@@ -22,6 +22,19 @@ export async function see(page, locator, what) {
   }
 }
 
+/**
+ * The page is no wider than the screen: wide tables scroll inside themselves, long words (German ones) wrap. A page
+ * wider than a phone's screen is shown zoomed out, and taps land beside what they aim at.
+ */
+export async function fitsTheScreen(page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth,
+  }));
+  if (scrollWidth > clientWidth) {
+    fail(`${page.url()} is ${scrollWidth} px wide, wider than the ${clientWidth} px screen`);
+  }
+}
+
 /** Fails if the locator matches anything visible. */
 export async function notSee(page, locator, what) {
   if (await locator.count() > 0 && await locator.first().isVisible()) {
