@@ -8,13 +8,11 @@ export const title = 'a moderator approves the held comment and replies to it';
 
 /**
  * The accessible name of the "Reply" link under a comment by the named writer: the link's word and its part for
- * screen readers (" to {name}", in a span of its own). The German part is written "\ an {name}" in
- * discussion_de.properties, a Java properties escape for a leading space, which Qute's reader of translation files
- * does not know: the page then names the link "Antworten \ an …". That stray backslash is let through here.
+ * screen readers ("to {name}", in a span of its own after a space).
  */
 export function replyLinkName(t, name) {
   const hidden = t('discussion:replyToHidden', { name }).trim();
-  return new RegExp(`^${escapeRegExp(t('discussion:reply'))}\\s*(\\\\\\s*)?${escapeRegExp(hidden)}$`);
+  return new RegExp(`^${escapeRegExp(t('discussion:reply'))}\\s+${escapeRegExp(hidden)}$`);
 }
 
 export async function signIn(page, base, owner, t) {

@@ -50,13 +50,13 @@ public interface DiscussionMessages {
     String reply();
 
     /** Read after "Reply" by screen readers: which comment the link answers. */
-    @Message(" to {name}")
+    @Message("to {name}")
     String replyToHidden(String name);
 
     @Message("Edit or delete")
     String editOrDelete();
 
-    @Message(" your comment")
+    @Message("your comment")
     String editOrDeleteHidden();
 
     @Message("{#if count == 1}1 reply{#else}{count} replies{/if} to {name}")
@@ -88,7 +88,7 @@ public interface DiscussionMessages {
     @Message("Change")
     String change();
 
-    @Message(" account")
+    @Message("account")
     String changeHidden();
 
     @Message("Fill in your details below, or sign in with an account you already have; what you typed stays in the form.")

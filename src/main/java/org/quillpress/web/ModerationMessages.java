@@ -92,6 +92,10 @@ public interface ModerationMessages {
     @Message("Signed in with")
     String modSignedInWith();
 
+    /** How a comment's writer signed in: the provider's own name, or what "guest" and a local password mean. */
+    @Message("{#when code}{#is 'guest'}no account (guest){#is 'local'}email and password{#else}{code}{/when}")
+    String modProvider(String code);
+
     @Message("History")
     String modHistory();
 
