@@ -121,7 +121,7 @@ public class FeedPosts {
      * The sitemap is split into files by id range: file n of a kind holds the ids in ((n-1)*w, n*w], w being
      * the file's width. Every query below names that range, so a file costs the same at any depth and only
      * reads the post_sitemap index (kind, id, status, publish_at, updated_at, slug), never a post's row. The
-     * bound "p.id > 0" on an otherwise whole-table query is what lets H2 choose that index over post_timeline.
+     * bound "p.id > 0" on an otherwise whole-table query is what lets H2 choose that index over post_visible_timeline.
      */
 
     /** A sitemap file as its index shows it: how many addresses it holds, and their last change (null when unknown). */

@@ -215,7 +215,7 @@ public class Post extends PanacheEntityBase {
     }
 
     /**
-     * The timeline order, {@code asc} or {@code desc}, matching the index post_timeline. The kind column
+     * The timeline order, {@code asc} or {@code desc}, matching the index post_visible_timeline. The kind column
      * is fixed by every such query, but naming it lets H2 read the index in order instead of sorting.
      */
     public static String timelineOrder(String direction) {

@@ -59,7 +59,7 @@ public class PostListing {
      * One page of posts. {@code before} and {@code after} are cursors from a previous page: posts older
      * than {@code before}, or newer than {@code after} (at most one is given).
      * <p>
-     * Two steps: the ids of the page from the post table alone, read in index order (post_timeline, or
+     * Two steps: the ids of the page from the post table alone, read in index order (post_visible_timeline, or
      * post_author_timeline for an author), a tag or category checked per post through its join table's
      * primary key; then those posts with their authors and categories by id. Joined in one statement, H2
      * starts from the author or the category and sorts every post of them: 11 s for an author of 20,000 posts.
