@@ -96,11 +96,18 @@ pass "the pg jar starts on the restored database"
 sign_in "$R" "$WORK/kept.jar" "$KEPT_EMAIL" "$KEPT_PASSWORD" || fail "$KEPT_EMAIL cannot sign in on the restored site with the old password"
 kept_slug=$(sql "$DST_DB" "select p.slug from post p join account a on a.id = p.author_id where a.email = '$KEPT_EMAIL' and p.status = 'PUBLISHED' order by p.id limit 1")
 [ -n "$kept_slug" ] || fail "no published post of $KEPT_EMAIL in the restored database"
-curl -s "$R/posts/$kept_slug" | grep -q "<h1[^>]*>" || fail "the post /posts/$kept_slug of $KEPT_EMAIL is not on the restored site"
+shows() {  # shows PATH GREP-ARGS...: the restored site's page (redirects followed), read whole before grep looks
+  # (piped, grep -q leaves at its first match and curl's next write fails, which pipefail counts as a failure)
+  curl -sL -o "$WORK/page.html" "$R$1" && grep -q "${@:2}" "$WORK/page.html"
+}
+shows "/posts/$kept_slug" "<h1[^>]*>" || fail "the post /posts/$kept_slug of $KEPT_EMAIL is not on the restored site"
 # by its permalink, which leads to the page of the thread it is on (the post may have more threads than a page)
 first=$(sql "$DST_DB" "select id from comment where body_markdown = 'Written while the backup ran, number 1.'")
 [ -n "$first" ] || fail "the comment written before the dump is not in the restored database"
-curl -sL "$R/comments/$first" | grep -q "Written while the backup ran, number 1\." \
-  || fail "the comment written before the dump (/comments/$first) is not shown on the restored site"
-curl -s "$R/" | grep -qF "$title" || fail "the restored site's home page does not show the site title \"$title\""
+if ! shows "/comments/$first" "Written while the backup ran, number 1\."; then
+  fail "the comment written before the dump (/comments/$first) is not shown on the restored site: $(curl -s -o /dev/null \
+    -w 'HTTP %{http_code} to %{redirect_url}' "$R/comments/$first"); stored as $(sql "$DST_DB" "select c.status || \
+    ' on ' || p.slug || ' (' || p.status || ')' from comment c join post p on p.id = c.post_id where c.id = $first")"
+fi
+shows / -F "$title" || fail "the restored site's home page does not show the site title \"$title\""
 pass "$KEPT_EMAIL signs in on the restored site; its post /posts/$kept_slug, the comments and the title \"$title\" are there"

@@ -166,7 +166,8 @@ sign_in() {
 }
 signed_in() { [ "$(status "$1" "$2" /account)" = 200 ]; }
 signed_out() { case $(status "$1" "$2" /account) in 30[123] | 401 | 403) return 0 ;; *) return 1 ;; esac; }
-shows() { get "$1" "$2" "$3" | grep -qF -- "$4"; }
+# the whole page first: piped, grep -q would leave at its first match and fail curl's next write under pipefail
+shows() { local page; page=$(get "$1" "$2" "$3") && grep -qF -- "$4" <<<"$page"; }
 sql() { psql $PG -d "$DB" -tAq -c "$1"; }
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 slug_of() { python3 -c 'import json,sys; print(json.load(sys.stdin).get("slug",""))' 2>/dev/null; }
