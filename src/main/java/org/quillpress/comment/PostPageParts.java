@@ -4,6 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 
 import org.quillpress.QuillpressConfig;
+import org.quillpress.account.Role;
 import org.quillpress.bus.Area;
 import org.quillpress.bus.RemoteChange;
 import org.quillpress.post.PostKind;
@@ -52,6 +54,14 @@ public class PostPageParts {
     record DiscussionKey(long postId, int page, boolean open, long version, long postVersion) {
     }
 
+    /** A post page's skeleton for visitors of one kind (see {@link SplicedPage}): a role, or none for guests. */
+    record SkeletonKey(long postId, int page, boolean open, Role role, long version, long postVersion) {
+    }
+
+    /** That an account has no comments on a post that only it sees (held, or still editable). */
+    record WithoutOwnKey(long postId, long accountId, long version, long postVersion) {
+    }
+
     /**
      * The rendered shared HTML of a post page, kept as the UTF-8 bytes it is sent as (see {@link SplicedPage});
      * {@code page} is the thread page it shows (the one asked for, kept within the pages there are).
@@ -85,7 +95,8 @@ public class PostPageParts {
         enabled = config.pageCache().enabled() && !config.pageCache().maxAge().isZero();
         parts = Caffeine.newBuilder().maximumWeight(Math.max(1, config.pageCache().maxSize().asLongValue() / 2))
                 .weigher((Object key, Object value) -> value instanceof Shared shared ? shared.weight()
-                        : value instanceof PostReader.Found found ? 512 + 2 * found.post().bodyHtml().length() : 64)
+                        : value instanceof SplicedPage.Skeleton skeleton ? skeleton.weight()
+                                : value instanceof PostReader.Found found ? 512 + 2 * found.post().bodyHtml().length() : 64)
                 .expireAfterWrite(config.pageCache().maxAge()).buildAsync();
     }
 
@@ -105,6 +116,29 @@ public class PostPageParts {
     public Shared discussion(long postId, int page, boolean open, Supplier<Shared> render) {
         return (Shared) once(new DiscussionKey(postId, page, open, version.get(),
                 postVersions.get(stripe(postId))), render::get);
+    }
+
+    /** The skeleton of a post page for visitors with {@code role} (null: guests), rendered when there is none yet. */
+    SplicedPage.Skeleton skeleton(long postId, int page, boolean open, Role role, Supplier<SplicedPage.Skeleton> render) {
+        return (SplicedPage.Skeleton) once(new SkeletonKey(postId, page, open, role, version.get(),
+                postVersions.get(stripe(postId))), render::get);
+    }
+
+    /**
+     * Whether the account has no comments on the post that only it sees, as {@code ask} answers. Only that
+     * answer is kept, until the post's comments change: a held comment stays held until someone acts on it,
+     * while an editable one stops being editable with time alone, so "some" is asked again each time.
+     */
+    boolean withoutOwnComments(long postId, long accountId, BooleanSupplier ask) {
+        WithoutOwnKey key = new WithoutOwnKey(postId, accountId, version.get(), postVersions.get(stripe(postId)));
+        if (enabled && parts.getIfPresent(key) != null) {
+            return true;
+        }
+        boolean none = ask.getAsBoolean();
+        if (none && enabled) {
+            parts.put(key, CompletableFuture.completedFuture(Boolean.TRUE));
+        }
+        return none;
     }
 
     /** A lookup answered once and not kept: the future completes with it and the entry is dropped. */

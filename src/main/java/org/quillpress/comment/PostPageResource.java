@@ -24,6 +24,8 @@ import org.quillpress.post.PostKind;
 import org.quillpress.post.PostReader;
 import org.quillpress.post.PostViews.Full;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.security.FormFields;
+import org.quillpress.security.StandIn;
 import org.quillpress.web.Paths;
 import org.quillpress.web.PublicPage;
 import org.quillpress.web.Slugs;
@@ -119,9 +121,11 @@ public class PostPageResource {
     /**
      * Shows a post or page; a page asked for at another path than its own is redirected there. What every
      * reader without rights over the post sees alike (the article, the page of the thread) comes from
-     * {@link PostPageParts}; only the layout's account links and the comment form are rendered per request, and
-     * the article for those who may edit the post (its edit link). A reader with comments of their own to see
-     * there (held, or still editable) gets the thread rendered for them.
+     * {@link PostPageParts}, and so does the rest of the page for visitors of one kind (see {@link SplicedPage}):
+     * a guest's or a reader's page is filled in with their name, CSRF token and form fields, with no template
+     * rendered. The post's editors and staff get the page rendered for them (the edit link, the moderation
+     * count), and so does a reader with comments of their own to see there (held, or still editable), or a
+     * comment typed before signing in.
      */
     private Response show(String slug, PostKind kind, String askedPath, int commentPage) {
         Optional<AccountPrincipal> viewer = currentUser.account();
@@ -139,10 +143,10 @@ public class PostPageResource {
             boolean open = CommentService.commentsOpen(post.commentsOpen(), post.publishAt(), settings.current(),
                     clock.instant());
             PostPageParts.Shared shared;
-            if (asReader instanceof PostReader.Found forReaders
-                    && !threads.showsOwnComments(post.id(), viewer, guest.commentIds())) {
+            boolean sharedThread = asReader instanceof PostReader.Found && !showsOwnComments(post.id(), viewer, guest);
+            if (sharedThread) {
                 // built from the post as readers see it, whoever asks first
-                Full shareable = forReaders.post();
+                Full shareable = ((PostReader.Found) asReader).post();
                 shared = parts.discussion(post.id(), commentPage, open,
                         () -> render(shareable, threads.forPost(ref(shareable), Optional.empty(), List.of(), commentPage)));
                 if (post.editable()) {
@@ -151,14 +155,24 @@ public class PostPageResource {
             } else {
                 shared = render(post, threads.forPost(ref(post), viewer, guest.commentIds(), commentPage));
             }
-            CommentViews.Form form = CommentViews.Form.empty(guest.name(), guest.email(), guest.website());
             // back from signing in with a provider, finished or not: the comment they had typed
-            CommentViews.Form typed = form;
-            form = drafts.take(routing, post.id()).map(d -> new CommentViews.Form(d.body(), d.parentId(), typed.name(),
-                    typed.email(), typed.website(), false, Map.of())).orElse(form);
+            Optional<SignInDrafts.Draft> draft = drafts.take(routing, post.id());
+            CommentViews.Form form = draft.map(d -> new CommentViews.Form(d.body(), d.parentId(), guest.name(),
+                    guest.email(), guest.website(), false, Map.of()))
+                    .orElse(CommentViews.Form.empty(guest.name(), guest.email(), guest.website()));
             String canonical = shared.page() > 1 ? post.path() + "?cpage=" + shared.page() : post.path();
-            String around = Templates.post(post, SplicedPage.SLOTS, open, canonical, form).render();
-            return Response.ok(SplicedPage.splice(around, shared), HTML).build();
+            // a page that differs from others of its kind only by the visitor's name, token and form fields
+            boolean likeOthers = sharedThread && lookup == asReader && draft.isEmpty()
+                    && viewer.map(v -> !v.isStaff()).orElse(guest.name().isEmpty() && guest.email().isEmpty()
+                            && guest.website().isEmpty());
+            Optional<AccountPrincipal> as = viewer;
+            CommentViews.Form typed = form;
+            SplicedPage.Skeleton skeleton = likeOthers
+                    ? parts.skeleton(post.id(), shared.page(), open, viewer.map(AccountPrincipal::role).orElse(null),
+                            () -> SplicedPage.cut(StandIn.render(as,
+                                    () -> Templates.post(post, SplicedPage.SLOTS, open, canonical, typed).render())))
+                    : SplicedPage.cut(Templates.post(post, SplicedPage.SLOTS, open, canonical, form).render());
+            return Response.ok(skeleton.fill(filling(skeleton, shared, viewer)), HTML).build();
         }
         if (lookup instanceof PostReader.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.path())).build();
@@ -167,6 +181,28 @@ public class PostPageResource {
             throw new WebApplicationException(Response.Status.GONE);
         }
         throw new NotFoundException();
+    }
+
+    /** What fills a page's slots for this request: the shared parts, and the visitor's own values it has room for. */
+    private static SplicedPage.Filling filling(SplicedPage.Skeleton skeleton, PostPageParts.Shared shared,
+            Optional<AccountPrincipal> viewer) {
+        List<SplicedPage.Slot> slots = skeleton.slots();
+        return new SplicedPage.Filling(shared.article(), shared.discussion(),
+                slots.contains(SplicedPage.Slot.NAME) ? SplicedPage.escaped(viewer.orElseThrow().displayName()) : null,
+                slots.contains(SplicedPage.Slot.CSRF_TOKEN) ? SplicedPage.escaped(FormFields.csrfToken()) : null,
+                slots.contains(SplicedPage.Slot.FORM_FIELDS) ? SplicedPage.bytes(FormFields.forThisRequest()) : null);
+    }
+
+    /**
+     * Whether the visitor sees the thread differently from others. A signed-in reader's "no" is kept until the
+     * post's comments change (see {@link PostPageParts#withoutOwnComments}).
+     */
+    private boolean showsOwnComments(long postId, Optional<AccountPrincipal> viewer, GuestCookie.Guest guest) {
+        if (viewer.isPresent()) {
+            return !parts.withoutOwnComments(postId, viewer.get().id(),
+                    () -> !threads.showsOwnComments(postId, viewer, List.of()));
+        }
+        return threads.showsOwnComments(postId, viewer, guest.commentIds());
     }
 
     /**

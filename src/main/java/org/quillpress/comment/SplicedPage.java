@@ -1,13 +1,23 @@
 package org.quillpress.comment;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import org.quillpress.security.StandIn;
+
+import io.quarkus.qute.Escaper;
+
 /**
- * A post page put together from what is rendered per request (the layout, the comment form) and the shared
- * parts kept as bytes ({@link PostPageParts.Shared}). The template is rendered with a slot in place of each
- * shared part; only the text around the slots is encoded per request, so a reader's page costs the encoding of
- * its few kilobytes of their own, not of the whole article and thread.
+ * A post page put together from what is rendered per request and the parts kept as bytes: the shared
+ * article and thread ({@link PostPageParts.Shared}) and, for a visitor whose page is made from a skeleton, their
+ * name, CSRF token and form fields. The template is rendered with a slot in place of each such part, and cut at
+ * the slots; filling them costs copying bytes, not rendering or encoding the page again.
+ * <p>
+ * A skeleton is the page rendered once with {@link StandIn}'s placeholders for every visitor of the same kind
+ * (a guest, a reader, an author who may not edit the post), and kept with the post's shared parts: a
+ * signed-in reader's page then takes no template rendering at all.
  */
 final class SplicedPage {
 
@@ -15,10 +25,75 @@ final class SplicedPage {
     record Slots(String article, String discussion) {
     }
 
+    /** The places a page leaves open, and the text that marks each in a rendering. */
+    enum Slot {
+        ARTICLE(SLOTS_ARTICLE),
+        DISCUSSION(SLOTS_DISCUSSION),
+        NAME(StandIn.NAME),
+        CSRF_TOKEN(StandIn.CSRF_TOKEN),
+        FORM_FIELDS(StandIn.FORM_FIELDS);
+
+        private final String marker;
+
+        Slot(String marker) {
+            this.marker = marker;
+        }
+    }
+
+    /** The values of the slots for one response; a slot its page does not have may be null. */
+    record Filling(byte[] article, byte[] discussion, byte[] name, byte[] csrfToken, byte[] formFields) {
+        byte[] of(Slot slot) {
+            return switch (slot) {
+                case ARTICLE -> article;
+                case DISCUSSION -> discussion;
+                case NAME -> name;
+                case CSRF_TOKEN -> csrfToken;
+                case FORM_FIELDS -> formFields;
+            };
+        }
+    }
+
+    /** A rendering cut at its slots: {@code texts} has one more element than {@code slots}, around them. */
+    record Skeleton(List<byte[]> texts, List<Slot> slots) {
+
+        int weight() {
+            return 64 + texts.stream().mapToInt(t -> t.length + 16).sum();
+        }
+
+        byte[] fill(Filling filling) {
+            int length = 0;
+            for (byte[] text : texts) {
+                length += text.length;
+            }
+            for (Slot slot : slots) {
+                length += filling.of(slot).length;
+            }
+            byte[] page = new byte[length];
+            int at = 0;
+            for (int i = 0; i < slots.size(); i++) {
+                at = put(texts.get(i), page, at);
+                at = put(filling.of(slots.get(i)), page, at);
+            }
+            put(texts.get(slots.size()), page, at);
+            return page;
+        }
+
+        private static int put(byte[] part, byte[] page, int at) {
+            System.arraycopy(part, 0, page, at, part.length);
+            return at + part.length;
+        }
+    }
+
     // random per process, so that no stored text can imitate a slot
     private static final String NONCE = UUID.randomUUID().toString();
+    private static final String SLOTS_ARTICLE = "<!--qp-article " + NONCE + "-->";
+    private static final String SLOTS_DISCUSSION = "<!--qp-discussion " + NONCE + "-->";
 
-    static final Slots SLOTS = new Slots("<!--qp-article " + NONCE + "-->", "<!--qp-discussion " + NONCE + "-->");
+    static final Slots SLOTS = new Slots(SLOTS_ARTICLE, SLOTS_DISCUSSION);
+
+    // what the layout escapes a name with: Qute's HTML escaping
+    private static final Escaper HTML = Escaper.builder().add('"', "&quot;").add('\'', "&#39;").add('&', "&amp;")
+            .add('<', "&lt;").add('>', "&gt;").build();
 
     private SplicedPage() {
     }
@@ -27,23 +102,43 @@ final class SplicedPage {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The page: {@code rendered} (with {@link #SLOTS} in it) with the slots replaced by the shared bytes. */
-    static byte[] splice(String rendered, PostPageParts.Shared shared) {
-        int article = rendered.indexOf(SLOTS.article());
-        int discussion = rendered.indexOf(SLOTS.discussion(), article + 1);
-        if (article < 0 || discussion < 0) {
+    /** Text as the templates write a value into HTML, as bytes. */
+    static byte[] escaped(String text) {
+        return bytes(HTML.escape(text));
+    }
+
+    /**
+     * Cuts {@code rendered} at its slots. Both shared parts must have their slot; a placeholder of
+     * {@link StandIn} that no slot takes (a value of the visitor's that a template began to show) is refused.
+     */
+    static Skeleton cut(String rendered) {
+        List<byte[]> texts = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            Slot next = null;
+            int at = -1;
+            for (Slot slot : Slot.values()) {
+                int found = rendered.indexOf(slot.marker, from);
+                if (found >= 0 && (at < 0 || found < at)) {
+                    at = found;
+                    next = slot;
+                }
+            }
+            String text = rendered.substring(from, at < 0 ? rendered.length() : at);
+            if (text.contains(StandIn.PREFIX)) {
+                throw new IllegalStateException("The post page shows a visitor's value that has no slot");
+            }
+            texts.add(bytes(text));
+            if (next == null) {
+                break;
+            }
+            slots.add(next);
+            from = at + next.marker.length();
+        }
+        if (!slots.contains(Slot.ARTICLE) || !slots.contains(Slot.DISCUSSION)) {
             throw new IllegalStateException("The post page template lost a slot for its shared parts");
         }
-        byte[] head = bytes(rendered.substring(0, article));
-        byte[] middle = bytes(rendered.substring(article + SLOTS.article().length(), discussion));
-        byte[] tail = bytes(rendered.substring(discussion + SLOTS.discussion().length()));
-        byte[] page = new byte[head.length + shared.article().length + middle.length + shared.discussion().length
-                + tail.length];
-        int at = 0;
-        for (byte[] part : new byte[][] { head, shared.article(), middle, shared.discussion(), tail }) {
-            System.arraycopy(part, 0, page, at, part.length);
-            at += part.length;
-        }
-        return page;
+        return new Skeleton(List.copyOf(texts), List.copyOf(slots));
     }
 }

@@ -10,6 +10,7 @@ import org.quillpress.search.Search;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.security.FormFields;
 import org.quillpress.security.FormStamp;
+import org.quillpress.security.StandIn;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.team.ReaderSignUps;
 import org.quillpress.web.SiteLanguage;
@@ -27,7 +28,7 @@ public class Globals {
 
     /** The signed-in account, or null for a guest. */
     static AccountPrincipal viewer() {
-        return Arc.container().instance(CurrentUser.class).get().account().orElse(null);
+        return StandIn.viewerOr(() -> Arc.container().instance(CurrentUser.class).get().account().orElse(null));
     }
 
     /** The providers a guest may sign in with (empty when none is set up). */
@@ -65,6 +66,6 @@ public class Globals {
 
     /** The CSRF token for the page's forms (see {@link FormFields#csrfToken}). */
     static String csrfToken() {
-        return FormFields.csrfToken();
+        return StandIn.csrfTokenOr(FormFields::csrfToken);
     }
 }

@@ -40,9 +40,14 @@ public final class FormFields {
      */
     @TemplateGlobal(name = "formFields")
     static RawString formFieldsForThisRequest() {
+        return new RawString(StandIn.rendering() ? StandIn.FORM_FIELDS : forThisRequest());
+    }
+
+    /** The whole region for this request's visitor, with a stamp issued now. */
+    public static String forThisRequest() {
         CsrfTokenParameterProvider csrf = Arc.container().instance(CsrfTokenParameterProvider.class).get();
         String stamp = Arc.container().instance(FormStamp.class).get().issue();
-        return new RawString(region(csrf.getParameterName(), csrfToken(), stamp));
+        return region(csrf.getParameterName(), csrfToken(), stamp);
     }
 
     /**

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quillpress.account.Role;
 import org.quillpress.post.Post;
+import org.quillpress.security.StandIn;
 import org.quillpress.support.QuietJobs;
 import org.quillpress.support.TestAccounts;
 import org.quillpress.support.TestClock;
@@ -75,8 +76,46 @@ class PostPageTest {
         long few = statementsFor(reader, "/posts/" + hundred);
         long lots = statementsFor(reader, "/posts/" + many);
         assertThat(lots).isEqualTo(few);
-        // whether the reader has comments of their own there; the post and its thread are shared
-        assertThat(lots).isLessThanOrEqualTo(1);
+        // whether the reader has comments of their own there is asked once per change of the post's comments; the
+        // post, its thread and the rest of the page are shared
+        assertThat(lots).isZero();
+    }
+
+    @Test
+    void readersGetOnePageMadeOnceEachWithTheirOwnNameAndToken() {
+        String slug = discussedPost(5);
+        String tricky = "Ann \"O'Neil\" & <Co>";
+        WebClient ann = TestAccounts.create(Role.READER, tricky).signIn();
+        WebClient bob = TestAccounts.create(Role.READER, "Bob Plain").signIn();
+        WebClient author = TestAccounts.create(Role.AUTHOR, "Other Author").signIn();
+
+        String first = ann.get("/posts/" + slug).asString();
+        String bobs = bob.get("/posts/" + slug).asString();
+        String again = ann.get("/posts/" + slug).asString();
+        String authors = author.get("/posts/" + slug).asString();
+
+        String shown = "Ann &quot;O&#39;Neil&quot; &amp; &lt;Co&gt;";
+        for (String page : List.of(first, again)) {
+            assertThat(page).contains("<a href=\"/account\">" + shown + "</a>", "Commenting as <strong>" + shown
+                    + "</strong>", "comment number 4<").doesNotContain("Bob Plain", StandIn.PREFIX, tricky);
+            assertThat(csrfValues(page)).containsOnly(tokenOf(first));
+        }
+        assertThat(bobs).contains("Commenting as <strong>Bob Plain</strong>").doesNotContain("O&#39;Neil",
+                StandIn.PREFIX);
+        assertThat(tokenOf(bobs)).isNotEqualTo(tokenOf(first));
+        assertThat(csrfValues(bobs)).containsOnly(tokenOf(bobs));
+        // another kind of visitor has a page of their own kind: an author's links, and no reader's name
+        assertThat(authors).contains("href=\"/write\"", "Commenting as <strong>Other Author</strong>")
+                .doesNotContain("Bob Plain", StandIn.PREFIX);
+        assertThat(first).doesNotContain("href=\"/write\"");
+
+        // the page's token and stamp are good for posting through its form
+        Matcher started = Pattern.compile("name=\"started\" value=\"([^\"]+)\"").matcher(bobs);
+        assertThat(started.find()).isTrue();
+        Response posted = bob.postForm("/posts/" + slug + "/comments", Map.of("body", "Bob writes through his page",
+                "action", "post", "started", started.group(1)), "/posts/" + slug);
+        assertThat(posted.statusCode()).isEqualTo(303);
+        assertThat(bob.get("/posts/" + slug).asString()).contains("Bob writes through his page");
     }
 
     @Test
@@ -99,6 +138,8 @@ class PostPageTest {
         WebClient writer = TestAccounts.create(Role.READER, "Held Writer").signIn();
         WebClient other = TestAccounts.create(Role.READER, "Other Reader").signIn();
         assertThat(other.get("/posts/" + slug).asString()).contains("3 comments");
+        // known to have none of their own there, until they write one
+        assertThat(writer.get("/posts/" + slug).asString()).contains("3 comments");
 
         long held = TestComments.created(TestComments.postAs(writer, slug, "Held for the writers eyes only"));
 
@@ -254,6 +295,20 @@ class PostPageTest {
     }
 
     /** Statements a page takes once its shared parts are built: the fewest of three requests. */
+    private static List<String> csrfValues(String page) {
+        List<String> values = new ArrayList<>();
+        Matcher m = Pattern.compile("name=\"" + WebClient.CSRF + "\" value=\"([^\"]*)\"").matcher(page);
+        while (m.find()) {
+            values.add(m.group(1));
+        }
+        assertThat(values).as("the page's forms carry a CSRF token").isNotEmpty();
+        return values;
+    }
+
+    private static String tokenOf(String page) {
+        return csrfValues(page).get(0);
+    }
+
     long statementsFor(WebClient client, String path) {
         QuietJobs.awaitOutboxDrained();
         var statistics = emf.unwrap(SessionFactory.class).getStatistics();

@@ -4,29 +4,62 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.quillpress.account.AccountPrincipal;
+import org.quillpress.account.Role;
+import org.quillpress.security.StandIn;
 
 class SplicedPageTest {
 
+    private static final PostPageParts.Shared SHARED = PostPageParts.Shared.of("<article>Müller’s “café”</article>",
+            "<ol><li>Ωμέγα 🚀</li></ol>", 1, 1);
+
+    private static String page(SplicedPage.Skeleton skeleton, SplicedPage.Filling filling) {
+        return new String(skeleton.fill(filling), StandardCharsets.UTF_8);
+    }
+
     @Test
     void theSharedBytesTakeTheSlotsAndTheRestIsEncodedAroundThem() {
-        PostPageParts.Shared shared = PostPageParts.Shared.of("<article>Müller’s “café”</article>",
-                "<ol><li>Ωμέγα 🚀</li></ol>", 1, 1);
         String rendered = "<html>é " + SplicedPage.SLOTS.article() + " — " + SplicedPage.SLOTS.discussion()
                 + " <form>ß</form></html>";
 
-        byte[] page = SplicedPage.splice(rendered, shared);
+        SplicedPage.Skeleton skeleton = SplicedPage.cut(rendered);
 
-        assertThat(new String(page, StandardCharsets.UTF_8)).isEqualTo(
-                "<html>é <article>Müller’s “café”</article> — <ol><li>Ωμέγα 🚀</li></ol> <form>ß</form></html>");
+        assertThat(page(skeleton, new SplicedPage.Filling(SHARED.article(), SHARED.discussion(), null, null, null)))
+                .isEqualTo("<html>é <article>Müller’s “café”</article> — <ol><li>Ωμέγα 🚀</li></ol> <form>ß</form></html>");
+    }
+
+    @Test
+    void aSkeletonTakesEachVisitorsNameTokenAndFieldsWhereThePlaceholdersWere() {
+        AccountPrincipal reader = new AccountPrincipal(7, "ann", "Ann", Role.READER, 1);
+        String rendered = StandIn.render(Optional.of(reader),
+                () -> "<a>" + StandIn.viewerOr(() -> reader).displayName() + "</a>" + SplicedPage.SLOTS.article()
+                        + "<input value=\"" + StandIn.csrfTokenOr(() -> "real") + "\">" + SplicedPage.SLOTS.discussion()
+                        + "<p>" + StandIn.viewerOr(() -> reader).displayName() + "</p>" + StandIn.FORM_FIELDS);
+
+        SplicedPage.Skeleton skeleton = SplicedPage.cut(rendered);
+        String filled = page(skeleton, new SplicedPage.Filling(SHARED.article(), SHARED.discussion(),
+                SplicedPage.escaped("Zoë \"O'Neil\" <b>&"), SplicedPage.bytes("tok"), SplicedPage.bytes("<i>f</i>")));
+
+        assertThat(filled).isEqualTo("<a>Zoë &quot;O&#39;Neil&quot; &lt;b&gt;&amp;</a><article>Müller’s “café”</article>"
+                + "<input value=\"tok\"><ol><li>Ωμέγα 🚀</li></ol><p>Zoë &quot;O&#39;Neil&quot; &lt;b&gt;&amp;</p><i>f</i>");
+        assertThat(StandIn.viewerOr(() -> reader)).isSameAs(reader);
+    }
+
+    @Test
+    void aVisitorsValueWithoutASlotIsRefusedNotSharedWithOthers() {
+        AccountPrincipal reader = new AccountPrincipal(7, "ann", "Ann", Role.READER, 1);
+        String rendered = StandIn.render(Optional.of(reader), () -> SplicedPage.SLOTS.article()
+                + SplicedPage.SLOTS.discussion() + "<a href=\"/@" + StandIn.viewerOr(() -> reader).handle() + "\">");
+
+        assertThatThrownBy(() -> SplicedPage.cut(rendered)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aTemplateWithoutItsSlotsIsAnErrorNotAPageWithoutItsArticle() {
-        PostPageParts.Shared shared = PostPageParts.Shared.of("a", "d", 1, 0);
-
-        assertThatThrownBy(() -> SplicedPage.splice("<html>" + SplicedPage.SLOTS.discussion() + "</html>", shared))
+        assertThatThrownBy(() -> SplicedPage.cut("<html>" + SplicedPage.SLOTS.discussion() + "</html>"))
                 .isInstanceOf(IllegalStateException.class);
     }
 }
