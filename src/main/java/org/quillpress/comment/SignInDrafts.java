@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.quillpress.security.Sessions;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
@@ -57,15 +58,17 @@ public class SignInDrafts {
         routing.response().addCookie(sessions.cookie(COOKIE, draft.token, routing).setMaxAge(KEEP.toSeconds()));
     }
 
-    /** The draft for this post, if the visitor left one; the cookie is cleared, so it is shown once. */
-    @Transactional
+    /**
+     * The draft for this post, if the visitor left one; the cookie is cleared, so it is shown once. Without the
+     * cookie (nearly every page view) no transaction is begun.
+     */
     public Optional<Draft> take(RoutingContext routing, long postId) {
         Cookie cookie = routing.request().getCookie(COOKIE);
         if (cookie == null) {
             return Optional.empty();
         }
-        Optional<Draft> draft = SignInDraft.find(cookie.getValue(), postId, clock.instant().minus(KEEP))
-                .map(d -> new Draft(d.body, d.parentId));
+        Optional<Draft> draft = QuarkusTransaction.joiningExisting().call(() -> SignInDraft
+                .find(cookie.getValue(), postId, clock.instant().minus(KEEP)).map(d -> new Draft(d.body, d.parentId)));
         if (draft.isPresent()) {
             routing.response().addCookie(sessions.cookie(COOKIE, "", routing).setMaxAge(0));
         }

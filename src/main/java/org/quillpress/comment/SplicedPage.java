@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.quillpress.security.StandIn;
-
-import io.quarkus.qute.Escaper;
+import org.quillpress.web.HtmlText;
 
 /**
  * A post page put together from what is rendered per request and the parts kept as bytes: the shared
@@ -91,10 +90,6 @@ final class SplicedPage {
 
     static final Slots SLOTS = new Slots(SLOTS_ARTICLE, SLOTS_DISCUSSION);
 
-    // what the layout escapes a name with: Qute's HTML escaping
-    private static final Escaper HTML = Escaper.builder().add('"', "&quot;").add('\'', "&#39;").add('&', "&amp;")
-            .add('<', "&lt;").add('>', "&gt;").build();
-
     private SplicedPage() {
     }
 
@@ -104,7 +99,7 @@ final class SplicedPage {
 
     /** Text as the templates write a value into HTML, as bytes. */
     static byte[] escaped(String text) {
-        return bytes(HTML.escape(text));
+        return bytes(HtmlText.escape(text));
     }
 
     /**

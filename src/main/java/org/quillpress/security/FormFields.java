@@ -1,11 +1,11 @@
 package org.quillpress.security;
 
+import org.quillpress.web.HtmlText;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
-import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateGlobal;
-import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.Cookie;
 import io.vertx.ext.web.RoutingContext;
 
@@ -13,7 +13,7 @@ import io.vertx.ext.web.RoutingContext;
  * The per-visitor hidden fields of a public form: the visitor's CSRF token and a fresh signed stamp (see
  * {@link FormStamp}), between two markers. The markers let the page cache serve one rendering of a page to
  * every guest and splice fresh fields into each copy. Pages get them through {@code {#formFields /}}
- * (tags/formFields.html), the cache through {@link #region}: one rendering for both, so they cannot drift.
+ * (tags/formFields.html), the cache through {@link #region}: one writing for both, so they cannot drift.
  * A page has at most one such region.
  */
 public final class FormFields {
@@ -21,22 +21,19 @@ public final class FormFields {
     public static final String START = "<!--qp:fields-->";
     public static final String END = "<!--/qp:fields-->";
 
-    @CheckedTemplate
-    static class Templates {
-        static native TemplateInstance fields(String csrfField, String csrfToken, String stampField, String stamp);
-    }
-
     private FormFields() {
     }
 
     /** The whole region, markers included, for a visitor with this CSRF token and a stamp issued now. */
     public static String region(String csrfField, String csrfToken, String stamp) {
-        return START + Templates.fields(csrfField, csrfToken, FormStamp.FIELD, stamp).render() + END;
+        return START + "<input type=\"hidden\" name=\"" + HtmlText.escape(csrfField) + "\" value=\""
+                + HtmlText.escape(csrfToken) + "\"><input type=\"hidden\" name=\"" + FormStamp.FIELD + "\" value=\""
+                + HtmlText.escape(stamp) + "\">" + END;
     }
 
     /**
-     * The region for the page being rendered. Raw: it is the output of an HTML template that escaped every
-     * value, between two fixed comments.
+     * The region for the page being rendered (a placeholder while a skeleton is, see {@link StandIn}). Raw: every
+     * value in it is escaped by {@link #region}, between two fixed comments.
      */
     @TemplateGlobal(name = "formFields")
     static RawString formFieldsForThisRequest() {

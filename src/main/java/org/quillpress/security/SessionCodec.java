@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -24,6 +25,9 @@ import org.quillpress.QuillpressConfig;
 import org.quillpress.bus.FirstStart;
 import org.quillpress.site.SiteSetting;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
@@ -33,6 +37,13 @@ import io.quarkus.runtime.StartupEvent;
  */
 @ApplicationScoped
 public class SessionCodec {
+
+    // keyed once; only ever cloned, never used itself (a Mac is not safe for threads)
+    private volatile javax.crypto.Mac keyed;
+
+    /** Cookie values already decrypted: bounded, and forgotten when unused (a cookie is about 250 bytes). */
+    private final Cache<String, SessionToken> opened = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     static final String GENERATED_SECRET_SETTING = "session.generated-secret";
 
@@ -77,11 +88,11 @@ public class SessionCodec {
     /** An HMAC-SHA256 signature of {@code data}, URL-safe Base64, for values that must not be forged. */
     public String sign(String data) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(macKey, "HmacSHA256"));
+            // a copy of one keyed instance: looking up the algorithm and keying it cost more than signing
+            javax.crypto.Mac mac = (javax.crypto.Mac) keyedMac().clone();
             return Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (java.security.GeneralSecurityException | CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -92,6 +103,16 @@ public class SessionCodec {
      */
     public String derivedSecret(String purpose) {
         return sign("derived:" + purpose);
+    }
+
+    private javax.crypto.Mac keyedMac() throws java.security.GeneralSecurityException {
+        javax.crypto.Mac mac = keyed;
+        if (mac == null) {
+            mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(macKey, "HmacSHA256"));
+            keyed = mac;
+        }
+        return mac;
     }
 
     /** True when {@code signature} is this server's signature of {@code data}. */
@@ -125,16 +146,31 @@ public class SessionCodec {
         }
     }
 
-    /** The token inside a cookie value, if the value is genuine and not expired. */
+    /**
+     * The token inside a cookie value, if the value is genuine and not expired. A genuine value is decrypted
+     * once and remembered for a while (a signed-in visitor sends the same cookie with every request); whether it
+     * has expired, and everything else about the session, is checked on every request as before.
+     */
     public Optional<SessionToken> open(String sealed) {
+        if (sealed == null) {
+            return Optional.empty();
+        }
+        SessionToken token = opened.getIfPresent(sealed);
+        if (token == null) {
+            token = decrypt(sealed).orElse(null);
+            if (token == null) {
+                return Optional.empty();
+            }
+            opened.put(sealed, token);
+        }
+        return token.expiresAtEpochSecond() < clock.instant().getEpochSecond() ? Optional.empty() : Optional.of(token);
+    }
+
+    private Optional<SessionToken> decrypt(String sealed) {
         return openClaims(sealed).flatMap(claims -> {
             try {
-                long expires = claims.getClaimValue("exp", Long.class);
-                if (expires < clock.instant().getEpochSecond()) {
-                    return Optional.empty();
-                }
                 return Optional.of(new SessionToken(Long.parseLong(claims.getSubject()),
-                        claims.getClaimValue("ep", Long.class).intValue(), expires,
+                        claims.getClaimValue("ep", Long.class).intValue(), claims.getClaimValue("exp", Long.class),
                         claims.getClaimValue("sid", String.class)));
             } catch (MalformedClaimException | RuntimeException e) {
                 return Optional.empty();

@@ -20,6 +20,8 @@ import org.quillpress.post.Post;
 import org.quillpress.post.SlugRedirect;
 import org.quillpress.web.Paths;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * WordPress addresses of an imported blog keep working: each answers 301 with the new address, so links
  * from elsewhere and search engines follow the move. Dated permalinks are found by the slug the post had
@@ -99,7 +101,6 @@ public class LegacyUrls {
      * never stores a redirect, so the cached home page is unaffected.
      */
     @ServerRequestFilter
-    @Transactional
     public Optional<Response> plainLinks(ContainerRequestContext request) {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
                 || !"/".equals(request.getUriInfo().getPath())) {
@@ -111,9 +112,10 @@ public class LegacyUrls {
             return Optional.empty();
         }
         long wpId = WxrReader.number(id);
+        String host = Objects.requireNonNullElse(request.getUriInfo().getRequestUri().getHost(), "");
+        // a transaction for the one request in many that asks for an old link, not for every request
         return Optional.of(moved(wpId <= 0 ? Optional.empty()
-                : WxrLink.pathForWordPressId(wpId,
-                        Objects.requireNonNullElse(request.getUriInfo().getRequestUri().getHost(), ""))));
+                : QuarkusTransaction.joiningExisting().call(() -> WxrLink.pathForWordPressId(wpId, host))));
     }
 
     private static Optional<String> postPath(String rawSlug) {

@@ -3,12 +3,14 @@ package org.quillpress.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.quillpress.account.Role;
 import org.quillpress.support.TestAccounts;
+import org.quillpress.support.TestClock;
 import org.quillpress.support.TestPosts;
 import org.quillpress.support.WebClient;
 
@@ -33,6 +35,21 @@ class SignOutTest {
             assertThat(response.statusCode()).as(page).isEqualTo(303);
             assertThat(response.header("Location")).as(page).contains("/login");
         }
+    }
+
+    @Test
+    void aSessionCookieAlreadyReadStillExpiresWithItsTime() {
+        WebClient reader = TestAccounts.create(Role.AUTHOR, "Late Reader").signIn();
+        String cookie = reader.cookie(Sessions.COOKIE);
+        // read (and remembered) while it holds
+        assertThat(given().redirects().follow(false).cookie(Sessions.COOKIE, cookie).get("/account").statusCode())
+                .isEqualTo(200);
+
+        TestClock.current().advance(Duration.ofDays(15));
+
+        Response late = given().redirects().follow(false).cookie(Sessions.COOKIE, cookie).get("/account");
+        assertThat(late.statusCode()).isEqualTo(303);
+        assertThat(late.header("Location")).contains("/login");
     }
 
     @Test
