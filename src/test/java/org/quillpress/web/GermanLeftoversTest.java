@@ -185,17 +185,7 @@ class GermanLeftoversTest {
                 </channel>
                 </rss>
                 """.formatted(marker);
-        WebClient owner = WebClient.owner();
-        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"")
-                .matcher(owner.get("/admin/import").asString());
-        assertThat(token.find()).isTrue();
-        Response uploaded = owner.keep(owner.request()
-                .multiPart("file", "blog.xml", xml.getBytes(StandardCharsets.UTF_8), "application/xml")
-                .multiPart("csrf-token", token.group(1)).post("/admin/import"));
-        assertThat(uploaded.statusCode()).isEqualTo(303);
-
-        String report = await().atMost(Duration.ofMinutes(2)).until(
-                () -> owner.get(uploaded.header("Location")).asString(), page -> page.contains("Import abgeschlossen."));
+        String report = importReport(xml, "Import abgeschlossen.");
 
         assertThat(report).contains("„Geheimer Beitrag " + marker + "“ (post 7, Zeile")
                 .contains("auf WordPress privat; als Entwurf importiert")
@@ -204,6 +194,38 @@ class GermanLeftoversTest {
                 .contains("Kommentare: pingback").doesNotContain("imported as a draft");
         assertThat(WebClient.anonymous().get("/posts/hafenfilm-" + marker).asString())
                 .contains("<span class=\"embed-card-title\">Video auf YouTube</span>");
+    }
+
+    @Test
+    void aWordPressExportThatIsNotWellFormedIsNamedInGermanWithoutTheParsersWords() {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel>
+                  <item><title>Kaputt %d</titel></item>
+                </channel>
+                </rss>
+                """.formatted(System.nanoTime());
+
+        String report = importReport(xml, "role=\"alert\"");
+
+        assertThat(report).contains("Die Datei ist in Zeile 4 kein wohlgeformter WordPress-Export: Das XML ist in Spalte ")
+                .contains("Nichts aus dieser Datei wurde gespeichert.").doesNotContain("ParseError")
+                .doesNotContain("element type").doesNotContain("must be terminated").doesNotContain("Exception");
+    }
+
+    /** Uploads {@code xml} as the owner does and waits for the report page that contains {@code finished}. */
+    private static String importReport(String xml, String finished) {
+        WebClient owner = WebClient.owner();
+        Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"")
+                .matcher(owner.get("/admin/import").asString());
+        assertThat(token.find()).isTrue();
+        Response uploaded = owner.keep(owner.request()
+                .multiPart("file", "blog.xml", xml.getBytes(StandardCharsets.UTF_8), "application/xml")
+                .multiPart("csrf-token", token.group(1)).post("/admin/import"));
+        assertThat(uploaded.statusCode()).isEqualTo(303);
+        return await().atMost(Duration.ofMinutes(2)).until(() -> owner.get(uploaded.header("Location")).asString(),
+                page -> page.contains(finished));
     }
 
     @Test
