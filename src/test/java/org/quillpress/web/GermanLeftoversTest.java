@@ -182,6 +182,16 @@ class GermanLeftoversTest {
                     <wp:status>publish</wp:status>
                     <wp:post_type>post</wp:post_type>
                   </item>
+                  <item>
+                    <title>Neueste %1$d</title>
+                    <dc:creator>owner</dc:creator>
+                    <content:encoded><![CDATA[<!-- wp:latest-posts /-->]]></content:encoded>
+                    <wp:post_id>9</wp:post_id>
+                    <wp:post_date_gmt>2020-06-03 10:00:00</wp:post_date_gmt>
+                    <wp:post_name>neueste-%1$d</wp:post_name>
+                    <wp:status>publish</wp:status>
+                    <wp:post_type>post</wp:post_type>
+                  </item>
                 </channel>
                 </rss>
                 """.formatted(marker);
@@ -191,7 +201,9 @@ class GermanLeftoversTest {
                 .contains("auf WordPress privat; als Entwurf importiert")
                 .contains("Kommentar 3 von Anderes Blog zu")
                 .contains("pingback: Pingbacks und Trackbacks werden hier nicht aufbewahrt")
-                .contains("Kommentare: pingback").doesNotContain("imported as a draft");
+                .contains("Kommentare: pingback").doesNotContain("imported as a draft")
+                // the block's name stays as WordPress writes it, the words around it are German
+                .contains("Block latest-posts in 1 Beitrag").doesNotContain("block latest-posts");
         assertThat(WebClient.anonymous().get("/posts/hafenfilm-" + marker).asString())
                 .contains("<span class=\"embed-card-title\">Video auf YouTube</span>");
     }
