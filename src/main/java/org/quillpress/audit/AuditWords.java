@@ -1,14 +1,16 @@
 package org.quillpress.audit;
 
+import static org.quillpress.web.StoredWordings.wording;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.quillpress.account.Role;
 import org.quillpress.web.RecordMessages;
 import org.quillpress.web.SiteLanguage;
+import org.quillpress.web.StoredWordings;
 
 /**
  * An audit entry's subject and change in the site's language. Entries are stored as the English phrases the
@@ -18,10 +20,7 @@ import org.quillpress.web.SiteLanguage;
  */
 final class AuditWords {
 
-    private record Wording(Pattern pattern, Function<Matcher, String> words) {
-    }
-
-    private static final List<Wording> SUBJECTS = List.of(
+    private static final StoredWordings SUBJECTS = StoredWordings.of(
             wording("account @(.*)", m -> words().subjectAccount(m.group(1))),
             wording("account #(\\d+)", m -> words().subjectAccountId(m.group(1))),
             wording("email (.*)", m -> words().subjectEmail(m.group(1))),
@@ -33,7 +32,7 @@ final class AuditWords {
             wording("export as (.*)", m -> words().subjectExport(m.group(1))),
             wording("backup", m -> words().subjectBackup()));
 
-    private static final List<Wording> DETAILS = List.of(
+    private static final StoredWordings DETAILS = StoredWordings.of(
             wording("saved, now (\\w+)", m -> words().detailSaved(m.group(1))),
             wording("invited as (\\w+)", m -> words().detailInvited(role(m.group(1)))),
             wording("invitation revoked", m -> words().detailRevoked()),
@@ -57,7 +56,7 @@ final class AuditWords {
     }
 
     static String subject(String stored) {
-        return shown(SUBJECTS, stored);
+        return SUBJECTS.shown(stored);
     }
 
     static String detail(AuditKind kind, String stored) {
@@ -67,30 +66,17 @@ final class AuditWords {
             for (String part : parts) {
                 Matcher matcher = SETTINGS.matcher(part);
                 if (!matcher.matches()) {
-                    return shown(DETAILS, stored);
+                    return DETAILS.shown(stored);
                 }
                 shown.add(words().detailSetting(matcher.group(1), orEmpty(matcher.group(2))));
             }
             return String.join(", ", shown);
         }
-        return shown(DETAILS, stored);
+        return DETAILS.shown(stored);
     }
 
     static String siteActor() {
         return words().actorSite();
-    }
-
-    private static String shown(List<Wording> wordings, String stored) {
-        if (stored == null) {
-            return null;
-        }
-        for (Wording wording : wordings) {
-            Matcher matcher = wording.pattern().matcher(stored);
-            if (matcher.matches()) {
-                return wording.words().apply(matcher);
-            }
-        }
-        return stored;
     }
 
     /** A role as stored ("author"), named in a sentence in the site's language; an unknown word stays. */
@@ -104,10 +90,6 @@ final class AuditWords {
 
     private static String orEmpty(String group) {
         return group == null ? "" : group;
-    }
-
-    private static Wording wording(String regex, Function<Matcher, String> words) {
-        return new Wording(Pattern.compile(regex, Pattern.DOTALL), words);
     }
 
     private static RecordMessages words() {

@@ -1,13 +1,15 @@
 package org.quillpress.comment;
 
+import static org.quillpress.web.StoredWordings.wording;
+
 import java.text.NumberFormat;
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.quillpress.web.RecordMessages;
 import org.quillpress.web.SiteLanguage;
+import org.quillpress.web.StoredWordings;
 
 /**
  * Why a comment was held or let through, and the other notes of its moderation trail, shown in the site's language.
@@ -17,10 +19,7 @@ import org.quillpress.web.SiteLanguage;
  */
 public final class StoredReasons {
 
-    private record Wording(Pattern pattern, Function<Matcher, String> words) {
-    }
-
-    private static final List<Wording> WORDINGS = List.of(
+    private static final StoredWordings WORDINGS = StoredWordings.of(
             wording("filled the hidden field people leave empty", m -> words().reasonHoneypot()),
             wording("the form was not one this site showed", m -> words().reasonForeignForm()),
             wording("posted (\\d+)\\.(\\d) s after the form was shown \\(minimum (\\d+) s\\)",
@@ -46,16 +45,7 @@ public final class StoredReasons {
 
     /** One stored note in the site's language; null stays null. */
     public static String shown(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        for (Wording wording : WORDINGS) {
-            Matcher matcher = wording.pattern().matcher(stored);
-            if (matcher.matches()) {
-                return wording.words().apply(matcher);
-            }
-        }
-        return stored;
+        return WORDINGS.shown(stored);
     }
 
     /** The notes the pipeline stores one per line, each in the site's language. */
@@ -86,10 +76,6 @@ public final class StoredReasons {
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(1);
         return format.format(Double.parseDouble(whole + "." + tenth));
-    }
-
-    private static Wording wording(String regex, Function<Matcher, String> words) {
-        return new Wording(Pattern.compile(regex, Pattern.DOTALL), words);
     }
 
     private static RecordMessages words() {

@@ -15,6 +15,7 @@ import org.quillpress.bus.Area;
 import org.quillpress.bus.ChangeBus;
 import org.quillpress.bus.RemoteChange;
 import org.quillpress.web.ContentChanged;
+import org.quillpress.web.Messages;
 import org.quillpress.web.SiteLanguage;
 import org.quillpress.web.SiteTime;
 
@@ -95,17 +96,17 @@ public class SiteSettings {
             Map<String, String> all = SiteSetting.<SiteSetting> list("name in ?1",
                     List.of(TITLE, TAGLINE, DESCRIPTION, POSTS_PER_PAGE, TIME_ZONE, DATE_STYLE, LANGUAGE)).stream()
                     .collect(Collectors.toMap(s -> s.name, s -> s.value));
-            return new Site(all.getOrDefault(TITLE, "Quillpress"),
-                    all.getOrDefault(TAGLINE, "Writing worth discussing"),
-                    all.getOrDefault(DESCRIPTION,
-                            "A community blog: long-form posts and the conversations they start."),
+            // a language the site no longer offers falls back to English, the messages' default
+            SiteLanguage.Language language = Optional.ofNullable(SiteLanguage.Language.ofTag(all.get(LANGUAGE)))
+                    .orElse(SiteLanguage.Language.ENGLISH);
+            // until the owner writes them, the tagline and description are the product's, in the site's language
+            Messages words = SiteLanguage.messages(Messages.class, language);
+            return new Site(all.getOrDefault(TITLE, "Quillpress"), all.getOrDefault(TAGLINE, words.defaultTagline()),
+                    all.getOrDefault(DESCRIPTION, words.defaultDescription()),
                     Integer.parseInt(all.getOrDefault(POSTS_PER_PAGE, "10")),
                     // a zone Java does not know (typed into the database, or from an import) falls back to UTC
                     Optional.ofNullable(SiteTime.parseZone(all.get(TIME_ZONE))).orElse(ZoneId.of("UTC")),
-                    SiteTime.Style.parse(all.get(DATE_STYLE)),
-                    // a language the site no longer offers falls back to English, the messages' default
-                    Optional.ofNullable(SiteLanguage.Language.ofTag(all.get(LANGUAGE)))
-                            .orElse(SiteLanguage.Language.ENGLISH));
+                    SiteTime.Style.parse(all.get(DATE_STYLE)), language);
         });
         apply(current);
     }

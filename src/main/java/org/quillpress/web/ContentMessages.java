@@ -19,6 +19,10 @@ public interface ContentMessages {
     @Message("Post by @{handle} on X")
     String embedXPost(String handle);
 
+    /** A block the renderer does not show, named as WordPress names it ("latest-posts", "jetpack/slideshow"). */
+    @Message("block {name}")
+    String blockNotShown(String name);
+
     @Message("(its images are not in the export)")
     String galleryNotInExport();
 

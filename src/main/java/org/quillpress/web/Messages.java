@@ -14,6 +14,14 @@ public interface Messages {
 
     // the layout of every page
 
+    /** The tagline of a site whose owner has not written one. */
+    @Message("Writing worth discussing")
+    String defaultTagline();
+
+    /** The description of a site whose owner has not written one. */
+    @Message("A community blog: long-form posts and the conversations they start.")
+    String defaultDescription();
+
     @Message("Skip to content")
     String skipToContent();
 

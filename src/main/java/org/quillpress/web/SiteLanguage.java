@@ -85,8 +85,13 @@ public class SiteLanguage {
 
     /** Any message bundle of the application ({@code @MessageBundle} interface) in the site's language. */
     public static <T> T messages(Class<T> bundle) {
+        return messages(bundle, current);
+    }
+
+    /** A message bundle in {@code language}: words chosen for a language the site is about to speak. */
+    public static <T> T messages(Class<T> bundle, Language language) {
         // a bundle without this language (the Arabic stub has only the main one) speaks English
-        InjectableInstance<T> localized = Arc.container().select(bundle, Localized.Literal.of(current.tag));
+        InjectableInstance<T> localized = Arc.container().select(bundle, Localized.Literal.of(language.tag));
         return localized.isResolvable() ? localized.get() : MessageBundles.get(bundle);
     }
 

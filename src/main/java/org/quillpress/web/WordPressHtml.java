@@ -211,7 +211,8 @@ public final class WordPressHtml {
             boolean known = namespace.equals("core/") && SAVED_BLOCKS.contains(name)
                     || namespace.equals("core-embed/");
             if (!closing && !known) {
-                notRendered.add("block " + (namespace.equals("core/") ? "" : namespace) + name);
+                notRendered.add(SiteLanguage.messages(ContentMessages.class)
+                        .blockNotShown((namespace.equals("core/") ? "" : namespace) + name));
             }
             if (closing) {
                 depth = Math.max(0, depth - 1);

@@ -190,6 +190,10 @@ public interface ImportMessages {
     @Message("The file ends inside an element.")
     String endsInElement();
 
+    /** Where the XML parser stopped; {@code column} 0 when it does not say. */
+    @Message("The XML is broken{#if column > 0} at column {column}{/if}: a tag not closed or not matching, a character XML does not allow, or the file cut short.")
+    String notWellFormed(int column);
+
     @Message("The entity &{entity}; is not allowed (DTDs and entities are switched off).")
     String entityRefused(String entity);
 

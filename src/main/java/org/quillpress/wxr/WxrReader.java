@@ -7,10 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import io.quarkus.logging.Log;
 
 /**
  * Reads a WordPress export (WXR 1.0, 1.1 or 1.2) one unit at a time: an author, a term or an item with
@@ -207,7 +210,7 @@ final class WxrReader implements Closeable {
                 return new Item(at, fields, terms, comments);
             }
         }
-        throw new XMLStreamException(ImportRun.words().endsInItem(), xml.getLocation());
+        throw new Unreadable(ImportRun.words().endsInItem(), xml.getLocation());
     }
 
     /** The text of every child of the current element, by qualified key; nested elements are flattened. */
@@ -225,7 +228,7 @@ final class WxrReader implements Closeable {
             }
         }
         if (depth > 0) {
-            throw new XMLStreamException(ImportRun.words().endsInElement(), xml.getLocation());
+            throw new Unreadable(ImportRun.words().endsInElement(), xml.getLocation());
         }
         return fields;
     }
@@ -244,9 +247,8 @@ final class WxrReader implements Closeable {
                         text.append(xml.getText());
                     }
                 }
-                case XMLStreamConstants.ENTITY_REFERENCE -> throw new XMLStreamException(
-                        ImportRun.words().entityRefused(xml.getLocalName()),
-                        xml.getLocation());
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw new Unreadable(
+                        ImportRun.words().entityRefused(xml.getLocalName()), xml.getLocation());
                 default -> {
                 }
             }
@@ -293,15 +295,28 @@ final class WxrReader implements Closeable {
         }
     }
 
+    /**
+     * The parser's own words are in the server's language and name its internals, so the visitor reads where
+     * the XML breaks in the site's language, and the operator finds the parser's words in the log.
+     */
     private MalformedFile malformed(XMLStreamException e) {
         int line = e.getLocation() != null ? e.getLocation().getLineNumber() : line();
-        String message = e.getMessage() == null ? "unreadable XML" : e.getMessage();
-        // the JDK parser prefixes "ParseError at [row,col]:[…]\nMessage: "; the line is said separately
-        int cut = message.indexOf("Message: ");
-        if (cut >= 0) {
-            message = message.substring(cut + "Message: ".length());
+        if (e instanceof Unreadable unreadable) {
+            return new MalformedFile(line, unreadable.words);
         }
-        return new MalformedFile(line, message.strip());
+        Log.infof("The WordPress export is not well-formed XML at line %d: %s", line, e.getMessage());
+        int column = e.getLocation() != null ? Math.max(0, e.getLocation().getColumnNumber()) : 0;
+        return new MalformedFile(line, ImportRun.words().notWellFormed(column));
+    }
+
+    /** What this reader refuses in a file the parser reads well, said in the site's language. */
+    private static final class Unreadable extends XMLStreamException {
+        final String words;
+
+        Unreadable(String words, Location location) {
+            super(words, location);
+            this.words = words;
+        }
     }
 
     @Override

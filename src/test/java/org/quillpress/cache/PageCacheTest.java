@@ -29,6 +29,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.quillpress.account.Role;
 import org.quillpress.post.PostInput;
+import org.quillpress.security.Sessions;
 import org.quillpress.site.SiteSettings;
 import org.quillpress.support.TestAccounts;
 import org.quillpress.support.TestClock;
@@ -168,6 +169,28 @@ class PageCacheTest {
         assertThat(again.asString()).contains(name, "Sign out");
         Response guest = hit(() -> WebClient.anonymous().get(path));
         assertThat(guest.asString()).doesNotContain(name).doesNotContain("Sign out");
+    }
+
+    @Test
+    void signedInReaderCarryingAGuestsCsrfCookieGetsPagesRenderedForThem() {
+        String post = publishedPost("Members with a token ");
+        String name = TestPosts.unique("Token Reader ");
+        WebClient reader = TestAccounts.create(Role.READER, name).signIn();
+        for (String path : List.of(FormPageProbe.PATH, post)) {
+            WebClient guest = WebClient.anonymous();
+            hit(() -> guest.get(path));
+            String guestsToken = guest.cookie(WebClient.CSRF);
+            assertThat(guestsToken).as(path).isNotNull();
+
+            // a browser that read as a guest and then signed in: the session beside the guest's very CSRF cookie
+            Response page = WebClient.anonymous().request().cookie(Sessions.COOKIE, reader.cookie(Sessions.COOKIE))
+                    .cookie(WebClient.CSRF, guestsToken).get(path);
+
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.header("X-Cache")).as(path).isNull();
+            assertThat(page.asString()).as(path).contains(name, "Sign out");
+            assertThat(hit(() -> WebClient.anonymous().get(path)).asString()).as(path).doesNotContain(name);
+        }
     }
 
     @Test

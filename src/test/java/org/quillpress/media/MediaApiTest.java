@@ -248,7 +248,7 @@ class MediaApiTest {
                 "Intro.\n\n![A wide view](" + url + ")\n\n![Elsewhere](https://example.org/a.png)\n", List.of());
         String page = WebClient.anonymous().get("/posts/" + slug).asString();
 
-        String hash = url.substring("/media/".length(), url.indexOf('-'));
+        String hash = ServedImages.hash(url);
         assertThat(page).contains("<img src=\"/media/" + hash + "-960.jpg\" alt=\"A wide view\" width=\"2000\" "
                 + "height=\"1000\" srcset=\"/media/" + hash + "-480.jpg 480w , /media/" + hash + "-960.jpg 960w , "
                 + "/media/" + hash + "-1600.jpg 1600w , /media/" + hash + "-2000.jpg 2000w\" "

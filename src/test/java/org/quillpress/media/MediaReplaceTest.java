@@ -22,10 +22,6 @@ class MediaReplaceTest {
                 .put("/api/v1/media/" + id));
     }
 
-    static String hash(String url) {
-        return url.substring("/media/".length(), url.indexOf('-'));
-    }
-
     @Test
     void aReplacedImageKeepsItsIdAndDescriptionAndEveryPostShowsTheNewOne() {
         WebClient author = TestAccounts.create(Role.AUTHOR, "Replacing Author").signIn();
@@ -33,7 +29,7 @@ class MediaReplaceTest {
                 "The harbour");
         long id = created.jsonPath().getLong("id");
         String oldUrl = created.jsonPath().getString("url");
-        String oldHash = hash(oldUrl);
+        String oldHash = ServedImages.hash(oldUrl);
         String title = TestPosts.unique("Harbour ");
         String slug = TestPosts.publish(TestAccounts.owner(), title, "![The harbour](" + oldUrl + ")", List.of());
         // the page is in the page cache now
@@ -46,7 +42,7 @@ class MediaReplaceTest {
         assertThat(replaced.jsonPath().getString("alt")).isEqualTo("The harbour");
         assertThat(replaced.jsonPath().getInt("width")).isEqualTo(800);
         String newUrl = replaced.jsonPath().getString("url");
-        String newHash = hash(newUrl);
+        String newHash = ServedImages.hash(newUrl);
         assertThat(newHash).isNotEqualTo(oldHash);
         assertThat(newUrl).endsWith("-800.jpg");
 
@@ -85,7 +81,7 @@ class MediaReplaceTest {
         String slug = TestPosts.publish(TestAccounts.owner(), TestPosts.unique("Undecided "),
                 "![First](" + firstUrl + ")", List.of());
 
-        String secondHash = hash(replace(author, id, TestImages.jpeg(500, 500)).jsonPath().getString("url"));
+        String secondHash = ServedImages.hash(replace(author, id, TestImages.jpeg(500, 500)).jsonPath().getString("url"));
         assertThat(WebClient.anonymous().get("/posts/" + slug).asString()).contains(secondHash);
 
         Response back = replace(author, id, first);

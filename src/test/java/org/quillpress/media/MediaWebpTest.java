@@ -47,17 +47,13 @@ class MediaWebpTest {
         return url.substring(0, url.lastIndexOf('.')) + ".webp";
     }
 
-    static String hash(String url) {
-        return url.substring(MediaFiles.PREFIX.length(), url.indexOf('-'));
-    }
-
     @Test
     void aPhonePhotoIsServedInWebPTooWithoutItsLocationAndPostsOfferIt() throws Exception {
         WebClient author = TestAccounts.create(Role.AUTHOR, "WebP Author").signIn();
         Response created = MediaApiTest.upload(author, "IMG_0002.jpg", phonePhoto(), "image/jpeg", "A gradient photo");
         assertThat(created.statusCode()).isEqualTo(201);
         String url = created.jsonPath().getString("url");
-        String hash = hash(url);
+        String hash = ServedImages.hash(url);
 
         for (int width : List.of(480, 960, 1600)) {
             Response served = WebClient.anonymous().get("/media/" + hash + "-" + width + ".webp");
@@ -109,7 +105,7 @@ class MediaWebpTest {
         WebClient author = TestAccounts.create(Role.AUTHOR, "WebP Deleter").signIn();
         Response created = MediaApiTest.upload(author, "gone.jpg", TestImages.jpeg(1000, 500), "image/jpeg", "Gone");
         long id = created.jsonPath().getLong("id");
-        String hash = hash(created.jsonPath().getString("url"));
+        String hash = ServedImages.hash(created.jsonPath().getString("url"));
         List<String> files = List.of(hash + "-480.webp", hash + "-960.webp", hash + "-1000.webp");
         files.forEach(f -> assertThat(MediaApiTest.STORE.resolve(f)).exists());
 
@@ -126,7 +122,7 @@ class MediaWebpTest {
         assertThat(oldJpeg.header("Location")).isEqualTo(newUrl.replace("-700.", "-480."));
 
         assertThat(author.json().delete("/api/v1/media/" + id).statusCode()).isEqualTo(204);
-        String newHash = hash(newUrl);
+        String newHash = ServedImages.hash(newUrl);
         assertThat(MediaApiTest.STORE.resolve(newHash + "-700.webp")).doesNotExist();
         assertThat(MediaApiTest.STORE.resolve(newHash + "-480.webp")).doesNotExist();
         assertThat(WebClient.anonymous().get(webp(newUrl)).statusCode()).isEqualTo(404);
@@ -138,7 +134,7 @@ class MediaWebpTest {
         Response created = MediaApiTest.upload(author, "older.jpg", TestImages.jpeg(900, 600), "image/jpeg", "Older");
         long id = created.jsonPath().getLong("id");
         String url = created.jsonPath().getString("url");
-        String hash = hash(url);
+        String hash = ServedImages.hash(url);
         // as an image uploaded before WebP renditions were written
         QuarkusTransaction.requiringNew().run(() -> Media.update("webp = false where id = ?1", id));
         Files.delete(MediaApiTest.STORE.resolve(hash + "-480.webp"));
@@ -162,7 +158,7 @@ class MediaWebpTest {
         byte[] jpeg = TestImages.jpeg(900, 600);
         Response created = MediaApiTest.upload(author, "broken.jpg", jpeg, "image/jpeg", "Broken");
         long id = created.jsonPath().getLong("id");
-        String hash = hash(created.jsonPath().getString("url"));
+        String hash = ServedImages.hash(created.jsonPath().getString("url"));
         QuarkusTransaction.requiringNew().run(() -> Media.update("webp = false where id = ?1", id));
         Files.delete(MediaApiTest.STORE.resolve(hash + "-480.webp"));
         Files.delete(MediaApiTest.STORE.resolve(hash + "-900.webp"));

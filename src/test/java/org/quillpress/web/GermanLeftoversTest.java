@@ -182,9 +182,52 @@ class GermanLeftoversTest {
                     <wp:status>publish</wp:status>
                     <wp:post_type>post</wp:post_type>
                   </item>
+                  <item>
+                    <title>Neueste %1$d</title>
+                    <dc:creator>owner</dc:creator>
+                    <content:encoded><![CDATA[<!-- wp:latest-posts /-->]]></content:encoded>
+                    <wp:post_id>9</wp:post_id>
+                    <wp:post_date_gmt>2020-06-03 10:00:00</wp:post_date_gmt>
+                    <wp:post_name>neueste-%1$d</wp:post_name>
+                    <wp:status>publish</wp:status>
+                    <wp:post_type>post</wp:post_type>
+                  </item>
                 </channel>
                 </rss>
                 """.formatted(marker);
+        String report = importReport(xml, "Import abgeschlossen.");
+
+        assertThat(report).contains("„Geheimer Beitrag " + marker + "“ (post 7, Zeile")
+                .contains("auf WordPress privat; als Entwurf importiert")
+                .contains("Kommentar 3 von Anderes Blog zu")
+                .contains("pingback: Pingbacks und Trackbacks werden hier nicht aufbewahrt")
+                .contains("Kommentare: pingback").doesNotContain("imported as a draft")
+                // the block's name stays as WordPress writes it, the words around it are German
+                .contains("Block latest-posts in 1 Beitrag").doesNotContain("block latest-posts");
+        assertThat(WebClient.anonymous().get("/posts/hafenfilm-" + marker).asString())
+                .contains("<span class=\"embed-card-title\">Video auf YouTube</span>");
+    }
+
+    @Test
+    void aWordPressExportThatIsNotWellFormedIsNamedInGermanWithoutTheParsersWords() {
+        String xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel>
+                  <item><title>Kaputt %d</titel></item>
+                </channel>
+                </rss>
+                """.formatted(System.nanoTime());
+
+        String report = importReport(xml, "role=\"alert\"");
+
+        assertThat(report).contains("Die Datei ist in Zeile 4 kein wohlgeformter WordPress-Export: Das XML ist in Spalte ")
+                .contains("Nichts aus dieser Datei wurde gespeichert.").doesNotContain("ParseError")
+                .doesNotContain("element type").doesNotContain("must be terminated").doesNotContain("Exception");
+    }
+
+    /** Uploads {@code xml} as the owner does and waits for the report page that contains {@code finished}. */
+    private static String importReport(String xml, String finished) {
         WebClient owner = WebClient.owner();
         Matcher token = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"")
                 .matcher(owner.get("/admin/import").asString());
@@ -193,17 +236,8 @@ class GermanLeftoversTest {
                 .multiPart("file", "blog.xml", xml.getBytes(StandardCharsets.UTF_8), "application/xml")
                 .multiPart("csrf-token", token.group(1)).post("/admin/import"));
         assertThat(uploaded.statusCode()).isEqualTo(303);
-
-        String report = await().atMost(Duration.ofMinutes(2)).until(
-                () -> owner.get(uploaded.header("Location")).asString(), page -> page.contains("Import abgeschlossen."));
-
-        assertThat(report).contains("„Geheimer Beitrag " + marker + "“ (post 7, Zeile")
-                .contains("auf WordPress privat; als Entwurf importiert")
-                .contains("Kommentar 3 von Anderes Blog zu")
-                .contains("pingback: Pingbacks und Trackbacks werden hier nicht aufbewahrt")
-                .contains("Kommentare: pingback").doesNotContain("imported as a draft");
-        assertThat(WebClient.anonymous().get("/posts/hafenfilm-" + marker).asString())
-                .contains("<span class=\"embed-card-title\">Video auf YouTube</span>");
+        return await().atMost(Duration.ofMinutes(2)).until(() -> owner.get(uploaded.header("Location")).asString(),
+                page -> page.contains(finished));
     }
 
     @Test
