@@ -103,11 +103,9 @@ sealed interface CachedPage {
     static CachedPage of(PageCache.Fill fill, long expiresAtMillis, String contentType, String cacheControl,
             String etag, String text, byte[] bytes, boolean compress, String csrfToken) {
         byte[] body = bytes != null ? bytes : text.getBytes(StandardCharsets.UTF_8);
-        // the bytes one to a char, for String.indexOf (the runtime's vectorised search): same positions
-        String scanned = new String(body, StandardCharsets.ISO_8859_1);
-        int start = contentType.startsWith("text/html") ? scanned.indexOf(FormFields.START) : -1;
+        int start = contentType.startsWith("text/html") ? indexOf(body, FIELDS_START, 0) : -1;
         if (start < 0) {
-            if (leaks(scanned, 0, body.length, csrfToken)) {
+            if (leaks(body, 0, body.length, csrfToken)) {
                 return null;
             }
             GzipCopy<Buffer> gzip = compress ? new GzipCopy<>(() -> {
@@ -118,12 +116,12 @@ sealed interface CachedPage {
                     cacheControl != null ? cacheControl : REVALIDATE, etag != null ? etag : etag(body),
                     Buffer.buffer(body), gzip);
         }
-        int end = scanned.indexOf(FormFields.END, start);
-        if (end < 0 || scanned.indexOf(FormFields.START, start + 1) >= 0) {
+        int end = indexOf(body, FIELDS_END, start);
+        if (end < 0 || indexOf(body, FIELDS_START, start + 1) >= 0) {
             return null;
         }
-        int after = end + FormFields.END.length();
-        if (leaks(scanned, 0, start, csrfToken) || leaks(scanned, after, body.length, csrfToken)) {
+        int after = end + FIELDS_END.length;
+        if (leaks(body, 0, start, csrfToken) || leaks(body, after, body.length, csrfToken)) {
             return null;
         }
         byte[] prefix = Arrays.copyOfRange(body, 0, start);
@@ -133,13 +131,47 @@ sealed interface CachedPage {
                 compress ? new GzipCopy<>(() -> new byte[][] { Gzip.head(prefix), Gzip.tail(suffix) }) : null);
     }
 
-    /** True when the visitor's token appears in {@code page[from, to)}, which would be served to everyone. */
-    private static boolean leaks(String page, int from, int to, String csrfToken) {
+    /** The fields region's markers as the bytes they are in a page (constants: never written to). */
+    byte[] FIELDS_START = FormFields.START.getBytes(StandardCharsets.US_ASCII);
+
+    byte[] FIELDS_END = FormFields.END.getBytes(StandardCharsets.US_ASCII);
+
+    /** True when the visitor's token appears in {@code body[from, to)}, which would be served to everyone. */
+    private static boolean leaks(byte[] body, int from, int to, String csrfToken) {
         if (csrfToken == null || csrfToken.isEmpty()) {
             return false;
         }
-        int at = page.indexOf(new String(csrfToken.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1), from);
+        int at = indexOf(body, csrfToken.getBytes(StandardCharsets.UTF_8), from);
         return at >= 0 && at < to;
+    }
+
+    /**
+     * Where {@code needle} first occurs in {@code hay} at or after {@code from}, or -1. Horspool's search: on a
+     * mismatch it moves by how far the window's last byte is from the needle's end, so a page is read in strides
+     * about as long as the needle (a marker or a token: 16 to 40 bytes) rather than byte by byte; every
+     * mis-cached page pays this over its whole length, a few times.
+     */
+    static int indexOf(byte[] hay, byte[] needle, int from) {
+        int n = needle.length;
+        if (n == 0) {
+            return Math.max(0, Math.min(from, hay.length));
+        }
+        int[] shift = new int[256];
+        Arrays.fill(shift, n);
+        for (int i = 0; i < n - 1; i++) {
+            shift[needle[i] & 0xff] = n - 1 - i;
+        }
+        int last = n - 1;
+        for (int i = Math.max(0, from); i <= hay.length - n; i += shift[hay[i + last] & 0xff]) {
+            int j = last;
+            while (j >= 0 && hay[i + j] == needle[j]) {
+                j--;
+            }
+            if (j < 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -74,4 +74,36 @@ class CachedPageTest {
         assertThat(CachedPage.of(FILL, 1000, HTML, null, null, FormFields.START + "unclosed", null, true, TOKEN))
                 .isNull();
     }
+
+    @Test
+    void theSearchFindsEveryFirstOccurrenceANaiveScanFinds() {
+        java.util.Random random = new java.util.Random(42);
+        for (int round = 0; round < 2000; round++) {
+            // a small alphabet, so that near misses and overlaps are common
+            byte[] hay = new byte[random.nextInt(200)];
+            for (int i = 0; i < hay.length; i++) {
+                hay[i] = (byte) "ab<-!q".charAt(random.nextInt(6));
+            }
+            byte[] needle = new byte[1 + random.nextInt(6)];
+            for (int i = 0; i < needle.length; i++) {
+                needle[i] = (byte) "ab<-!q".charAt(random.nextInt(6));
+            }
+            int from = random.nextInt(hay.length + 2) - 1;
+            assertThat(CachedPage.indexOf(hay, needle, from)).as("round %d", round).isEqualTo(naive(hay, needle, from));
+        }
+        byte[] page = ("<p>" + "x".repeat(5000) + "\u00e9" + FormFields.START + "</p>").getBytes(StandardCharsets.UTF_8);
+        assertThat(CachedPage.indexOf(page, CachedPage.FIELDS_START, 0)).isEqualTo(5005);
+    }
+
+    private static int naive(byte[] hay, byte[] needle, int from) {
+        outer: for (int i = Math.max(0, from); i <= hay.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }
