@@ -41,7 +41,11 @@ class TermTimelineTest {
 
         /** Creates a post through the API; returns its slug. */
         String post(String title, String status, Instant at, List<String> tags) {
-            Response created = author.json().body(input(marker + " " + title, status, at, tags, category.name))
+            return post(title, status, at, tags, category);
+        }
+
+        String post(String title, String status, Instant at, List<String> tags, Category in) {
+            Response created = author.json().body(input(marker + " " + title, status, at, tags, in.name))
                     .post("/api/v1/posts");
             assertThat(created.statusCode()).as(created.asString()).isEqualTo(201);
             return created.jsonPath().getString("slug");
@@ -200,11 +204,14 @@ class TermTimelineTest {
     @Test
     void pagesFollowEachOtherAcrossEqualPublishTimesWithoutGapsOrRepeats() {
         Site site = Site.fresh("paging");
+        // half of them in a subcategory, which the category's archive reads beside it
+        Category child = SeveralCategoriesTest.category(TestPosts.unique("Tl child "), site.category());
         Instant same = ago(60);
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             String title = "p" + i;
-            site.post(title, i % 3 == 0 ? same.plusSeconds(i) : same);
+            site.post(title, "PUBLISHED", i % 3 == 0 ? same.plusSeconds(i) : same, List.of(site.tag()),
+                    i % 2 == 0 ? child : site.category());
             expected.add(title);
         }
         // newest first; among equal times the later post (the higher id) first
@@ -220,15 +227,16 @@ class TermTimelineTest {
         assertThat(site.categoryArchive()).containsExactlyElementsOf(expected);
 
         // and back: the second page's "newer" link gives the first page again
-        String path = "/tags/" + site.tag().toLowerCase();
-        String first = WebClient.anonymous().get(Uncached.path(path)).asString();
-        Matcher older = Pattern.compile("href=\"(" + Pattern.quote(path) + "\\?before=[0-9-]+)\"").matcher(first);
-        assertThat(older.find()).isTrue();
-        String second = WebClient.anonymous().get(Uncached.path(older.group(1))).asString();
-        Matcher newer = Pattern.compile("href=\"(" + Pattern.quote(path) + "\\?after=[0-9-]+)\"").matcher(second);
-        assertThat(newer.find()).isTrue();
-        assertThat(titles(WebClient.anonymous().get(Uncached.path(newer.group(1))).asString(), site.marker()))
-                .isEqualTo(titles(first, site.marker()));
+        for (String path : List.of("/tags/" + site.tag().toLowerCase(), "/categories/" + site.category().slug)) {
+            String first = WebClient.anonymous().get(Uncached.path(path)).asString();
+            Matcher older = Pattern.compile("href=\"(" + Pattern.quote(path) + "\\?before=[0-9-]+)\"").matcher(first);
+            assertThat(older.find()).isTrue();
+            String second = WebClient.anonymous().get(Uncached.path(older.group(1))).asString();
+            Matcher newer = Pattern.compile("href=\"(" + Pattern.quote(path) + "\\?after=[0-9-]+)\"").matcher(second);
+            assertThat(newer.find()).isTrue();
+            assertThat(titles(WebClient.anonymous().get(Uncached.path(newer.group(1))).asString(), site.marker()))
+                    .isEqualTo(titles(first, site.marker()));
+        }
     }
 
     private static List<String> titles(String html, String marker) {
