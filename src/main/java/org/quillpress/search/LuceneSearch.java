@@ -48,6 +48,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -231,13 +232,15 @@ public class LuceneSearch implements SearchEngine {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                int total = searcher.count(query);
+                // best first; among equals, newest first. One pass ranks the page and counts every match: a count
+                // beside the search read all matches twice (100,000 of them for a common word on a big site)
+                Sort order = new Sort(SortField.FIELD_SCORE, new SortField("publishAt", SortField.Type.LONG, true));
+                TopDocs top = searcher.search(query,
+                        new TopFieldCollectorManager(order, offset + limit, null, Integer.MAX_VALUE, false));
+                long total = top.totalHits.value;
                 if (offset >= total) {
                     return new Hits(List.of(), total);
                 }
-                // best first; among equals, newest first
-                Sort order = new Sort(SortField.FIELD_SCORE, new SortField("publishAt", SortField.Type.LONG, true));
-                TopDocs top = searcher.search(query, offset + limit, order, true);
                 ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
                         top.scoreDocs.length);
                 String[] snippets = highlighter(searcher).highlight("body", query,
