@@ -310,13 +310,18 @@ public class LuceneSearch implements SearchEngine {
 
     private void rebuildIfOutOfDate() {
         try {
+            long started = System.nanoTime();
             String wanted = expectedFingerprint();
             String stored = DirectoryReader.indexExists(directory)
                     ? SegmentInfos.readLatestCommit(directory).getUserData().get(FINGERPRINT)
                     : null;
+            long checked = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             if (!wanted.equals(stored)) {
-                Log.infof("The search index is %s: rebuilding it", stored == null ? "missing" : "out of date");
+                Log.infof("The search index is %s (checked in %d ms): rebuilding it",
+                        stored == null ? "missing" : "out of date", checked);
                 rebuild();
+            } else {
+                Log.infof("The search index is up to date (checked in %d ms)", checked);
             }
         } catch (IOException | RuntimeException e) {
             Log.errorf(e, "Could not check the search index; rebuilding it");
