@@ -134,7 +134,7 @@ public class LuceneSearch implements SearchEngine {
         try {
             boolean idle = worker.awaitTermination(30, TimeUnit.SECONDS);
             if (idle && !behind && pendingRebuild == null) {
-                commit(documents.fingerprint());
+                recordCleanStop();
             }
             searchers.close();
             writer.close();
@@ -312,9 +312,7 @@ public class LuceneSearch implements SearchEngine {
         try {
             long started = System.nanoTime();
             String wanted = expectedFingerprint();
-            String stored = DirectoryReader.indexExists(directory)
-                    ? SegmentInfos.readLatestCommit(directory).getUserData().get(FINGERPRINT)
-                    : null;
+            String stored = storedFingerprint();
             long checked = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             if (!wanted.equals(stored)) {
                 Log.infof("The search index is %s (checked in %d ms): rebuilding it",
@@ -329,7 +327,24 @@ public class LuceneSearch implements SearchEngine {
         }
     }
 
-    private String expectedFingerprint() {
+    /**
+     * Records that the index holds everything in the database now, for the next start to check: the same
+     * fingerprint that start expects (a bare database fingerprint here made every start after a clean stop
+     * rebuild the whole index).
+     */
+    void recordCleanStop() throws IOException {
+        commit(expectedFingerprint());
+    }
+
+    /** The fingerprint of the index's last commit: null when there is no index, empty after a single update. */
+    String storedFingerprint() throws IOException {
+        return DirectoryReader.indexExists(directory)
+                ? SegmentInfos.readLatestCommit(directory).getUserData().get(FINGERPRINT)
+                : null;
+    }
+
+    /** What {@link #storedFingerprint} must be for the index to be trusted at start, on this database now. */
+    String expectedFingerprint() {
         return FORMAT + "/" + config.language() + "/" + documents.fingerprint();
     }
 

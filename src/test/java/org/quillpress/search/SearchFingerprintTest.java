@@ -1,13 +1,16 @@
 package org.quillpress.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.quillpress.support.TestComments.approve;
 import static org.quillpress.support.TestComments.guestComment;
 import static org.quillpress.support.TestComments.guestEmail;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -25,13 +28,17 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The embedded index's fingerprint (read at start, from indexes only) changes with everything the index is built
- * from, however the database was changed, so that an index a crash left behind is rebuilt, never trusted.
+ * from, however the database was changed, so that an index a crash left behind is rebuilt, never trusted; and the
+ * one a clean stop records is the one the next start expects, so that start does not rebuild.
  */
 @QuarkusTest
 class SearchFingerprintTest {
 
     @Inject
     PostDocuments documents;
+
+    @Inject
+    Instance<LuceneSearch> lucene;
 
     @Test
     void everyChangeToWhatIsSearchedChangesTheFingerprint() {
@@ -58,6 +65,17 @@ class SearchFingerprintTest {
             renamed.name = new StringBuilder(renamed.name).reverse().toString();
         });
         changed(before, "renaming a tag, even to a name of the same length");
+    }
+
+    @Test
+    void aCleanStopRecordsTheFingerprintTheNextStartExpects() throws Exception {
+        assumeTrue(lucene.isResolvable(), "the embedded build's index");
+        LuceneSearch search = lucene.get();
+        assertThat(search.awaitCaughtUp(Duration.ofSeconds(30))).isTrue();
+
+        search.recordCleanStop();
+
+        assertThat(search.storedFingerprint()).isEqualTo(search.expectedFingerprint());
     }
 
     private String changed(String before, String what) {
