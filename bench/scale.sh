@@ -14,7 +14,10 @@
 # databases are SCALE_PG_DB_SMALL and SCALE_PG_DB (default quillpress_scale_small and
 # quillpress_scale) on 127.0.0.1:5432 as user postgres: both are DROPPED and created again.
 # Everything it starts is stopped on exit; BENCH_KEEP=1 keeps the scratch directory
-# (exports, app logs, raw wrk output).
+# (exports, app logs, raw wrk output). SCALE_DATA=DIR keeps each site in DIR for the next run
+# (DIR/small.xml, DIR/big.xml, and on H2 the databases DIR/small, DIR/big with their search
+# indexes under DIR/run-small, DIR/run-big): an export or H2 database already there is used as it
+# is instead of being generated and imported again (the import of the big site takes minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -25,7 +28,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --no-build) BUILD=0 ;;
     --pg) PG=1 ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
@@ -62,9 +65,11 @@ fi
 JAR=$ROOT/target/quarkus-app/quarkus-run.jar
 [ -f "$JAR" ] || { echo "no $JAR: build first or drop --no-build" >&2; exit 1; }
 
-# database_url NAME: a fresh, empty database for one site
+# database_url NAME LABEL: a fresh, empty database for one site (kept in SCALE_DATA on H2 when given)
 database_url() {
-  if [ "$PG" = 1 ]; then
+  if [ -n "${SCALE_DATA:-}" ] && [ "$PG" = 0 ]; then
+    echo "jdbc:h2:file:$SCALE_DATA/$2/quillpress;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE"
+  elif [ "$PG" = 1 ]; then
     psql -q -h 127.0.0.1 -U postgres -c "drop database if exists $1" postgres >/dev/null
     createdb -h 127.0.0.1 -U postgres "$1"
     echo "jdbc:postgresql://127.0.0.1:5432/$1"
@@ -82,30 +87,47 @@ PAGES=("home \`/\`" "a post page (10 comments)" "\`/authors/{handle}\`, first pa
 # site LABEL POSTS COMMENTS DBNAME: generate, import, start, sign in, measure every page
 site() {
   local label=$1 posts=$2 comments=$3 db=$4
-  local wxr=$SCRATCH/$label.xml
-  log "$label: writing $posts posts and $comments comments"
-  python3 bench/wxr-gen.py "$wxr" "$posts" "$comments"
-  local url; url=$(database_url "$db")
+  local wxr=$SCRATCH/$label.xml run=$SCRATCH
+  if [ -n "${SCALE_DATA:-}" ]; then
+    wxr=$SCALE_DATA/$label.xml run=$SCALE_DATA/run-$label
+    mkdir -p "$run"
+  fi
+  if [ -s "$wxr" ]; then
+    log "$label: using $wxr"
+  else
+    log "$label: writing $posts posts and $comments comments"
+    python3 bench/wxr-gen.py "$wxr" "$posts" "$comments"
+  fi
+  local reuse=0
+  [ -n "${SCALE_DATA:-}" ] && [ "$PG" = 0 ] && [ -f "$SCALE_DATA/$label/quillpress.mv.db" ] && reuse=1
+  local url; url=$(database_url "$db" "$label")
   export QUILLPRESS_DB_URL=$url QUILLPRESS_DB_USER=${QUILLPRESS_DB_USER:-$([ "$PG" = 1 ] && echo postgres || echo quillpress)}
   export QUILLPRESS_ADMIN_EMAIL=$ADMIN_EMAIL QUILLPRESS_ADMIN_PASSWORD=$ADMIN_PASSWORD QUILLPRESS_SECURE_COOKIES=false
-  log "$label: importing ($(du -h "$wxr" | cut -f1))"
-  local started=$SECONDS
-  # shellcheck disable=SC2086
-  (cd "$SCRATCH" && java $JAVA_OPTS -jar "$JAR" import-wxr "$wxr" >"$SCRATCH/$label-import.log" 2>&1)
-  IMPORT_SECONDS[$label]=$((SECONDS - started))
-  log "$label: imported in ${IMPORT_SECONDS[$label]} s"
+  if [ "$reuse" = 1 ]; then
+    log "$label: using the database in $SCALE_DATA/$label"
+    IMPORT_SECONDS[$label]="(kept)"
+  else
+    log "$label: importing ($(du -h "$wxr" | cut -f1))"
+    local started=$SECONDS
+    # shellcheck disable=SC2086
+    (cd "$run" && java $JAVA_OPTS -jar "$JAR" import-wxr "$wxr" >"$SCRATCH/$label-import.log" 2>&1)
+    IMPORT_SECONDS[$label]=$((SECONDS - started))
+    log "$label: imported in ${IMPORT_SECONDS[$label]} s"
+  fi
 
   local port; port=$(free_port)
   local base=http://127.0.0.1:$port
   export QUILLPRESS_SITE_URL=$base QUARKUS_HTTP_PORT=$port QUARKUS_HTTP_HOST=127.0.0.1
   # shellcheck disable=SC2086
-  (cd "$SCRATCH" && exec java $JAVA_OPTS -jar "$JAR" >"$SCRATCH/$label-app.log" 2>&1) &
+  (cd "$run" && exec java $JAVA_OPTS -jar "$JAR" >"$SCRATCH/$label-app.log" 2>&1) &
   APP_PID=$!
+  local launched=$SECONDS
   for _ in $(seq 1 600); do
     curl -fs -o /dev/null "$base/q/health/ready" && break
     kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$SCRATCH/$label-app.log" >&2; exit 1; }
     sleep 1
   done
+  START_SECONDS[$label]=$((SECONDS - launched))
 
   # after a command-line import the embedded build rebuilds its search index once, in the background (about a
   # minute at 100,000 posts): measure the site as it runs afterwards, not while that rebuild shares the 2 cores
@@ -165,7 +187,7 @@ EOF
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
 }
 
-declare -A IMPORT_SECONDS
+declare -A IMPORT_SECONDS START_SECONDS
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 site small "$SMALL_POSTS" "$SMALL_COMMENTS" "${SCALE_PG_DB_SMALL:-quillpress_scale_small}"
 site big "$BIG_POSTS" "$BIG_COMMENTS" "${SCALE_PG_DB:-quillpress_scale}"
@@ -174,8 +196,9 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 DB=$([ "$PG" = 1 ] && echo PostgreSQL || echo "embedded H2")
 printf '\n%s, %s, signed in (never cached), wrk %s connections %s s; load average before %s, after %s\n' \
   "$(date -u +%F)" "$DB" "$CONNECTIONS" "$DURATION" "$LOAD_BEFORE" "$LOAD_AFTER"
-printf 'import: %s posts / %s comments in %s s; %s posts / %s comments in %s s (%s)\n\n' \
+printf 'import: %s posts / %s comments in %s s; %s posts / %s comments in %s s (%s)\n' \
   "$SMALL_POSTS" "$SMALL_COMMENTS" "${IMPORT_SECONDS[small]}" "$BIG_POSTS" "$BIG_COMMENTS" "${IMPORT_SECONDS[big]}" "$JAVA_OPTS"
+printf 'start (launch to ready): small %s s, big %s s\n\n' "${START_SECONDS[small]}" "${START_SECONDS[big]}"
 printf '| page | %s posts: req/s, p99 | %s posts / %s comments: req/s, p99 |\n| --- | --- | --- |\n' \
   "$SMALL_POSTS" "$BIG_POSTS" "$BIG_COMMENTS"
 for i in "${!PAGES[@]}"; do

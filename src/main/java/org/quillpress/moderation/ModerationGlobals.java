@@ -12,11 +12,12 @@ import io.vertx.core.Context;
 public class ModerationGlobals {
 
     /**
-     * The number of pending comments for moderators and admins; null for everyone else, who cost no query.
+     * The number of pending comments for moderators and admins, as the queue shows it ("1000+" past its cap);
+     * null for everyone else, who cost no query.
      * Null as well on the event loop, where error pages for unmatched addresses are rendered and a
      * database query would block it.
      */
-    static Long pendingCount() {
+    static String pendingCount() {
         AccountPrincipal viewer = Arc.container().instance(CurrentUser.class).get().account().orElse(null);
         if (viewer == null || !viewer.isStaff() || Context.isOnEventLoopThread()) {
             return null;

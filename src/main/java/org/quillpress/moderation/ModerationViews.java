@@ -106,9 +106,9 @@ public final class ModerationViews {
     /** One tab of the queue with its count; the page words it from its name (staffmod:modTab). */
     public record Tab(String name, long count, boolean current, String path) {
 
-        /** The count as shown: past {@link ModerationQueue#COUNT_CAP} the queue stops counting ("10000+"). */
+        /** The count as shown: past {@link ModerationQueue#COUNT_CAP} the queue stops counting ("1000+"). */
         public String shownCount() {
-            return count > ModerationQueue.COUNT_CAP ? ModerationQueue.COUNT_CAP + "+" : Long.toString(count);
+            return ModerationQueue.shown(count);
         }
     }
 

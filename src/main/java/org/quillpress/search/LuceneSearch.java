@@ -48,6 +48,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -133,7 +134,7 @@ public class LuceneSearch implements SearchEngine {
         try {
             boolean idle = worker.awaitTermination(30, TimeUnit.SECONDS);
             if (idle && !behind && pendingRebuild == null) {
-                commit(documents.fingerprint());
+                recordCleanStop();
             }
             searchers.close();
             writer.close();
@@ -231,13 +232,15 @@ public class LuceneSearch implements SearchEngine {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                int total = searcher.count(query);
+                // best first; among equals, newest first. One pass ranks the page and counts every match: a count
+                // beside the search read all matches twice (100,000 of them for a common word on a big site)
+                Sort order = new Sort(SortField.FIELD_SCORE, new SortField("publishAt", SortField.Type.LONG, true));
+                TopDocs top = searcher.search(query,
+                        new TopFieldCollectorManager(order, offset + limit, null, Integer.MAX_VALUE, false));
+                long total = top.totalHits.value;
                 if (offset >= total) {
                     return new Hits(List.of(), total);
                 }
-                // best first; among equals, newest first
-                Sort order = new Sort(SortField.FIELD_SCORE, new SortField("publishAt", SortField.Type.LONG, true));
-                TopDocs top = searcher.search(query, offset + limit, order, true);
                 ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
                         top.scoreDocs.length);
                 String[] snippets = highlighter(searcher).highlight("body", query,
@@ -307,13 +310,16 @@ public class LuceneSearch implements SearchEngine {
 
     private void rebuildIfOutOfDate() {
         try {
+            long started = System.nanoTime();
             String wanted = expectedFingerprint();
-            String stored = DirectoryReader.indexExists(directory)
-                    ? SegmentInfos.readLatestCommit(directory).getUserData().get(FINGERPRINT)
-                    : null;
+            String stored = storedFingerprint();
+            long checked = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             if (!wanted.equals(stored)) {
-                Log.infof("The search index is %s: rebuilding it", stored == null ? "missing" : "out of date");
+                Log.infof("The search index is %s (checked in %d ms): rebuilding it",
+                        stored == null ? "missing" : "out of date", checked);
                 rebuild();
+            } else {
+                Log.infof("The search index is up to date (checked in %d ms)", checked);
             }
         } catch (IOException | RuntimeException e) {
             Log.errorf(e, "Could not check the search index; rebuilding it");
@@ -321,7 +327,24 @@ public class LuceneSearch implements SearchEngine {
         }
     }
 
-    private String expectedFingerprint() {
+    /**
+     * Records that the index holds everything in the database now, for the next start to check: the same
+     * fingerprint that start expects (a bare database fingerprint here made every start after a clean stop
+     * rebuild the whole index).
+     */
+    void recordCleanStop() throws IOException {
+        commit(expectedFingerprint());
+    }
+
+    /** The fingerprint of the index's last commit: null when there is no index, empty after a single update. */
+    String storedFingerprint() throws IOException {
+        return DirectoryReader.indexExists(directory)
+                ? SegmentInfos.readLatestCommit(directory).getUserData().get(FINGERPRINT)
+                : null;
+    }
+
+    /** What {@link #storedFingerprint} must be for the index to be trusted at start, on this database now. */
+    String expectedFingerprint() {
         return FORMAT + "/" + config.language() + "/" + documents.fingerprint();
     }
 

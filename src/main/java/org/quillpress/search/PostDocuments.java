@@ -3,6 +3,7 @@ package org.quillpress.search;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,8 +107,11 @@ class PostDocuments {
 
     /**
      * A short summary of everything the index is built from. Each edit of a post or comment raises its version,
-     * and a post leaving or joining the public ones changes the counts and sums, so a different answer means the
-     * index may be out of date. Three aggregate queries: read at start and at a clean stop only.
+     * and a post or comment leaving or joining the searchable ones changes the counts and sums, so a different
+     * answer means the index may be out of date. The two aggregates read the indexes comment_search_fingerprint
+     * and post_search_fingerprint only (V27), never the rows with their bodies; the tags, a few hundred rows,
+     * are summed whole, so a rename to a name of the same length still counts. Read at start and at a clean
+     * stop only.
      */
     @Transactional
     String fingerprint() {
@@ -116,9 +120,11 @@ class PostDocuments {
         Object[] comments = em.createQuery("select count(c), coalesce(sum(c.version), 0), coalesce(sum(c.id), 0) "
                 + "from Comment c where c.status = org.quillpress.comment.CommentStatus.APPROVED", Object[].class)
                 .getSingleResult();
-        Object[] tags = em.createQuery("select count(t), coalesce(sum(length(t.name)), 0), coalesce(sum(t.id), 0) "
-                + "from Tag t", Object[].class).getSingleResult();
-        return join(posts) + "/" + join(comments) + "/" + join(tags);
+        int tags = 0;
+        for (TagText tag : tags().stream().sorted(Comparator.comparingLong(TagText::id)).toList()) {
+            tags = 31 * (31 * tags + Long.hashCode(tag.id())) + tag.name().hashCode();
+        }
+        return join(posts) + "/" + join(comments) + "/" + tags;
     }
 
     private static String join(Object[] row) {

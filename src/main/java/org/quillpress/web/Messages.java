@@ -59,7 +59,7 @@ public interface Messages {
     String categories();
 
     @Message("Moderation ({pending})")
-    String navModeration(long pending);
+    String navModeration(String pending);
 
     @Message("Sign out")
     String signOut();
