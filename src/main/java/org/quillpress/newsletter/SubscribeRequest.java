@@ -52,10 +52,15 @@ public class SubscribeRequest extends PanacheEntityBase {
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
 
-    /** Deletes the requests whose link no longer works; returns how many. */
+    /**
+     * Deletes the requests whose link no longer works; returns how many. With statements that delete whatever is
+     * still there, not entity by entity: two instances cleaning up at the same moment made the later one's
+     * delete of an entity the earlier had removed fail its transaction.
+     */
     static long deleteExpired(Instant now) {
-        List<SubscribeRequest> expired = list("expiresAt < ?1", now);
-        expired.forEach(SubscribeRequest::delete);
-        return expired.size();
+        getEntityManager().createNativeQuery("delete from post_subscribe_request_category where request_id in "
+                + "(select id from post_subscribe_request where expires_at < :now)").setParameter("now", now)
+                .executeUpdate();
+        return delete("expiresAt < ?1", now);
     }
 }
