@@ -82,7 +82,7 @@ declare -A P99 RPS
 # the rows of the table, in the order site() measures them
 PAGES=("home \`/\`" "a post page (10 comments)" "\`/authors/{handle}\`, first page" "the same, 5 pages deep"
   "a tag" "a category" "a month" "search" "\`/feed\`" "\`/comments/feed\`" "a post's comment feed"
-  "\`/moderation\` (1 % held)" "\`/sitemap.xml\` (an index beyond 50,000 URLs)" "\`/sitemap-pages-1.xml\`" "\`/sitemap-posts-1.xml\` (up to 50,000 URLs)")
+  "\`/moderation\` (1 % held)" "\`/sitemap.xml\` (an index beyond 2,000 URLs)" "\`/sitemap-pages-1.xml\`" "\`/sitemap-posts-1.xml\` (up to 2,000 URLs)")
 
 # site LABEL POSTS COMMENTS DBNAME: generate, import, start, sign in, measure every page
 site() {
