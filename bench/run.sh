@@ -55,6 +55,7 @@ POSTS=${BENCH_POSTS:-1000}
 ADMIN_EMAIL=bench@example.org
 ADMIN_PASSWORD='Bench-Owner-Password-2026'
 # the README's start command; keep the two alike
+MALLOC_ARENAS=${BENCH_MALLOC_ARENA_MAX-2}
 JAVA_OPTS=${BENCH_JAVA_OPTS-"-Xmx192m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC"}
 
 log() { printf '[bench] %s\n' "$*" >&2; }
@@ -210,7 +211,7 @@ print_table() {
   [ -n "$RSS_NOTE" ] && echo "- $RSS_NOTE"
   echo
   echo "wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency after a ${WARMUP}s warm-up;" \
-    "$(date -u +%Y-%m-%d); $(nproc) cores; $([ "$PG" = 1 ] && echo PostgreSQL || echo "embedded H2"); app JVM options: ${JAVA_OPTS:-(none)};" \
+    "$(date -u +%Y-%m-%d); $(nproc) cores; $([ "$PG" = 1 ] && echo PostgreSQL || echo "embedded H2"); app JVM options: ${JAVA_OPTS:-(none)}; MALLOC_ARENA_MAX=${MALLOC_ARENAS:-(glibc default)};" \
     "load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -255,6 +256,8 @@ log "starting the app on $BASE ($([ "$PG" = 1 ] && echo "PostgreSQL database $PG
   export QUILLPRESS_FLOOD_EXEMPT_ADDRESSES=127.0.0.1 QUILLPRESS_FLOOD_HELD_PER_MINUTE=100000
   [ ${#DB_ENV[@]} -eq 0 ] || export "${DB_ENV[@]}"
   # shellcheck disable=SC2086 # options are words
+  # the README's start command's malloc setting (BENCH_MALLOC_ARENA_MAX= for glibc's default)
+  [ -z "$MALLOC_ARENAS" ] || export MALLOC_ARENA_MAX=$MALLOC_ARENAS
   exec java $JAVA_OPTS -jar "$JAR" >"$SCRATCH/app.log" 2>&1
 ) &
 APP_PID=$!
