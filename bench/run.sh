@@ -255,9 +255,9 @@ log "starting the app on $BASE ($([ "$PG" = 1 ] && echo "PostgreSQL database $PG
   # the comment rows measure the write path: loopback is not limited as one guest network
   export QUILLPRESS_FLOOD_EXEMPT_ADDRESSES=127.0.0.1 QUILLPRESS_FLOOD_HELD_PER_MINUTE=100000
   [ ${#DB_ENV[@]} -eq 0 ] || export "${DB_ENV[@]}"
-  # shellcheck disable=SC2086 # options are words
   # the README's start command's malloc setting (BENCH_MALLOC_ARENA_MAX= for glibc's default)
   [ -z "$MALLOC_ARENAS" ] || export MALLOC_ARENA_MAX=$MALLOC_ARENAS
+  # shellcheck disable=SC2086 # options are words
   exec java $JAVA_OPTS -jar "$JAR" >"$SCRATCH/app.log" 2>&1
 ) &
 APP_PID=$!
