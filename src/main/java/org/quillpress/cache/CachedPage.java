@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 
+import org.quillpress.security.FieldsPage;
 import org.quillpress.security.FormFields;
 
 import io.vertx.core.buffer.Buffer;
@@ -124,6 +125,22 @@ sealed interface CachedPage {
         if (leaks(body, 0, start, csrfToken) || leaks(body, after, body.length, csrfToken)) {
             return null;
         }
+        return around(fill, expiresAtMillis, contentType, cacheControl, body, start, after, compress);
+    }
+
+    /**
+     * The entry for a page that says where its one fields region is and vouches that no other per-visitor text is
+     * in it ({@link FieldsPage}): kept without searching it.
+     */
+    static CachedPage of(PageCache.Fill fill, long expiresAtMillis, String contentType, String cacheControl,
+            FieldsPage page, boolean compress) {
+        return around(fill, expiresAtMillis, contentType, cacheControl, page.bytes(), page.from(), page.to(),
+                compress);
+    }
+
+    /** The page in {@code body} kept as the text before {@code start} and from {@code after} on. */
+    private static WithFields around(PageCache.Fill fill, long expiresAtMillis, String contentType,
+            String cacheControl, byte[] body, int start, int after, boolean compress) {
         byte[] prefix = Arrays.copyOfRange(body, 0, start);
         byte[] suffix = Arrays.copyOfRange(body, after, body.length);
         return new WithFields(fill.generation(), expiresAtMillis, contentType,

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.quillpress.security.CurrentUser;
+import org.quillpress.security.FieldsPage;
 
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.logging.Log;
@@ -77,6 +78,10 @@ public class PageCacheFiller {
             keep(fill, response, contentType, cacheControl, etag, text, null, token, gzip);
         } else if (entity instanceof byte[] bytes) {
             keep(fill, response, contentType, cacheControl, etag, null, bytes, token, gzip);
+        } else if (entity instanceof FieldsPage page && page.bytes().length <= cache.maxPageBytes()) {
+            store(fill, response, cacheControl, etag,
+                    CachedPage.of(fill, cache.expiresAt(fill), contentType, cacheControl, page, cache.compresses()),
+                    gzip);
         } else if (entity instanceof StreamingOutput stream) {
             // streamed so that memory stays flat (the sitemap): keep a copy while it is written, up to a limit
             response.getHeaders().putSingle(HttpHeaders.VARY, PageCacheRoute.ACCEPT_ENCODING);
@@ -97,6 +102,11 @@ public class PageCacheFiller {
             Log.debugf("Not cached: %s (a second fields region, or a CSRF token outside one)", fill.key());
             return;
         }
+        store(fill, response, cacheControl, etag, page, clientTakesGzip);
+    }
+
+    private void store(PageCache.Fill fill, ContainerResponseContext response, String cacheControl, String etag,
+            CachedPage page, boolean clientTakesGzip) {
         if (response != null) {
             // the same validators and caching rules as the hits that will follow
             response.getHeaders().putSingle(HttpHeaders.VARY, PageCacheRoute.ACCEPT_ENCODING);

@@ -172,7 +172,7 @@ public class PostPageResource {
                             () -> SplicedPage.cut(StandIn.render(as,
                                     () -> Templates.post(post, SplicedPage.SLOTS, open, canonical, typed).render())))
                     : SplicedPage.cut(Templates.post(post, SplicedPage.SLOTS, open, canonical, form).render());
-            return Response.ok(skeleton.fill(filling(skeleton, shared, viewer)), HTML).build();
+            return Response.ok(skeleton.entity(filling(skeleton, shared, viewer)), HTML).build();
         }
         if (lookup instanceof PostReader.Moved moved) {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(moved.path())).build();

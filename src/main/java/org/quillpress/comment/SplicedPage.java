@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.quillpress.security.FieldsPage;
 import org.quillpress.security.StandIn;
 import org.quillpress.web.HtmlText;
 
@@ -75,6 +76,24 @@ final class SplicedPage {
             }
             put(texts.get(slots.size()), page, at);
             return page;
+        }
+
+        /**
+         * The page filled for {@code filling}, saying where its form fields are when they are the only per-visitor
+         * text in it (one fields slot, and no name or token slot: a guest's page), so the page cache need not search.
+         */
+        Object entity(Filling filling) {
+            byte[] page = fill(filling);
+            int fields = slots.indexOf(Slot.FORM_FIELDS);
+            if (fields < 0 || fields != slots.lastIndexOf(Slot.FORM_FIELDS) || slots.contains(Slot.CSRF_TOKEN)
+                    || slots.contains(Slot.NAME)) {
+                return page;
+            }
+            int from = texts.get(fields).length;
+            for (int i = 0; i < fields; i++) {
+                from += texts.get(i).length + filling.of(slots.get(i)).length;
+            }
+            return new FieldsPage(page, from, from + filling.formFields().length);
         }
 
         private static int put(byte[] part, byte[] page, int at) {

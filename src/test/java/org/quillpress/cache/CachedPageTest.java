@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.quillpress.security.FieldsPage;
 import org.quillpress.security.FormFields;
 
 class CachedPageTest {
@@ -54,6 +55,21 @@ class CachedPageTest {
         assertThat(new String(split.suffix(), StandardCharsets.UTF_8)).isEqualTo("<button>Send</button></form>");
         assertThat(split.cacheControl()).isEqualTo("private, no-cache");
         assertThat(split.gzipHead()).isNotNull();
+    }
+
+    @Test
+    void pageThatSaysWhereItsFieldsAreIsCutThereWithoutASearch() {
+        String fields = FormFields.START + "<input value=\"" + TOKEN + "\">" + FormFields.END;
+        byte[] body = ("<form>é" + fields + "<button>Send</button></form>").getBytes(StandardCharsets.UTF_8);
+        int from = "<form>é".getBytes(StandardCharsets.UTF_8).length;
+
+        CachedPage page = CachedPage.of(FILL, 1000, HTML, null, new FieldsPage(body, from, from + fields.length()),
+                true);
+
+        CachedPage.WithFields split = (CachedPage.WithFields) page;
+        assertThat(new String(split.prefix(), StandardCharsets.UTF_8)).isEqualTo("<form>é");
+        assertThat(new String(split.suffix(), StandardCharsets.UTF_8)).isEqualTo("<button>Send</button></form>");
+        assertThat(split.cacheControl()).isEqualTo("private, no-cache");
     }
 
     @Test

@@ -302,6 +302,22 @@ class PageCacheTest {
     }
 
     @Test
+    void twoGuestsGetTheirOwnTokensFromTheCachedPostPageWhoseFieldsThePageItselfPlaced() {
+        String path = publishedPost("Placed fields ");
+        WebClient first = WebClient.anonymous();
+        WebClient second = WebClient.anonymous();
+        Response firstPage = hit(() -> first.get(path));
+        Response secondPage = hit(() -> second.get(path));
+
+        String secondToken = value(CSRF_VALUE, secondPage.asString());
+        assertThat(value(CSRF_VALUE, firstPage.asString())).isEqualTo(first.cookie(WebClient.CSRF));
+        assertThat(secondToken).isEqualTo(second.cookie(WebClient.CSRF)).isNotEqualTo(first.cookie(WebClient.CSRF));
+        assertThat(secondPage.header("Cache-Control")).isEqualTo("private, no-cache");
+        assertThat(withoutFields(secondPage.asString())).isEqualTo(withoutFields(firstPage.asString()))
+                .contains("<h1", "</html>");
+    }
+
+    @Test
     void guestWithACsrfCookieKeepsItsTokenOnACachedFormPage() {
         WebClient guest = WebClient.anonymous();
         guest.get("/login");

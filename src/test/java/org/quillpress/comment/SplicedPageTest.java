@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.account.Role;
+import org.quillpress.security.FieldsPage;
 import org.quillpress.security.StandIn;
 
 class SplicedPageTest {
@@ -46,6 +47,31 @@ class SplicedPageTest {
         assertThat(filled).isEqualTo("<a>Zoë &quot;O&#39;Neil&quot; &lt;b&gt;&amp;</a><article>Müller’s “café”</article>"
                 + "<input value=\"tok\"><ol><li>Ωμέγα 🚀</li></ol><p>Zoë &quot;O&#39;Neil&quot; &lt;b&gt;&amp;</p><i>f</i>");
         assertThat(StandIn.viewerOr(() -> reader)).isSameAs(reader);
+    }
+
+    @Test
+    void aGuestsPageSaysWhereItsFieldsAreAndAPageWithTheVisitorsNameOrTokenElsewhereDoesNot() {
+        String guest = StandIn.render(Optional.empty(), () -> "<h1>é</h1>" + SplicedPage.SLOTS.article() + "—"
+                + SplicedPage.SLOTS.discussion() + "<form>" + StandIn.FORM_FIELDS + "</form>");
+        byte[] fields = SplicedPage.bytes("<!--qp:fields--><input value=\"t\"><!--/qp:fields-->");
+        SplicedPage.Filling filling = new SplicedPage.Filling(SHARED.article(), SHARED.discussion(), null, null,
+                fields);
+
+        Object entity = SplicedPage.cut(guest).entity(filling);
+
+        assertThat(entity).isInstanceOf(FieldsPage.class);
+        FieldsPage page = (FieldsPage) entity;
+        assertThat(new String(page.bytes(), page.from(), page.to() - page.from(), StandardCharsets.UTF_8))
+                .isEqualTo("<!--qp:fields--><input value=\"t\"><!--/qp:fields-->");
+        assertThat(new String(page.bytes(), page.to(), page.bytes().length - page.to(), StandardCharsets.UTF_8))
+                .isEqualTo("</form>");
+
+        AccountPrincipal reader = new AccountPrincipal(7, "ann", "Ann", Role.READER, 1);
+        String signedIn = StandIn.render(Optional.of(reader), () -> SplicedPage.SLOTS.article()
+                + "<input value=\"" + StandIn.csrfTokenOr(() -> "real") + "\">" + SplicedPage.SLOTS.discussion()
+                + StandIn.FORM_FIELDS);
+        assertThat(SplicedPage.cut(signedIn).entity(new SplicedPage.Filling(SHARED.article(), SHARED.discussion(),
+                null, SplicedPage.bytes("tok"), fields))).isInstanceOf(byte[].class);
     }
 
     @Test
