@@ -240,8 +240,10 @@ public class LuceneSearch implements SearchEngine {
                 // The newest max matches, counted up to max + 1: sorted by date, Lucene skips the older matches
                 // through the publishAt points instead of scoring and counting all of them (100,000 for a
                 // common word on a big site). Only these are ranked, as on PostgreSQL.
+                // (no more slots than documents: the collector sets all of them up front)
+                int slots = Math.max(1, Math.min(max, searcher.getIndexReader().maxDoc()));
                 TopDocs newest = searcher.search(query,
-                        new TopFieldCollectorManager(NEWEST_FIRST, max, null, max + 1, false));
+                        new TopFieldCollectorManager(NEWEST_FIRST, slots, null, max + 1, false));
                 long total = Math.min(newest.totalHits.value, max + 1L);
                 if (offset >= Math.min(total, max)) {
                     return new Hits(List.of(), total);

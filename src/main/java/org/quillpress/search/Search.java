@@ -90,7 +90,8 @@ public class Search {
         int pageNumber = Math.max(1, Math.min(page, MAX_PAGE));
         Instant now = clock.instant();
         int size = Math.max(1, config.pageSize());
-        int max = Math.max(1, config.maxResults());
+        // one more than the maximum is counted, so that must still be an int
+        int max = Math.max(1, Math.min(config.maxResults(), Integer.MAX_VALUE - 1));
         Hits hits = engine.search(query, now, (pageNumber - 1) * size, size, max);
         List<TagLink> tags = pageNumber == 1 ? tags(engine.tags(query, MAX_TAGS)) : List.of();
         return new Results(found(hits.hits(), now), tags, hits.total(), pageNumber, size, max);
