@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -50,6 +51,12 @@ public class ModerationQueue {
      * count): at 10,000 a site with 10,000 held comments read 40,000 entries per queue page.
      */
     static final int COUNT_CAP = 1_000;
+
+    /**
+     * A writer's approved and spam counts stop here: "100+" tells a moderator enough, and each count reads at
+     * most this many index entries, whatever the writer's comments number.
+     */
+    static final int HISTORY_CAP = 100;
 
     private static final Parser PARSER = Parser.builder().build();
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
@@ -204,8 +211,8 @@ public class ModerationQueue {
     }
 
     /**
-     * The entries for some comments, whose posts, parents and accounts are loaded. The writers' counts
-     * and the last decisions come from one grouped query each, for all the comments together.
+     * The entries for some comments, whose posts, parents and accounts are loaded. The writers' counts and the
+     * last decisions come from one query each, for all the comments together.
      */
     List<Entry> entries(List<Comment> comments) {
         if (comments.isEmpty()) {
@@ -216,23 +223,7 @@ public class ModerationQueue {
                 .toList();
         List<String> emails = comments.stream().filter(c -> c.account == null && c.authorEmail != null)
                 .map(c -> c.authorEmail).distinct().toList();
-        Map<Object, Map<CommentStatus, Long>> history = new HashMap<>();
-        if (!accountIds.isEmpty()) {
-            em.createQuery("select c.account.id, c.status, count(c) from Comment c where c.account.id in :ids "
-                    + "and c.status in :statuses group by c.account.id, c.status", Object[].class)
-                    .setParameter("ids", accountIds).setParameter("statuses", HISTORY).getResultList()
-                    .forEach(row -> history.computeIfAbsent("account:" + row[0], k -> new EnumMap<>(CommentStatus.class))
-                            .put((CommentStatus) row[1], (Long) row[2]));
-        }
-        if (!emails.isEmpty()) {
-            // the exact email, so that the index comment_guest_history answers (no index on lower(email) in H2)
-            em.createQuery("select c.authorEmail, c.status, count(c) from Comment c where c.account is null "
-                    + "and c.authorEmail in :emails and c.status in :statuses group by c.authorEmail, c.status",
-                    Object[].class)
-                    .setParameter("emails", emails).setParameter("statuses", HISTORY).getResultList()
-                    .forEach(row -> history.computeIfAbsent("email:" + row[0], k -> new EnumMap<>(CommentStatus.class))
-                            .put((CommentStatus) row[1], (Long) row[2]));
-        }
+        Map<String, Map<CommentStatus, Long>> history = history(em, accountIds, emails);
         List<Long> ids = comments.stream().map(c -> c.id).toList();
         Map<Long, Decision> last = em.createQuery("select a from ModerationAction a left join fetch a.actor "
                 + "where a.comment.id in :ids and a.id = (select max(b.id) from ModerationAction b "
@@ -241,8 +232,7 @@ public class ModerationQueue {
                 .collect(Collectors.toMap(a -> a.comment.id, ModerationQueue::decision, (a, b) -> b));
 
         return comments.stream().map(c -> {
-            Map<CommentStatus, Long> counts = history.getOrDefault(
-                    c.account != null ? "account:" + c.account.id : "email:" + c.authorEmail, Map.of());
+            Map<CommentStatus, Long> counts = history.getOrDefault(writer(c), Map.of());
             return new Entry(c.id, c.status, c.post.slug, c.post.title, c.parent == null ? null : c.parent.id,
                     c.parent == null ? null : c.parent.authorName,
                     c.parent == null ? null : excerpt(c.parent.bodyMarkdown), c.authorName, c.authorEmail, c.authorUrl,
@@ -252,6 +242,53 @@ public class ModerationQueue {
                     c.bodyHtml, c.bodyMarkdown, reasons(c.reasons), c.createdAt, c.editedAt, last.get(c.id),
                     c.post.path());
         }).toList();
+    }
+
+    /**
+     * How many approved and spam comments each writer of a page has, counted up to {@link #HISTORY_CAP} + 1 per
+     * writer and status, in one statement: a count per writer and status of at most that many entries of the
+     * index comment_account (accounts) or comment_guest_history (guests, by exact email). A full count read
+     * every comment of a writer: with 1,000,000 comments by a few writers, each queue page read them all.
+     */
+    private static Map<String, Map<CommentStatus, Long>> history(EntityManager em, List<Long> accountIds,
+            List<String> emails) {
+        List<String> writers = new ArrayList<>();
+        List<String> arms = new ArrayList<>();
+        for (int i = 0; i < accountIds.size() + emails.size(); i++) {
+            boolean account = i < accountIds.size();
+            writers.add(account ? "account:" + accountIds.get(i) : "email:" + emails.get(i - accountIds.size()));
+            String writer = account ? "c.account_id = :w" + i : "c.account_id is null and c.author_email = :w" + i;
+            for (CommentStatus status : HISTORY) {
+                arms.add("select " + i + " as w, '" + status.name() + "' as s, count(*) as n from (select c.id from "
+                        + "comment c where " + writer + " and c.status = '" + status.name() + "' limit "
+                        + (HISTORY_CAP + 1) + ") h");
+            }
+        }
+        if (arms.isEmpty()) {
+            return Map.of();
+        }
+        Query query = em.createNativeQuery(String.join(" union all ", arms));
+        for (int i = 0; i < writers.size(); i++) {
+            query.setParameter("w" + i, i < accountIds.size() ? accountIds.get(i) : emails.get(i - accountIds.size()));
+        }
+        Map<String, Map<CommentStatus, Long>> history = new HashMap<>();
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            history.computeIfAbsent(writers.get(((Number) columns[0]).intValue()),
+                    k -> new EnumMap<>(CommentStatus.class))
+                    .put(CommentStatus.valueOf(((String) columns[1]).strip()), ((Number) columns[2]).longValue());
+        }
+        return history;
+    }
+
+    /** Who wrote a comment, as {@link #history} keys it: the account, or a guest's exact email. */
+    private static String writer(Comment c) {
+        return c.account != null ? "account:" + c.account.id : "email:" + c.authorEmail;
+    }
+
+    /** A writer's count as shown: past {@link #HISTORY_CAP} the queue stops counting ("100+"). */
+    static String shownHistory(long count) {
+        return count > HISTORY_CAP ? HISTORY_CAP + "+" : Long.toString(count);
     }
 
     static Decision decision(ModerationAction a) {

@@ -160,6 +160,16 @@ public final class ModerationViews {
             return label(status);
         }
 
+        /** The writer's approved comments as shown: "100+" past {@link ModerationQueue#HISTORY_CAP}. */
+        public String approvedShown() {
+            return ModerationQueue.shownHistory(approvedCount);
+        }
+
+        /** The writer's spam as shown: "100+" past {@link ModerationQueue#HISTORY_CAP}. */
+        public String spamShown() {
+            return ModerationQueue.shownHistory(spamCount);
+        }
+
         public String created() {
             return when(createdAt);
         }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -48,6 +50,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
@@ -93,6 +96,8 @@ public class LuceneSearch implements SearchEngine {
     private static final long WAIT_SECONDS = 10;
     /** Title above tags above body above approved comments. */
     private static final Map<String, Float> WEIGHTS = Map.of("title", 8f, "tags", 4f, "body", 2f, "comments", 1f);
+    private static final Sort NEWEST_FIRST = new Sort(new SortField("publishAt", SortField.Type.LONG, true),
+            SortField.FIELD_DOC);
     private static final int QUERY_SYNTAX = SimpleQueryParser.PHRASE_OPERATOR | SimpleQueryParser.NOT_OPERATOR
             | SimpleQueryParser.OR_OPERATOR | SimpleQueryParser.AND_OPERATOR | SimpleQueryParser.PRECEDENCE_OPERATORS
             | SimpleQueryParser.ESCAPE_OPERATOR | SimpleQueryParser.WHITESPACE_OPERATOR;
@@ -221,7 +226,7 @@ public class LuceneSearch implements SearchEngine {
     }
 
     @Override
-    public Hits search(String text, Instant now, int offset, int limit) {
+    public Hits search(String text, Instant now, int offset, int limit, int max) {
         Query matching = parse(text, WEIGHTS);
         if (matching instanceof MatchNoDocsQuery) {
             return Hits.NONE;
@@ -232,17 +237,23 @@ public class LuceneSearch implements SearchEngine {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                // best first; among equals, newest first. One pass ranks the page and counts every match: a count
-                // beside the search read all matches twice (100,000 of them for a common word on a big site)
-                Sort order = new Sort(SortField.FIELD_SCORE, new SortField("publishAt", SortField.Type.LONG, true));
-                TopDocs top = searcher.search(query,
-                        new TopFieldCollectorManager(order, offset + limit, null, Integer.MAX_VALUE, false));
-                long total = top.totalHits.value;
-                if (offset >= total) {
+                // The newest max matches, counted up to max + 1: sorted by date, Lucene skips the older matches
+                // through the publishAt points instead of scoring and counting all of them (100,000 for a
+                // common word on a big site). Only these are ranked, as on PostgreSQL.
+                // (no more slots than documents: the collector sets all of them up front)
+                int slots = Math.max(1, Math.min(max, searcher.getIndexReader().maxDoc()));
+                TopDocs newest = searcher.search(query,
+                        new TopFieldCollectorManager(NEWEST_FIRST, slots, null, max + 1, false));
+                long total = Math.min(newest.totalHits.value, max + 1L);
+                if (offset >= Math.min(total, max)) {
                     return new Hits(List.of(), total);
                 }
-                ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(offset, top.scoreDocs.length),
-                        top.scoreDocs.length);
+                TopFieldCollector.populateScores(newest.scoreDocs, searcher, query);
+                // best first; among equals, newest first (the sort above kept the date in each FieldDoc)
+                ScoreDoc[] ranked = newest.scoreDocs.clone();
+                Arrays.sort(ranked, Comparator.comparingDouble((ScoreDoc d) -> -d.score)
+                        .thenComparing(d -> -(Long) ((FieldDoc) d).fields[0]).thenComparingInt(d -> d.doc));
+                ScoreDoc[] page = Arrays.copyOfRange(ranked, offset, Math.min(ranked.length, offset + limit));
                 String[] snippets = highlighter(searcher).highlight("body", query,
                         new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page), 2);
                 List<Hit> hits = new ArrayList<>(page.length);

@@ -48,12 +48,20 @@ public class Search {
     public record Found(String title, String path, boolean page, Instant publishAt, String author, Snippet snippet) {
     }
 
-    /** One page of results (pages from 1): the posts found, the tags whose names match, and how many match. */
-    public record Results(List<Found> found, List<TagLink> tags, long total, int page, int pageSize) {
-        static final Results NONE = new Results(List.of(), List.of(), 0, 1, 1);
+    /**
+     * One page of results (pages from 1): the posts found, the tags whose names match, and how many match,
+     * counted up to {@code max + 1}: past {@code max} only the newest {@code max} matches are ranked and listed.
+     */
+    public record Results(List<Found> found, List<TagLink> tags, long total, int page, int pageSize, int max) {
+        static final Results NONE = new Results(List.of(), List.of(), 0, 1, 1, 1);
+
+        /** More match than are ranked: the page says "more than" {@link #max} instead of a count. */
+        public boolean capped() {
+            return total > max;
+        }
 
         public boolean more() {
-            return (long) page * pageSize < total && page < MAX_PAGE;
+            return (long) page * pageSize < Math.min(total, max) && page < MAX_PAGE;
         }
 
         public int previousPage() {
@@ -82,9 +90,11 @@ public class Search {
         int pageNumber = Math.max(1, Math.min(page, MAX_PAGE));
         Instant now = clock.instant();
         int size = Math.max(1, config.pageSize());
-        Hits hits = engine.search(query, now, (pageNumber - 1) * size, size);
+        // one more than the maximum is counted, so that must still be an int
+        int max = Math.max(1, Math.min(config.maxResults(), Integer.MAX_VALUE - 1));
+        Hits hits = engine.search(query, now, (pageNumber - 1) * size, size, max);
         List<TagLink> tags = pageNumber == 1 ? tags(engine.tags(query, MAX_TAGS)) : List.of();
-        return new Results(found(hits.hits(), now), tags, hits.total(), pageNumber, size);
+        return new Results(found(hits.hits(), now), tags, hits.total(), pageNumber, size, max);
     }
 
     private static List<Found> found(List<Hit> hits, Instant now) {

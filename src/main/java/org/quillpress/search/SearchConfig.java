@@ -33,4 +33,11 @@ public interface SearchConfig {
     /** How many posts and pages one page of results lists. */
     @WithDefault("10")
     int pageSize();
+
+    /**
+     * How many of the newest matches a search ranks and counts: a word found in more posts shows "more than"
+     * this many, ranked among the newest ones only, so a search costs the same at 1,000 posts or 100,000.
+     */
+    @WithDefault("1000")
+    int maxResults();
 }

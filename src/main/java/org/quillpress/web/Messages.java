@@ -226,6 +226,9 @@ public interface Messages {
     @Message("{total} posts and pages match.")
     String searchAll(long total);
 
+    @Message("More than {max} posts and pages match; the newest {max} are ranked, {first}–{last} shown.")
+    String searchMoreThan(int max, int first, int last);
+
     @Message("Tags:")
     String searchTags();
 

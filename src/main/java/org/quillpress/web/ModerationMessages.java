@@ -100,7 +100,7 @@ public interface ModerationMessages {
     String modHistory();
 
     @Message("{approved} approved · {spam} spam")
-    String modHistoryCounts(long approved, long spam);
+    String modHistoryCounts(String approved, String spam);
 
     @Message("Website")
     String modWebsite();

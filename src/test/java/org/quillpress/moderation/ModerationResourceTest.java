@@ -51,6 +51,31 @@ class ModerationResourceTest {
     }
 
     @Test
+    void aWritersHistoryStopsCountingPastOneHundred() {
+        String slug = post("Prolific writer ");
+        long held = guestComment(slug, "Prolific Writer", guestEmail("prolific"), "Held once more.");
+        earlierComments(held, CommentStatus.APPROVED, 101);
+        earlierComments(held, CommentStatus.SPAM, 3);
+
+        String page = moderator("History Moderator").get("/moderation?post=" + slug).asString();
+
+        assertThat(entry(page, held)).contains("100+ approved · 3 spam");
+    }
+
+    /** Copies of a comment by the same writer with another status, as a long history would have left them. */
+    static void earlierComments(long id, CommentStatus status, int count) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < count; i++) {
+                Comment.getEntityManager().createNativeQuery("insert into comment (post_id, depth, path, "
+                        + "author_name, author_email, body_markdown, body_html, status, created_at) select post_id, "
+                        + "depth, path, author_name, author_email, body_markdown, body_html, :status, created_at "
+                        + "from comment where id = :id").setParameter("status", status.name()).setParameter("id", id)
+                        .executeUpdate();
+            }
+        });
+    }
+
+    @Test
     void readersAndAuthorsMayNotModerate() {
         String slug = post("Guarded queue ");
         long id = guestComment(slug, "Held Writer", guestEmail("held"), "Please let me in.");
