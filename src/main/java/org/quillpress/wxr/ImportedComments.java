@@ -248,7 +248,7 @@ class ImportedComments {
             parents.add(parent == null ? null : parent.id());
         }
 
-        /** A run's worth of ids at a time: a query per post would cost as much as the rows. */
+        /** Ids for this post and the next ones: a query per post would cost about as much as writing its comments. */
         private void reserveIds() {
             for (Object id : em.createNativeQuery("select nextval(pg_get_serial_sequence('comment', 'id')) "
                     + "from generate_series(1, " + RESERVED_IDS + ")").getResultList()) {
