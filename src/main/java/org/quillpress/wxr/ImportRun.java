@@ -1,6 +1,7 @@
 package org.quillpress.wxr;
 
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,6 +37,11 @@ final class ImportRun {
     private Map<Long, Long> parentsBefore;
     private Map<Long, DeferredGallery> galleriesBefore;
     PostSaved pageSaved;
+    /**
+     * Comment ids drawn ahead from the table's sequence (PostgreSQL) and not used yet. Kept when a batch rolls
+     * back: a sequence never hands out a number twice, so they are still nobody else's.
+     */
+    final ArrayDeque<Long> commentIds = new ArrayDeque<>();
 
     ImportRun(ImportReport report) {
         this.report = report;

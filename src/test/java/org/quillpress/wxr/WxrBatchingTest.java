@@ -1,5 +1,6 @@
 package org.quillpress.wxr;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -11,10 +12,12 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.quillpress.comment.Comment;
 import org.quillpress.post.Post;
+import org.quillpress.support.TestComments;
 import org.quillpress.wxr.ImportReport.Kind;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /**
  * What the import must keep while it stores comments in bulk (links looked up per item, the session
@@ -112,6 +115,29 @@ class WxrBatchingTest {
         assertThat(thread(site + "-after")).extracting(c -> c.depth).containsExactly(1, 2);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Post.count("slug", site + "-refused")))
                 .isZero();
+    }
+
+    @Test
+    void aCommentWrittenAfterAnImportGetsAFreshIdAndItsPlaceInTheThread() {
+        String site = "after" + System.nanoTime();
+        String slug = site + "-after";
+        ImportReport report = fixtures.importText(file(site, item(1, slug, comment(1, 0, "approved", "Opening")
+                + comment(2, 1, "approved", "Imported reply") + comment(3, 0, "approved", "Second thread"))));
+        assertThat(report.importedCount(Kind.COMMENT)).isEqualTo(3);
+        List<Comment> imported = thread(slug);
+        long opening = imported.get(0).id;
+
+        long reply = TestComments.guestComment(slug, "Late Reader", TestComments.guestEmail("late"), null,
+                "Written here later", opening);
+        TestComments.approve(reply);
+
+        assertThat(imported).extracting(c -> c.id).allMatch(id -> id < reply);
+        List<Map<String, Object>> shown = given().accept(ContentType.JSON).get("/api/v1/posts/" + slug + "/comments")
+                .jsonPath().getList("$");
+        assertThat(shown).extracting(c -> ((Number) c.get("id")).longValue()).containsExactly(opening,
+                imported.get(1).id, reply, imported.get(2).id);
+        assertThat(shown.get(2)).containsEntry("depth", 2);
+        assertConsistent(thread(slug));
     }
 
     /** Each comment's path is its parent's path and its own id, and its depth one more than its parent's. */
