@@ -24,6 +24,13 @@ final class ImportRun {
     /** Whether the file lists its authors (WXR 1.1 and later do), and their logins. */
     boolean authorsListed;
     final java.util.Set<String> listedLogins = new java.util.HashSet<>();
+    /**
+     * The ids of the tags and categories this import met, by slug: looked up or made once per run, not once per
+     * post, since the session forgets its entities after every item. Forgotten when a batch rolls back (a term it
+     * made is gone), and then looked up again.
+     */
+    final Map<String, Long> tagIds = new HashMap<>();
+    final Map<String, Long> categoryIds = new HashMap<>();
     final Map<Long, Long> deferredParents = new LinkedHashMap<>();
     /** The blog's time zone, judged from the dates the file writes twice (in the blog's time and in UTC). */
     final BlogTimeZone timeZone = new BlogTimeZone();
@@ -73,6 +80,8 @@ final class ImportRun {
         itemsInBatch.clear();
         authorIds.clear();
         authorIds.putAll(authorsBefore);
+        tagIds.clear();
+        categoryIds.clear();
         deferredParents.clear();
         deferredParents.putAll(parentsBefore);
         deferredGalleries.clear();

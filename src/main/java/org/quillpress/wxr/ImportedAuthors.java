@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.quillpress.account.Account;
 import org.quillpress.account.AccountService;
@@ -19,6 +20,9 @@ class ImportedAuthors {
 
     @Inject
     Clock clock;
+
+    @Inject
+    EntityManager em;
 
     void importAuthor(ImportRun run, WxrReader.Author author) {
         run.authorsListed = true;
@@ -49,7 +53,8 @@ class ImportedAuthors {
         }
         Long id = run.authorIds.get(key);
         if (id != null) {
-            return Account.findById(id);
+            // the post needs only the account's id: no query for each post, though the session forgets it
+            return em.getReference(Account.class, id);
         }
         Account account = LoginIdentity.<LoginIdentity> find("provider = ?1 and subject = ?2", WxrNames.PROVIDER, key)
                 .firstResultOptional().map(i -> i.account).orElse(null);

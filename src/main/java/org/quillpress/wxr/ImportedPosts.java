@@ -194,7 +194,7 @@ class ImportedPosts {
                     placed.add(main.equals(term.slug()) ? 0 : placed.size(), category);
                 }
             }
-            post.placeIn(placed.isEmpty() ? List.of(Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow()) : placed);
+            post.placeIn(placed.isEmpty() ? List.of(terms.defaultCategory(run)) : placed);
             for (ItemTerm term : item.terms()) {
                 if ("post_tag".equals(term.domain())) {
                     Tag tag = terms.tag(run, term);

@@ -5,6 +5,8 @@ import static org.quillpress.wxr.WxrText.clip;
 import static org.quillpress.wxr.WxrText.decode;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.quillpress.post.Category;
 import org.quillpress.post.Tag;
@@ -18,6 +20,9 @@ import org.quillpress.wxr.WxrReader.ItemTerm;
  */
 @ApplicationScoped
 class ImportedTerms {
+
+    @Inject
+    EntityManager em;
 
     void importTerm(ImportRun run, WxrReader.Term term) {
         boolean tag = "post_tag".equals(term.taxonomy());
@@ -43,6 +48,7 @@ class ImportedTerms {
             t.slug = slug;
             t.name = name;
             t.persist();
+            run.tagIds.put(slug, t.id);
         } else {
             if (Category.findBySlug(slug).isPresent()) {
                 run.skipped(kind, what, ImportRun.words().skipAlreadyHere());
@@ -60,6 +66,7 @@ class ImportedTerms {
                 }
             }
             c.persist();
+            run.categoryIds.put(slug, c.id);
         }
         run.imported(kind);
     }
@@ -68,16 +75,24 @@ class ImportedTerms {
     Category category(ImportRun run, ItemTerm term) {
         String slug = termSlug(term.slug(), term.name());
         if (slug.isEmpty()) {
-            return Category.findBySlug(Category.DEFAULT_SLUG).orElseThrow();
+            return defaultCategory(run);
         }
-        return Category.findBySlug(slug).orElseGet(() -> {
+        Long id = run.categoryIds.computeIfAbsent(slug, s -> Category.findBySlug(s).orElseGet(() -> {
             Category c = new Category();
-            c.slug = slug;
-            c.name = clip(cleanTitle(term.name()).isEmpty() ? slug : cleanTitle(term.name()), 120);
+            c.slug = s;
+            c.name = clip(cleanTitle(term.name()).isEmpty() ? s : cleanTitle(term.name()), 120);
             c.persist();
             run.imported(Kind.CATEGORY);
             return c;
-        });
+        }).id);
+        return em.getReference(Category.class, id);
+    }
+
+    /** "Uncategorized", the category of a post the file puts in none. */
+    Category defaultCategory(ImportRun run) {
+        Long id = run.categoryIds.computeIfAbsent(Category.DEFAULT_SLUG,
+                s -> Category.findBySlug(s).orElseThrow().id);
+        return em.getReference(Category.class, id);
     }
 
     /** A post's tag, made here when the file named it only on the post; null when it makes no slug. */
@@ -86,14 +101,15 @@ class ImportedTerms {
         if (slug.isEmpty()) {
             return null;
         }
-        return Tag.findBySlug(slug).orElseGet(() -> {
+        Long id = run.tagIds.computeIfAbsent(slug, s -> Tag.findBySlug(s).orElseGet(() -> {
             Tag t = new Tag();
-            t.slug = slug;
-            t.name = clip(cleanTitle(term.name()).isEmpty() ? slug : cleanTitle(term.name()), Tag.MAX_NAME_LENGTH);
+            t.slug = s;
+            t.name = clip(cleanTitle(term.name()).isEmpty() ? s : cleanTitle(term.name()), Tag.MAX_NAME_LENGTH);
             t.persist();
             run.imported(Kind.TAG);
             return t;
-        });
+        }).id);
+        return em.getReference(Tag.class, id);
     }
 
     private static String termSlug(String slug, String name) {

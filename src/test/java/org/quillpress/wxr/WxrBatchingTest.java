@@ -8,10 +8,16 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
+import org.quillpress.account.Account;
 import org.quillpress.comment.Comment;
+import org.quillpress.post.Category;
 import org.quillpress.post.Post;
+import org.quillpress.post.Tag;
 import org.quillpress.support.TestComments;
 import org.quillpress.wxr.ImportReport.Kind;
 
@@ -29,6 +35,9 @@ class WxrBatchingTest {
 
     @Inject
     WxrFixtures fixtures;
+
+    @Inject
+    EntityManagerFactory emf;
 
     @Test
     void threadsSurviveTheFlushesOfAPostWithManyComments() {
@@ -138,6 +147,37 @@ class WxrBatchingTest {
                 imported.get(1).id, reply, imported.get(2).id);
         assertThat(shown.get(2)).containsEntry("depth", 2);
         assertConsistent(thread(slug));
+    }
+
+    @Test
+    void termsAndAuthorsAreLookedUpOncePerImportNotOncePerPost() {
+        String site = "terms" + System.nanoTime();
+        int n = 40;
+        // the first post names a category and a tag the site has not got yet, all of them the same author
+        String terms = "<category domain=\"category\" nicename=\"%1$s-topic\">Topic</category>"
+                + "<category domain=\"post_tag\" nicename=\"%1$s-tag\">Tag</category>";
+        StringBuilder items = new StringBuilder();
+        for (int p = 1; p <= n; p++) {
+            items.append(item(p, site + "-" + p, terms.formatted(site)));
+        }
+        Statistics statistics = emf.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+
+        ImportReport report = fixtures.importText(file(site, items.toString()));
+
+        assertThat(report.error()).isNull();
+        assertThat(report.importedCount(Kind.POST)).isEqualTo(n);
+        // the session forgets its entities after every post: found again, they would be read once per post
+        for (Class<?> entity : List.of(Tag.class, Category.class, Account.class)) {
+            assertThat(statistics.getEntityStatistics(entity.getName()).getLoadCount()).as(entity.getSimpleName())
+                    .isLessThan(5);
+        }
+        Post last = QuarkusTransaction.requiringNew().call(() -> Post.findBySlugWithDetails(site + "-" + n).orElseThrow());
+        assertThat(last.tags).extracting(t -> t.slug).containsExactly(site + "-tag");
+        assertThat(last.categories).extracting(c -> c.slug).containsExactly(site + "-topic");
+        assertThat(last.author.handle).isEqualTo(
+                QuarkusTransaction.requiringNew()
+                        .call(() -> Post.findBySlugWithDetails(site + "-1").orElseThrow().author.handle));
     }
 
     /** Each comment's path is its parent's path and its own id, and its depth one more than its parent's. */
