@@ -199,6 +199,10 @@ class TermTimelineTest {
         assertThat(archive("/tags/" + into.tag().toLowerCase(), into.marker())).containsExactly("second");
         assertThat(archive("/tags/" + into.tag().toLowerCase(), site.marker())).containsExactly("third", "first");
         assertThat(archive("/categories/" + into.category().slug, site.marker())).containsExactly("third", "first");
+        // searched by their tags' names, the posts are found under the tag they carry now, and only there
+        assertThat(archive("/search?q=" + into.tag().toLowerCase(), site.marker()))
+                .containsExactlyInAnyOrder("third", "first");
+        assertThat(archive("/search?q=" + site.tag().toLowerCase(), site.marker())).isEmpty();
     }
 
     @Test
