@@ -51,6 +51,18 @@ public class Account extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** An account with the provider of the sign-in it used last ({@link LoginIdentity#LOCAL} when it has none). */
+    public record WithProvider(Account account, String provider) {
+    }
+
+    /** The account and its last-used provider, in one statement: a comment records both. */
+    public static Optional<WithProvider> findWithLatestProvider(long id) {
+        return getEntityManager().createQuery("select a, (select li.provider from LoginIdentity li where li.account = a "
+                + "order by li.lastUsedAt desc nulls last, li.id limit 1) from Account a where a.id = ?1", Object[].class)
+                .setParameter(1, id).getResultStream().findFirst()
+                .map(row -> new WithProvider((Account) row[0], row[1] == null ? LoginIdentity.LOCAL : (String) row[1]));
+    }
+
     public static Optional<Account> findByHandle(String handle) {
         return find("handle", handle).firstResultOptional();
     }

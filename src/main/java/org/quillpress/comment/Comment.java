@@ -105,6 +105,19 @@ public class Comment extends PanacheEntityBase {
         return "0".repeat(Math.max(0, PATH_WIDTH - digits.length())) + digits;
     }
 
+    /**
+     * True when the writer (the account, or a guest by email) has already left these very words on the post. Asks
+     * for one row at most: whether there is one, not how many.
+     */
+    public static boolean isRepeat(Post post, Account account, String email, String body) {
+        return (account != null
+                ? find("select 1 from Comment c where c.post = ?1 and c.account = ?2 and c.bodyMarkdown = ?3", post,
+                        account, body)
+                : find("select 1 from Comment c where c.post = ?1 and c.account is null "
+                        + "and lower(c.authorEmail) = lower(?2) and c.bodyMarkdown = ?3", post, email, body))
+                .project(Integer.class).firstResultOptional().isPresent();
+    }
+
     /** True when this guest (same email and name) has an approved comment, as WordPress decides it. */
     public static boolean guestIsKnown(String email, String name) {
         return count("lower(authorEmail) = lower(?1) and authorName = ?2 and status = ?3 and account is null", email,

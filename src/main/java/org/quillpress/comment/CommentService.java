@@ -19,7 +19,6 @@ import org.quillpress.account.Account;
 import org.quillpress.account.AccountPrincipal;
 import org.quillpress.account.Ban;
 import org.quillpress.account.Bans;
-import org.quillpress.account.LoginIdentity;
 import org.quillpress.account.Role;
 import org.quillpress.post.Post;
 import org.quillpress.security.FormStamp;
@@ -28,6 +27,8 @@ import org.quillpress.web.ControlCharacters;
 import org.quillpress.web.InvalidInputException;
 import org.quillpress.web.Markdown;
 import org.quillpress.web.SiteLanguage;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Takes readers' comments through the moderation pipeline: refuse what is invalid, slow down floods,
@@ -64,15 +65,37 @@ public class CommentService {
         }
     }
 
-    /** Runs the pipeline on a new comment for the post with this slug. Throws with the field at fault. */
-    @Transactional
+    /**
+     * Runs the pipeline on a new comment for the post with this slug. Throws with the field at fault.
+     * <p>
+     * In three steps, so that a writer holds at most one database connection at a time: a transaction that only
+     * reads decides (refusals, the repeat check, the verdict); then the rate limits are taken outside any
+     * transaction, as on PostgreSQL they count in the database on a connection of their own; then a second
+     * transaction stores the comment. Nothing is stored and no allowance is taken for a refused comment.
+     */
     public Outcome submit(String postSlug, CommentSubmission in, Writer writer) {
         ControlCharacters.refuse("body", in.body(), "name", in.name(), "email", in.email(), "website", in.website());
         Instant now = clock.instant();
         DiscussionSettings.Rules rules = settings.current();
+        Decided decided = QuarkusTransaction.joiningExisting().call(() -> decide(postSlug, in, writer, rules, now));
+        if (!decided.staff()) {
+            takeAllowance(decided, writer.address());
+        }
+        return QuarkusTransaction.joiningExisting().call(() -> store(decided, in, writer, rules, now));
+    }
+
+    /** What the reading step found: the comment as it will be stored, and its verdict. */
+    private record Decided(long postId, Long accountId, String provider, Long parentId, GuestDetails details, String body,
+            String html,
+            boolean staff, boolean trusted, ModerationPolicy.Verdict verdict) {
+    }
+
+    private Decided decide(String postSlug, CommentSubmission in, Writer writer, DiscussionSettings.Rules rules,
+            Instant now) {
         Post post = Post.findBySlug(postSlug)
                 .filter(p -> p.isVisibleAt(now)).orElseThrow(NotFoundException::new);
-        Account account = writer.account().map(a -> Account.<Account> findById(a.id())).orElse(null);
+        Optional<Account.WithProvider> signedIn = writer.account().flatMap(a -> Account.findWithLatestProvider(a.id()));
+        Account account = signedIn.map(Account.WithProvider::account).orElse(null);
         GuestDetails details = account != null
                 ? new GuestDetails(account.displayName, account.email, account.website)
                 : GuestDetails.typed(in.name(), in.email(), in.website());
@@ -89,8 +112,9 @@ public class CommentService {
             refuseBannedAccount(null, details.email());
         }
         boolean staff = writer.account().map(AccountPrincipal::isStaff).orElse(false);
-        if (!staff) {
-            refuseFloodOrRepeat(post, account, details.email(), writer.address(), body);
+        if (!staff && Comment.isRepeat(post, account, details.email(), body)) {
+            throw new InvalidInputException(409,
+                    Map.of("body", SiteLanguage.messages(CheckMessages.class).commentDuplicate()));
         }
 
         String html = markdown.renderComment(body);
@@ -100,14 +124,45 @@ public class CommentService {
                         : Comment.guestIsKnown(details.email(), details.name()));
         ModerationPolicy.Verdict verdict = ModerationPolicy.decide(draft(in, details, body, html, writer.address()),
                 history, rules);
-        if (account == null && verdict.status() == CommentStatus.PENDING) {
-            long wait = flood.takeHeld();
+        return new Decided(post.id, account == null ? null : account.id,
+                signedIn.map(Account.WithProvider::provider).orElse(null), parent == null ? null : parent.id, details,
+                body, html, staff, history.trusted(), verdict);
+    }
+
+    /**
+     * Flood control, staff exempt; and a guest's held comment takes a place in the site's queue. Each limit counts
+     * in a short transaction of its own, whatever becomes of the comment.
+     */
+    private void takeAllowance(Decided decided, String address) {
+        String email = decided.details().email();
+        long wait = flood.take(decided.accountId() != null ? "account:" + decided.accountId()
+                : "guest:" + address + "|" + email.toLowerCase(Locale.ROOT));
+        if (wait == 0 && decided.accountId() == null) {
+            // a fresh email per comment must not buy a fresh allowance
+            wait = flood.takeForNetwork(address);
+        }
+        if (wait > 0) {
+            throw tooQuick(wait);
+        }
+        if (decided.accountId() == null && decided.verdict().status() == CommentStatus.PENDING) {
+            wait = flood.takeHeld();
             if (wait > 0) {
                 // the queue is filling faster than people can read it: guests wait, nothing is stored
                 throw new InvalidInputException(429,
                         Map.of("body", SiteLanguage.messages(CheckMessages.class).commentQueueFull(wait))).retryAfter(wait);
             }
         }
+    }
+
+    private Outcome store(Decided decided, CommentSubmission in, Writer writer, DiscussionSettings.Rules rules,
+            Instant now) {
+        // with its author, whom the mails below tell; gone since the reading step: as if it had never been there
+        Post post = Post.findByIdWithAuthor(decided.postId()).orElseThrow(NotFoundException::new);
+        Account account = decided.accountId() == null ? null
+                : Account.getEntityManager().getReference(Account.class, decided.accountId());
+        Comment parent = decided.parentId() == null ? null : Comment.findById(decided.parentId());
+        ModerationPolicy.Verdict verdict = decided.verdict();
+        GuestDetails details = decided.details();
 
         Comment comment = new Comment();
         comment.post = post;
@@ -118,9 +173,9 @@ public class CommentService {
         comment.authorName = details.name();
         comment.authorEmail = blankToNull(details.email());
         comment.authorUrl = blankToNull(details.website());
-        comment.authorProvider = account == null ? null : provider(account);
-        comment.bodyMarkdown = body;
-        comment.bodyHtml = html;
+        comment.authorProvider = decided.provider();
+        comment.bodyMarkdown = decided.body();
+        comment.bodyHtml = decided.html();
         comment.status = verdict.status();
         comment.reasons = String.join("\n", verdict.reasons());
         comment.clientAddress = writer.address();
@@ -131,7 +186,7 @@ public class CommentService {
         comment.persistAndFlush();
         comment.path = (comment.parent == null ? "" : comment.parent.path + "/") + Comment.segment(comment.id);
         ModerationAction.record(comment, null, "submitted", null, verdict.status(),
-                comment.reasons.isEmpty() ? (history.trusted() ? "staff or the post's author" : "known writer")
+                comment.reasons.isEmpty() ? (decided.trusted() ? "staff or the post's author" : "known writer")
                         : comment.reasons,
                 now);
         posted.fire(new CommentPosted(comment.id, post.id, verdict.status(), null));
@@ -220,27 +275,6 @@ public class CommentService {
         });
     }
 
-    /** Flood control and repeats; staff are exempt. */
-    private void refuseFloodOrRepeat(Post post, Account account, String email, String address, String body) {
-        long wait = flood.take(account != null ? "account:" + account.id
-                : "guest:" + address + "|" + email.toLowerCase(Locale.ROOT));
-        if (wait == 0 && account == null) {
-            // a fresh email per comment must not buy a fresh allowance
-            wait = flood.takeForNetwork(address);
-        }
-        if (wait > 0) {
-            throw tooQuick(wait);
-        }
-        boolean repeat = account != null
-                ? Comment.count("post = ?1 and account = ?2 and bodyMarkdown = ?3", post, account, body) > 0
-                : Comment.count("post = ?1 and account is null and lower(authorEmail) = lower(?2) and bodyMarkdown = ?3",
-                        post, email, body) > 0;
-        if (repeat) {
-            throw new InvalidInputException(409,
-                    Map.of("body", SiteLanguage.messages(CheckMessages.class).commentDuplicate()));
-        }
-    }
-
     private static InvalidInputException tooQuick(long wait) {
         return new InvalidInputException(429, Map.of("body",
                 SiteLanguage.messages(CheckMessages.class).commentTooQuick(wait))).retryAfter(wait);
@@ -313,11 +347,6 @@ public class CommentService {
     /** True while the writer may still edit the comment. */
     public boolean withinEditWindow(Instant createdAt) {
         return createdAt.plus(Duration.ofMinutes(settings.current().editWindowMinutes())).isAfter(clock.instant());
-    }
-
-    private static String provider(Account account) {
-        return LoginIdentity.<LoginIdentity> find("account = ?1 order by lastUsedAt desc nulls last", account)
-                .firstResultOptional().map(i -> i.provider).orElse(LoginIdentity.LOCAL);
     }
 
     private static String blankToNull(String s) {

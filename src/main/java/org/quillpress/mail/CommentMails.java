@@ -75,7 +75,8 @@ public class CommentMails {
         if (to == CommentStatus.PENDING && from == null) {
             tellModerators(comment);
         }
-        boolean newlyApproved = to == CommentStatus.APPROVED && firstApproval(comment);
+        // a new comment's approval is its first; a moderated one's may have been approved before and taken back
+        boolean newlyApproved = to == CommentStatus.APPROVED && (from == null || firstApproval(comment));
         if (newlyApproved) {
             String authorEmail = tellPostAuthor(comment);
             if (from != null && comment.notifyReplies) {

@@ -186,6 +186,11 @@ public class Post extends PanacheEntityBase {
         return find("slug", slug).firstResultOptional();
     }
 
+    /** The post or page with this id and its author, in one statement. */
+    public static Optional<Post> findByIdWithAuthor(long id) {
+        return find("from Post p join fetch p.author where p.id = ?1", id).firstResultOptional();
+    }
+
     /** The post or page with this slug, with author, categories and tags, whatever its status. */
     public static Optional<Post> findBySlugWithDetails(String slug) {
         return find("select distinct p from Post p join fetch p.author left join fetch p.category "

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -114,6 +115,12 @@ public class LuceneSearch implements SearchEngine {
     private SearcherManager searchers;
     private ScheduledExecutorService worker;
     private ScheduledFuture<?> pendingRebuild;
+    /**
+     * Posts whose re-index for a comment waits on the writer thread. While one waits, further comments on the post
+     * ask for nothing more, as it reads them all: many writers on one post cost one re-index at a time, not a queue
+     * of one per comment that the writer thread never catches up with.
+     */
+    private final Set<Long> commentedPosts = ConcurrentHashMap.newKeySet();
     /** Whether the index may lag the database: a rebuild is due or an update failed. Only the worker writes it. */
     private volatile boolean behind;
 
@@ -161,8 +168,13 @@ public class LuceneSearch implements SearchEngine {
 
     void onComment(@Observes(during = TransactionPhase.AFTER_SUCCESS) CommentPosted posted) {
         if (worker != null
-                && (posted.status() == CommentStatus.APPROVED || posted.previousStatus() == CommentStatus.APPROVED)) {
-            worker.execute(() -> reindex(posted.postId()));
+                && (posted.status() == CommentStatus.APPROVED || posted.previousStatus() == CommentStatus.APPROVED)
+                && commentedPosts.add(posted.postId())) {
+            worker.execute(() -> {
+                // off the list before the post is read: a comment committed from now on asks for a re-index of its own
+                commentedPosts.remove(posted.postId());
+                reindex(posted.postId());
+            });
         }
     }
 

@@ -33,8 +33,11 @@ public final class QuietJobs {
                                 TestClock.current().instant(), maxAttempts)) == 0);
     }
 
-    /** The embedded build's search index rebuilds itself after content changes, reading every post meanwhile. */
-    private static void awaitSearchIndex() {
+    /**
+     * The embedded build's search index re-reads a post after a comment on it and rebuilds itself after content
+     * changes, reading every post meanwhile: waits until it has taken in every change announced so far.
+     */
+    public static void awaitSearchIndex() {
         var search = Arc.container().instance(org.quillpress.search.LuceneSearch.class);
         if (search.isAvailable()) {
             try {
