@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.quillpress.account.Role;
+import org.quillpress.support.QuietJobs;
 import org.quillpress.support.TestAccounts;
 import org.quillpress.support.TestClock;
 import org.quillpress.support.TestPosts;
@@ -200,6 +201,7 @@ class TermTimelineTest {
         assertThat(archive("/tags/" + into.tag().toLowerCase(), site.marker())).containsExactly("third", "first");
         assertThat(archive("/categories/" + into.category().slug, site.marker())).containsExactly("third", "first");
         // searched by their tags' names, the posts are found under the tag they carry now, and only there
+        QuietJobs.awaitSearchIndex();
         assertThat(archive("/search?q=" + into.tag().toLowerCase(), site.marker()))
                 .containsExactlyInAnyOrder("third", "first");
         assertThat(archive("/search?q=" + site.tag().toLowerCase(), site.marker())).isEmpty();

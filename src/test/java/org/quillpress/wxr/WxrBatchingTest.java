@@ -136,7 +136,7 @@ class WxrBatchingTest {
         List<Comment> imported = thread(slug);
         long opening = imported.get(0).id;
 
-        long reply = TestComments.guestComment(slug, "Late Reader", TestComments.guestEmail("late"), null,
+        long reply = TestComments.guestComment(slug, "Late reader " + site, TestComments.guestEmail("late"), null,
                 "Written here later", opening);
         TestComments.approve(reply);
 
