@@ -59,7 +59,8 @@ sealed interface CachedPage {
 
     /**
      * A page with one region of form fields, kept as the text before and after it. No ETag: every response
-     * carries fields of its own.
+     * carries fields of its own. The two texts may be shared with other entries (see {@link FieldsPage}): never
+     * written to.
      */
     record WithFields(long generation, long expiresAtMillis, String contentType, String cacheControl,
             byte[] prefix, byte[] suffix, GzipCopy<byte[][]> compressed) implements CachedPage {
@@ -125,24 +126,22 @@ sealed interface CachedPage {
         if (leaks(body, 0, start, csrfToken) || leaks(body, after, body.length, csrfToken)) {
             return null;
         }
-        return around(fill, expiresAtMillis, contentType, cacheControl, body, start, after, compress);
+        return around(fill, expiresAtMillis, contentType, cacheControl, Arrays.copyOfRange(body, 0, start),
+                Arrays.copyOfRange(body, after, body.length), compress);
     }
 
     /**
-     * The entry for a page that says where its one fields region is and vouches that no other per-visitor text is
-     * in it ({@link FieldsPage}): kept without searching it.
+     * The entry for a page that hands over its one fields region apart from the text around it and vouches that no
+     * other per-visitor text is in it ({@link FieldsPage}): kept without searching or copying it.
      */
     static CachedPage of(PageCache.Fill fill, long expiresAtMillis, String contentType, String cacheControl,
             FieldsPage page, boolean compress) {
-        return around(fill, expiresAtMillis, contentType, cacheControl, page.bytes(), page.from(), page.to(),
-                compress);
+        return around(fill, expiresAtMillis, contentType, cacheControl, page.before(), page.after(), compress);
     }
 
-    /** The page in {@code body} kept as the text before {@code start} and from {@code after} on. */
+    /** The page kept as the text before its fields region and the text after it. */
     private static WithFields around(PageCache.Fill fill, long expiresAtMillis, String contentType,
-            String cacheControl, byte[] body, int start, int after, boolean compress) {
-        byte[] prefix = Arrays.copyOfRange(body, 0, start);
-        byte[] suffix = Arrays.copyOfRange(body, after, body.length);
+            String cacheControl, byte[] prefix, byte[] suffix, boolean compress) {
         return new WithFields(fill.generation(), expiresAtMillis, contentType,
                 cacheControl != null ? cacheControl : PRIVATE_REVALIDATE, prefix, suffix,
                 compress ? new GzipCopy<>(() -> new byte[][] { Gzip.head(prefix), Gzip.tail(suffix) }) : null);

@@ -78,7 +78,7 @@ public class PageCacheFiller {
             keep(fill, response, contentType, cacheControl, etag, text, null, token, gzip);
         } else if (entity instanceof byte[] bytes) {
             keep(fill, response, contentType, cacheControl, etag, null, bytes, token, gzip);
-        } else if (entity instanceof FieldsPage page && page.bytes().length <= cache.maxPageBytes()) {
+        } else if (entity instanceof FieldsPage page && page.length() <= cache.maxPageBytes()) {
             store(fill, response, cacheControl, etag,
                     CachedPage.of(fill, cache.expiresAt(fill), contentType, cacheControl, page, cache.compresses()),
                     gzip);

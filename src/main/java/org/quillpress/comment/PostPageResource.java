@@ -167,10 +167,12 @@ public class PostPageResource {
                             && guest.website().isEmpty());
             Optional<AccountPrincipal> as = viewer;
             CommentViews.Form typed = form;
+            PostPageParts.Shared beside = shared;
             SplicedPage.Skeleton skeleton = likeOthers
                     ? parts.skeleton(post.id(), shared.page(), open, viewer.map(AccountPrincipal::role).orElse(null),
                             () -> SplicedPage.cut(StandIn.render(as,
-                                    () -> Templates.post(post, SplicedPage.SLOTS, open, canonical, typed).render())))
+                                    () -> Templates.post(post, SplicedPage.SLOTS, open, canonical, typed).render()))
+                                    .joinedWith(beside.article(), beside.discussion()))
                     : SplicedPage.cut(Templates.post(post, SplicedPage.SLOTS, open, canonical, form).render());
             return Response.ok(skeleton.entity(filling(skeleton, shared, viewer)), HTML).build();
         }

@@ -17,7 +17,8 @@ import org.quillpress.web.HtmlText;
  * <p>
  * A skeleton is the page rendered once with {@link StandIn}'s placeholders for every visitor of the same kind
  * (a guest, a reader, an author who may not edit the post), and kept with the post's shared parts: a
- * signed-in reader's page then takes no template rendering at all.
+ * signed-in reader's page then takes no template rendering at all. A guest's skeleton also keeps the page joined
+ * around its form fields ({@link Around}): a guest's page then costs no copy of the page either, only its fields.
  */
 final class SplicedPage {
 
@@ -53,47 +54,83 @@ final class SplicedPage {
         }
     }
 
-    /** A rendering cut at its slots: {@code texts} has one more element than {@code slots}, around them. */
-    record Skeleton(List<byte[]> texts, List<Slot> slots) {
+    /**
+     * A guest's page around its form fields for one pair of shared parts: the text before the fields and the text
+     * after them, each joined once and then sent to every guest and kept by the page cache as it is (see
+     * {@link FieldsPage}).
+     */
+    record Around(byte[] article, byte[] discussion, byte[] before, byte[] after) {
+
+        /** True when {@code filling} has these shared parts: kept parts are never written to, so the same arrays. */
+        boolean joins(Filling filling) {
+            return article == filling.article() && discussion == filling.discussion();
+        }
+    }
+
+    /**
+     * A rendering cut at its slots: {@code texts} has one more element than {@code slots}, around them. A guest's
+     * skeleton may keep its page {@code around} the form fields, joined with the shared parts it is kept beside.
+     */
+    record Skeleton(List<byte[]> texts, List<Slot> slots, Around around) {
 
         int weight() {
-            return 64 + texts.stream().mapToInt(t -> t.length + 16).sum();
+            return 64 + texts.stream().mapToInt(t -> t.length + 16).sum()
+                    + (around == null ? 0 : around.before().length + around.after().length);
         }
 
         byte[] fill(Filling filling) {
-            int length = 0;
-            for (byte[] text : texts) {
-                length += text.length;
-            }
-            for (Slot slot : slots) {
-                length += filling.of(slot).length;
-            }
-            byte[] page = new byte[length];
-            int at = 0;
-            for (int i = 0; i < slots.size(); i++) {
-                at = put(texts.get(i), page, at);
-                at = put(filling.of(slots.get(i)), page, at);
-            }
-            put(texts.get(slots.size()), page, at);
-            return page;
+            return join(0, slots.size(), filling);
         }
 
         /**
-         * The page filled for {@code filling}, saying where its form fields are when they are the only per-visitor
-         * text in it (one fields slot, and no name or token slot: a guest's page), so the page cache need not search.
+         * The same skeleton keeping a guest's page around its form fields joined with these shared parts, so the
+         * guests that follow cost no copy of the page; itself when it is no guest's.
+         */
+        Skeleton joinedWith(byte[] article, byte[] discussion) {
+            int fields = guestFields();
+            return fields < 0 ? this
+                    : new Skeleton(texts, slots, around(fields, new Filling(article, discussion, null, null, null)));
+        }
+
+        /**
+         * The page filled for {@code filling}, in parts when its form fields are the only per-visitor text in it (a
+         * guest's page), so the page cache need neither search nor copy it.
          */
         Object entity(Filling filling) {
-            byte[] page = fill(filling);
+            int fields = guestFields();
+            if (fields < 0) {
+                return fill(filling);
+            }
+            Around kept = around != null && around.joins(filling) ? around : around(fields, filling);
+            return new FieldsPage(kept.before(), filling.formFields(), kept.after());
+        }
+
+        /** The index of the one fields slot when there is no name or token slot (a guest's page), else -1. */
+        private int guestFields() {
             int fields = slots.indexOf(Slot.FORM_FIELDS);
-            if (fields < 0 || fields != slots.lastIndexOf(Slot.FORM_FIELDS) || slots.contains(Slot.CSRF_TOKEN)
-                    || slots.contains(Slot.NAME)) {
-                return page;
+            boolean guests = fields >= 0 && fields == slots.lastIndexOf(Slot.FORM_FIELDS)
+                    && !slots.contains(Slot.CSRF_TOKEN) && !slots.contains(Slot.NAME);
+            return guests ? fields : -1;
+        }
+
+        private Around around(int fields, Filling filling) {
+            return new Around(filling.article(), filling.discussion(), join(0, fields, filling),
+                    join(fields + 1, slots.size(), filling));
+        }
+
+        /** The text at {@code first}, then each slot's value and the text after it, up to the text at {@code last}. */
+        private byte[] join(int first, int last, Filling filling) {
+            int length = texts.get(first).length;
+            for (int i = first; i < last; i++) {
+                length += filling.of(slots.get(i)).length + texts.get(i + 1).length;
             }
-            int from = texts.get(fields).length;
-            for (int i = 0; i < fields; i++) {
-                from += texts.get(i).length + filling.of(slots.get(i)).length;
+            byte[] joined = new byte[length];
+            int at = put(texts.get(first), joined, 0);
+            for (int i = first; i < last; i++) {
+                at = put(filling.of(slots.get(i)), joined, at);
+                at = put(texts.get(i + 1), joined, at);
             }
-            return new FieldsPage(page, from, from + filling.formFields().length);
+            return joined;
         }
 
         private static int put(byte[] part, byte[] page, int at) {
@@ -153,6 +190,6 @@ final class SplicedPage {
         if (!slots.contains(Slot.ARTICLE) || !slots.contains(Slot.DISCUSSION)) {
             throw new IllegalStateException("The post page template lost a slot for its shared parts");
         }
-        return new Skeleton(List.copyOf(texts), List.copyOf(slots));
+        return new Skeleton(List.copyOf(texts), List.copyOf(slots), null);
     }
 }

@@ -2,15 +2,16 @@ package org.quillpress.security;
 
 /**
  * An HTML page, as UTF-8 bytes, whose only per-visitor text is its one form-fields region (see {@link FormFields}),
- * at {@code [from, to)}, markers included. A page put together from parts can say where it put the region, so
- * the page cache keeps it without searching 140 KB for the markers and for the visitor's token: the application
- * that builds one vouches that the visitor's token appears nowhere else in it.
+ * kept in three parts: the text before the region, the region (markers included) and the text after it. A page put
+ * together from parts hands them over as they are, so the page cache keeps them without searching 140 KB for the
+ * markers and for the visitor's token, and without copying them: the application that builds one vouches that the
+ * visitor's token appears nowhere else in it. {@code before} and {@code after} may be shared by many responses and
+ * cached pages; nobody writes to them.
  */
-public record FieldsPage(byte[] bytes, int from, int to) {
+public record FieldsPage(byte[] before, byte[] fields, byte[] after) {
 
-    public FieldsPage {
-        if (from < 0 || to < from || to > bytes.length) {
-            throw new IllegalArgumentException("The fields region [" + from + ", " + to + ") is outside the page");
-        }
+    /** The length of the whole page in bytes. */
+    public int length() {
+        return before.length + fields.length + after.length;
     }
 }

@@ -318,6 +318,27 @@ class PageCacheTest {
     }
 
     @Test
+    void guestsWhosePostPageTheApplicationRendersGetTheirOwnTokensAroundTheBytesTheCacheThenServes() {
+        String path = publishedPost("Rendered around ");
+        WebClient first = WebClient.anonymous();
+        WebClient second = WebClient.anonymous();
+        // addresses the cache has not seen: the application answers each
+        Response firstPage = first.get(path + "?visit=1");
+        Response secondPage = second.get(path + "?visit=2");
+
+        assertThat(firstPage.header("X-Cache")).isEqualTo("MISS");
+        assertThat(secondPage.header("X-Cache")).isEqualTo("MISS");
+        assertThat(value(CSRF_VALUE, firstPage.asString())).isEqualTo(first.cookie(WebClient.CSRF));
+        assertThat(value(CSRF_VALUE, secondPage.asString())).isEqualTo(second.cookie(WebClient.CSRF))
+                .isNotEqualTo(first.cookie(WebClient.CSRF));
+        assertThat(withoutFields(secondPage.asString())).isEqualTo(withoutFields(firstPage.asString()))
+                .contains("<h1", "</html>");
+        assertThat(secondPage.header("Content-Security-Policy")).startsWith("default-src 'self'");
+        Response fromCache = hit(() -> WebClient.anonymous().get(path + "?visit=1"));
+        assertThat(withoutFields(fromCache.asString())).isEqualTo(withoutFields(firstPage.asString()));
+    }
+
+    @Test
     void guestWithACsrfCookieKeepsItsTokenOnACachedFormPage() {
         WebClient guest = WebClient.anonymous();
         guest.get("/login");

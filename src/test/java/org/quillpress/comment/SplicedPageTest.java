@@ -61,10 +61,10 @@ class SplicedPageTest {
 
         assertThat(entity).isInstanceOf(FieldsPage.class);
         FieldsPage page = (FieldsPage) entity;
-        assertThat(new String(page.bytes(), page.from(), page.to() - page.from(), StandardCharsets.UTF_8))
-                .isEqualTo("<!--qp:fields--><input value=\"t\"><!--/qp:fields-->");
-        assertThat(new String(page.bytes(), page.to(), page.bytes().length - page.to(), StandardCharsets.UTF_8))
-                .isEqualTo("</form>");
+        assertThat(text(page.before())).isEqualTo("<h1>é</h1><article>Müller’s “café”</article>—"
+                + "<ol><li>Ωμέγα 🚀</li></ol><form>");
+        assertThat(page.fields()).isSameAs(fields);
+        assertThat(text(page.after())).isEqualTo("</form>");
 
         AccountPrincipal reader = new AccountPrincipal(7, "ann", "Ann", Role.READER, 1);
         String signedIn = StandIn.render(Optional.of(reader), () -> SplicedPage.SLOTS.article()
@@ -72,6 +72,34 @@ class SplicedPageTest {
                 + StandIn.FORM_FIELDS);
         assertThat(SplicedPage.cut(signedIn).entity(new SplicedPage.Filling(SHARED.article(), SHARED.discussion(),
                 null, SplicedPage.bytes("tok"), fields))).isInstanceOf(byte[].class);
+    }
+
+    @Test
+    void guestsShareThePageJoinedOnceAroundTheirOwnFieldsWhileTheSharedPartsAreTheKeptOnes() {
+        String guest = StandIn.render(Optional.empty(), () -> "<h1>é</h1>" + SplicedPage.SLOTS.article() + "—"
+                + SplicedPage.SLOTS.discussion() + "<form>" + StandIn.FORM_FIELDS + "</form>");
+        SplicedPage.Skeleton skeleton = SplicedPage.cut(guest).joinedWith(SHARED.article(), SHARED.discussion());
+
+        FieldsPage ann = (FieldsPage) skeleton.entity(new SplicedPage.Filling(SHARED.article(), SHARED.discussion(),
+                null, null, SplicedPage.bytes("<i>ann</i>")));
+        FieldsPage bob = (FieldsPage) skeleton.entity(new SplicedPage.Filling(SHARED.article(), SHARED.discussion(),
+                null, null, SplicedPage.bytes("<i>bob</i>")));
+
+        assertThat(ann.before()).isSameAs(bob.before()).isSameAs(skeleton.around().before());
+        assertThat(ann.after()).isSameAs(bob.after());
+        assertThat(text(ann.fields())).isEqualTo("<i>ann</i>");
+        assertThat(text(bob.fields())).isEqualTo("<i>bob</i>");
+        assertThat(skeleton.weight()).isGreaterThan(SplicedPage.cut(guest).weight() + ann.before().length);
+
+        // other shared parts (rendered again since): joined anew, never the kept text of the old ones
+        PostPageParts.Shared newer = PostPageParts.Shared.of("<article>new</article>", "<ol></ol>", 1, 0);
+        FieldsPage later = (FieldsPage) skeleton.entity(new SplicedPage.Filling(newer.article(), newer.discussion(),
+                null, null, SplicedPage.bytes("<i>cy</i>")));
+        assertThat(text(later.before())).isEqualTo("<h1>é</h1><article>new</article>—<ol></ol><form>");
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Test
