@@ -132,7 +132,7 @@ public class PostPageResource {
         PostReader.Lookup asReader = parts.lookup(slug, kind, () -> reader.find(slug, kind, Optional.empty()));
         // the post's editors see its drafts, its edit link and what else they may do
         PostReader.Lookup lookup = viewer.isPresent() && mayEdit(viewer.get(), asReader)
-                ? reader.find(slug, kind, viewer)
+                ? reader.find(slug, kind, asReader, viewer.get())
                 : asReader;
         if (lookup instanceof PostReader.Found found) {
             Full post = found.post();

@@ -149,7 +149,12 @@ public class Post extends PanacheEntityBase {
 
     /** Whether {@code editor} may change this post: its author, if still an author, or an editor or above. */
     public boolean editableBy(AccountPrincipal editor) {
-        return editsEveryPost(editor) || (editor.isAuthor() && author.id == editor.id());
+        return editableBy(editor, author.id);
+    }
+
+    /** Whether {@code editor} may change a post by the author with id {@code authorId}. */
+    static boolean editableBy(AccountPrincipal editor, long authorId) {
+        return editsEveryPost(editor) || (editor.isAuthor() && authorId == editor.id());
     }
 
     /** Whether {@code editor} may change anyone's posts (and so sees them all on the desk), not only their own. */

@@ -158,7 +158,7 @@ public class PostListing {
         String sql = terms.size() == 1 ? reads.get(0)
                 : "select u.post_id, u.visible_at from (" + String.join(" union ", reads) + ") u order by u.visible_at "
                         + order + ", u.post_id " + order;
-        var query = em.createNativeQuery(sql, Object[].class).setMaxResults(limit);
+        var query = em.createNativeQuery(sql).setMaxResults(limit);
         params.forEach(query::setParameter);
         List<Long> ids = new ArrayList<>();
         for (Object row : query.getResultList()) {
@@ -182,7 +182,9 @@ public class PostListing {
     }
 
     private List<Long> longs(CharSequence sql, Map<String, Object> params, int limit) {
-        var query = em.createNativeQuery(sql.toString(), Long.class).setMaxResults(limit);
+        // no result class, here or in termIds: with one, Hibernate (7.2) keys the plan by a result mapping that is
+        // never equal to the last one, so every request would add a plan that later lookups walk past
+        var query = em.createNativeQuery(sql.toString()).setMaxResults(limit);
         params.forEach(query::setParameter);
         List<Long> ids = new ArrayList<>();
         for (Object id : query.getResultList()) {

@@ -42,6 +42,17 @@ public class PostReader {
     public record Gone() implements Lookup {
     }
 
+    /**
+     * What {@code viewer} finds where readers found {@code asReader}: a post readers see is the same post for
+     * anyone (only the edit link differs), so it is not read again; a draft or a post not yet due is looked up.
+     */
+    public Lookup find(String slug, PostKind kind, Lookup asReader, AccountPrincipal viewer) {
+        if (asReader instanceof Found found) {
+            return new Found(found.post().as(viewer));
+        }
+        return find(slug, kind, Optional.of(viewer));
+    }
+
     @Transactional
     public Lookup find(String slug, PostKind kind, Optional<AccountPrincipal> viewer) {
         Instant now = clock.instant();

@@ -3,6 +3,7 @@ package org.quillpress.post;
 import java.time.Instant;
 import java.util.List;
 
+import org.quillpress.account.AccountPrincipal;
 import org.quillpress.web.Paths;
 
 /** What templates and the API show of posts: plain values, never entities, never an email. */
@@ -60,6 +61,13 @@ public final class PostViews {
             List<TagLink> tags, boolean commentsOpen, boolean visible, boolean editable, Neighbour older,
             Neighbour newer, List<CategoryLink> categories, String path,
             Long featuredMediaId) {
+
+        /** The same post as {@code viewer} sees it, with the edit link if it is theirs to change. */
+        public Full as(AccountPrincipal viewer) {
+            return new Full(id, kind, slug, title, bodyHtml, excerpt, status, publishAt, updatedAt, authorId, author,
+                    category, tags, commentsOpen, visible, Post.editableBy(viewer, authorId), older, newer, categories,
+                    path, featuredMediaId);
+        }
 
         /** The page that edits this post or page. */
         public String editPath() {
