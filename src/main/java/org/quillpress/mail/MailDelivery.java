@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,12 +27,14 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * Delivers the outbox, on any number of instances at once, each mail once:
  * <ol>
- * <li>a short transaction claims the mail ({@code FOR UPDATE SKIP LOCKED}: a row another instance is claiming is
- * skipped, not waited for) and takes a lease on it, by moving its next try {@link #LEASE} ahead, and gives it
- * its Message-ID if it has none; this commits <em>before</em> anything is sent, so no other instance takes the
- * mail while it is being sent, and no database connection is held during the SMTP conversation;</li>
- * <li>the mail is sent;</li>
- * <li>a second short transaction marks it sent, or records the failure and the time of the next try.</li>
+ * <li>a short transaction claims up to {@link #CLAIM} mails ({@code FOR UPDATE SKIP LOCKED}: a row another instance
+ * is claiming is skipped, not waited for) and takes a lease on each, by moving its next try {@link #LEASE} ahead,
+ * and gives each its Message-ID if it has none; this commits <em>before</em> anything is sent, so no other
+ * instance takes these mails while they are being sent, and no database connection is held during the SMTP
+ * conversations;</li>
+ * <li>each mail is sent;</li>
+ * <li>and right after it a short transaction of its own marks it sent, or records the failure and the time of the
+ * next try.</li>
  * </ol>
  * What remains: if the process dies, or the database is out, after the SMTP server accepted a mail but before
  * the mark has committed, the row is still unsent and the mail goes out again when the lease ends. SMTP offers no
@@ -43,6 +47,12 @@ public class MailDelivery {
 
     /** Mails one run sends at most, so that a long queue does not hold the job for minutes. */
     static final int BATCH = 100;
+    /**
+     * Mails claimed in one transaction: one locking statement and one commit for several instead of each (a burst
+     * of comments is as many mails), and few enough that a crashed sender leaves only a few claimed and unsent to
+     * wait out their lease.
+     */
+    static final int CLAIM = 20;
     static final Duration LONGEST_WAIT = Duration.ofHours(6);
     /** How long one run keeps sending before it leaves the rest to the next. */
     static final Duration RUN_BUDGET = Duration.ofSeconds(30);
@@ -93,44 +103,47 @@ public class MailDelivery {
         List<Long> due = QuarkusTransaction.requiringNew()
                 .call(() -> OutboxMail.listDueIds(clock.instant(), maxAttempts, BATCH));
         int claimed = 0;
-        for (long id : due) {
-            if (deliver(id)) {
-                claimed++;
-            }
+        for (int from = 0; from < due.size(); from += CLAIM) {
+            claimed += deliver(due.subList(from, Math.min(due.size(), from + CLAIM)));
         }
         return claimed;
     }
 
     /**
-     * Claims one mail, sends it and records the outcome, each step in a short transaction of its own. False when
-     * another sender holds it or has sent it meanwhile.
+     * Claims these mails together, then sends each and records its outcome in a short transaction of its own.
+     * Returns how many it claimed: a mail another sender holds, or has sent meanwhile, is left to it.
      */
-    boolean deliver(long id) {
+    int deliver(List<Long> ids) {
         Instant now = clock.instant();
-        Optional<Mail> claimed = claim(id, now);
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        RuntimeException failure = null;
-        try {
-            mailer.send(claimed.get());
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        record(id, now, failure);
-        return true;
+        Map<Long, Mail> claimed = claim(ids, now);
+        claimed.forEach((id, mail) -> {
+            RuntimeException failure = null;
+            try {
+                mailer.send(mail);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            record(id, now, failure);
+        });
+        return claimed.size();
     }
 
-    /** The mail to send, when this sender got the lease on it; committed before anything is sent. */
-    Optional<Mail> claim(long id, Instant now) {
-        return QuarkusTransaction.requiringNew().call(() -> OutboxMail.claimIfDue(id, now, config.mail().maxAttempts())
-                .map(mail -> {
-                    mail.nextAttemptAt = now.plus(LEASE);
-                    if (mail.messageId == null) {
-                        mail.messageId = "<" + UUID.randomUUID() + "@" + messageIdDomain() + ">";
-                    }
-                    return toMail(mail);
-                }));
+    /**
+     * The mails to send, by id in the order asked, that this sender got the lease on; committed before anything is
+     * sent.
+     */
+    Map<Long, Mail> claim(List<Long> ids, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<Long, Mail> claimed = new LinkedHashMap<>();
+            for (OutboxMail mail : OutboxMail.claimDue(ids, now, config.mail().maxAttempts())) {
+                mail.nextAttemptAt = now.plus(LEASE);
+                if (mail.messageId == null) {
+                    mail.messageId = "<" + UUID.randomUUID() + "@" + messageIdDomain() + ">";
+                }
+                claimed.put(mail.id, toMail(mail));
+            }
+            return claimed;
+        });
     }
 
     private void record(long id, Instant claimedAt, RuntimeException failure) {

@@ -1,8 +1,9 @@
 package org.quillpress.mail;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -68,8 +69,8 @@ public class OutboxMail extends PanacheEntityBase {
     public String lastError;
 
     /**
-     * Ids of unsent mails that are due and not given up, oldest first; read without locks. Each is then
-     * claimed on its own with {@link #claimIfDue}.
+     * Ids of unsent mails that are due and not given up, oldest first; read without locks. They are then
+     * claimed a few at a time with {@link #claimDue}.
      */
     public static List<Long> listDueIds(Instant now, int maxAttempts, int limit) {
         return getEntityManager().createQuery("select m.id from OutboxMail m where m.sentAt is null "
@@ -78,19 +79,25 @@ public class OutboxMail extends PanacheEntityBase {
     }
 
     /**
-     * This mail, locked for the current transaction, if it is still unsent, due and not given up. A row
-     * that another transaction holds (another instance sending it right now) is skipped rather than
-     * waited for: {@code FOR UPDATE SKIP LOCKED}, on PostgreSQL and H2 alike.
+     * Those of these mails that are still unsent, due and not given up, locked for the current transaction, in
+     * the order of {@code ids}. Rows that another transaction holds (another instance sending them right now)
+     * are skipped rather than waited for: {@code FOR UPDATE SKIP LOCKED}, on PostgreSQL and H2 alike.
      * <p>
-     * One row by its id, not "the first due row": with a row limit H2 applies the limit before skipping
-     * locked rows, so "first due, skip locked, limit 1" finds nothing there while another instance holds
-     * the first row; PostgreSQL would skip to the next one. By id, both behave the same.
+     * Rows by their ids, with no row limit, not "the first N due rows": with a row limit H2 applies the limit
+     * before skipping locked rows, so "first due, skip locked, limit N" finds nothing there while another
+     * instance holds the first N rows; PostgreSQL would skip to the next ones. By id, both behave the same.
      */
-    public static Optional<OutboxMail> claimIfDue(long id, Instant now, int maxAttempts) {
-        return find("id = ?1 and sentAt is null and nextAttemptAt <= ?2 and attempts < ?3", id, now, maxAttempts)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", Timeouts.SKIP_LOCKED_MILLI)
-                .firstResultOptional();
+    public static List<OutboxMail> claimDue(List<Long> ids, Instant now, int maxAttempts) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxMail> claimed = new ArrayList<>(
+                find("id in ?1 and sentAt is null and nextAttemptAt <= ?2 and attempts < ?3", ids, now, maxAttempts)
+                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                        .withHint("jakarta.persistence.lock.timeout", Timeouts.SKIP_LOCKED_MILLI)
+                        .<OutboxMail> list());
+        claimed.sort(Comparator.comparingInt(mail -> ids.indexOf(mail.id)));
+        return claimed;
     }
 
     /** Mail to one address, newest first: for tests and for support questions ("did we write to …?"). */

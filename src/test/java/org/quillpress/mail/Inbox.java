@@ -104,6 +104,14 @@ public final class Inbox {
                 .filter(m -> m.sentAt == null && m.attempts < maxAttempts && m.subject.contains(subject)).count());
     }
 
+    /**
+     * Runs the delivery job once, now, as its timer would: for tests of other packages that wait for the outbox to
+     * be sent (org.quillpress.support.QuietJobs) without waiting for the timer.
+     */
+    public static void deliverDue() {
+        delivery().deliverDue();
+    }
+
     private static MailDelivery delivery() {
         return Arc.container().instance(MailDelivery.class).get();
     }

@@ -1,13 +1,16 @@
 package org.quillpress.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.quillpress.support.TestClock;
 import org.quillpress.support.TestComments;
 
+import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,13 +57,13 @@ class MailDeliveryTest {
             // the job may take a turn too; either way each attempt is made once the mail is due
             OutboxMail row = await().atMost(Inbox.WAIT).until(() -> {
                 clock.advanceTo(load(id).nextAttemptAt);
-                delivery.deliver(id);
+                delivery.deliver(List.of(id));
                 return load(id);
             }, r -> r.attempts >= 2);
             assertThat(row.sentAt).isNull();
             assertThat(row.lastError).isNotBlank().hasSizeLessThanOrEqualTo(OutboxMail.MAX_ERROR);
             assertThat(row.nextAttemptAt).isAfter(clock.instant());
-            assertThat(delivery.deliver(id)).as("no attempt before the wait is over").isFalse();
+            assertThat(delivery.deliver(List.of(id))).as("no attempt before the wait is over").isZero();
             assertThat(load(id).attempts).isEqualTo(row.attempts);
         } finally {
             GreenMailResource.startSmtp();
@@ -110,7 +114,7 @@ class MailDeliveryTest {
         ExecutorService other = Executors.newSingleThreadExecutor();
         try {
             Future<Boolean> held = other.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
-                boolean got = OutboxMail.claimIfDue(id, lookAhead, 8).isPresent();
+                boolean got = !OutboxMail.claimDue(List.of(id), lookAhead, 8).isEmpty();
                 claimed.countDown();
                 release.await(60, TimeUnit.SECONDS);
                 return got;
@@ -118,7 +122,8 @@ class MailDeliveryTest {
             assertThat(claimed.await(60, TimeUnit.SECONDS)).isTrue();
 
             long started = System.nanoTime();
-            boolean mine = QuarkusTransaction.requiringNew().call(() -> OutboxMail.claimIfDue(id, lookAhead, 8).isPresent());
+            boolean mine = QuarkusTransaction.requiringNew()
+                    .call(() -> !OutboxMail.claimDue(List.of(id), lookAhead, 8).isEmpty());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             release.countDown();
 
@@ -128,12 +133,56 @@ class MailDeliveryTest {
             assertThat(took).as("the second claim skipped the locked row instead of waiting").isLessThan(
                     Duration.ofSeconds(20));
             // once the first sender's transaction is over, the row can be claimed again
-            assertThat(QuarkusTransaction.requiringNew().call(() -> OutboxMail.claimIfDue(id, lookAhead, 8).isPresent()))
-                    .isTrue();
+            assertThat(QuarkusTransaction.requiringNew()
+                    .call(() -> !OutboxMail.claimDue(List.of(id), lookAhead, 8).isEmpty())).isTrue();
         } finally {
             release.countDown();
             other.shutdownNow();
             QuarkusTransaction.requiringNew().run(() -> OutboxMail.deleteById(id));
+        }
+    }
+
+    @Test
+    void aSenderClaimsSeveralMailsInOneGoAndSkipsOnlyTheOneAnotherHolds() throws Exception {
+        // due in an hour, so that the running job leaves them alone: the claims below look ahead
+        Instant later = clock.instant().plus(Duration.ofHours(1));
+        String to = TestComments.guestEmail("several");
+        List<Long> ids = List.of(enqueue(to, "First", later), enqueue(to, "Held", later), enqueue(to, "Third", later));
+        Instant lookAhead = later.plus(Duration.ofMinutes(1));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> holder = other.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                assertThat(OutboxMail.claimDue(List.of(ids.get(1)), lookAhead, 8)).hasSize(1);
+                held.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(held.await(60, TimeUnit.SECONDS)).isTrue();
+
+            Map<Long, Mail> claimed = delivery.claim(ids, lookAhead);
+            release.countDown();
+            holder.get(60, TimeUnit.SECONDS);
+
+            assertThat(claimed.keySet()).as("claimed in the order asked, the held one left out")
+                    .containsExactly(ids.get(0), ids.get(2));
+            // each claimed mail's lease and Message-ID were committed before anything was sent
+            for (long id : List.of(ids.get(0), ids.get(2))) {
+                OutboxMail row = load(id);
+                // the database keeps microseconds
+                assertThat(row.nextAttemptAt).isCloseTo(lookAhead.plus(MailDelivery.LEASE), within(1, ChronoUnit.MILLIS));
+                assertThat(row.messageId).isNotNull().isEqualTo(claimed.get(id).getHeaders().get("Message-ID").get(0));
+                assertThat(row.sentAt).isNull();
+            }
+            assertThat(load(ids.get(1)).messageId).as("the held mail, untouched").isNull();
+        } finally {
+            release.countDown();
+            other.shutdownNow();
+            QuarkusTransaction.requiringNew().run(() -> ids.forEach(id -> OutboxMail.deleteById(id)));
         }
     }
 
