@@ -56,7 +56,7 @@ ADMIN_EMAIL=bench@example.org
 ADMIN_PASSWORD='Bench-Owner-Password-2026'
 # the README's start command; keep the two alike
 MALLOC_ARENAS=${BENCH_MALLOC_ARENA_MAX-2}
-JAVA_OPTS=${BENCH_JAVA_OPTS-"-Xmx192m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC"}
+JAVA_OPTS=${BENCH_JAVA_OPTS-"-Xmx160m -Xmn32m -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=64m -XX:+UseSerialGC"}
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 
