@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.quillpress.security.CurrentUser;
 import org.quillpress.security.FieldsPage;
+import org.quillpress.web.PageParts;
 
 import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.logging.Log;
@@ -78,6 +79,8 @@ public class PageCacheFiller {
             keep(fill, response, contentType, cacheControl, etag, text, null, token, gzip);
         } else if (entity instanceof byte[] bytes) {
             keep(fill, response, contentType, cacheControl, etag, null, bytes, token, gzip);
+        } else if (entity instanceof PageParts parts) {
+            keep(fill, response, contentType, cacheControl, etag, null, parts.joined(), token, gzip);
         } else if (entity instanceof FieldsPage page && page.length() <= cache.maxPageBytes()) {
             store(fill, response, cacheControl, etag,
                     CachedPage.of(fill, cache.expiresAt(fill), contentType, cacheControl, page, cache.compresses()),

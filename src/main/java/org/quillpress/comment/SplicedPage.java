@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.quillpress.security.FieldsPage;
 import org.quillpress.security.StandIn;
 import org.quillpress.web.HtmlText;
+import org.quillpress.web.PageParts;
 
 /**
  * A post page put together from what is rendered per request and the parts kept as bytes: the shared
@@ -78,8 +79,15 @@ final class SplicedPage {
                     + (around == null ? 0 : around.before().length + around.after().length);
         }
 
-        byte[] fill(Filling filling) {
-            return join(0, slots.size(), filling);
+        /** The page filled for {@code filling}, as its texts and the slots' values in turn, none of them copied. */
+        PageParts parts(Filling filling) {
+            List<byte[]> parts = new ArrayList<>(texts.size() + slots.size());
+            parts.add(texts.get(0));
+            for (int i = 0; i < slots.size(); i++) {
+                parts.add(filling.of(slots.get(i)));
+                parts.add(texts.get(i + 1));
+            }
+            return new PageParts(parts);
         }
 
         /**
@@ -93,13 +101,13 @@ final class SplicedPage {
         }
 
         /**
-         * The page filled for {@code filling}, in parts when its form fields are the only per-visitor text in it (a
-         * guest's page), so the page cache need neither search nor copy it.
+         * The page filled for {@code filling}, in parts: around its form fields when they are the only per-visitor
+         * text in it (a guest's page), so the page cache need neither search nor copy it.
          */
         Object entity(Filling filling) {
             int fields = guestFields();
             if (fields < 0) {
-                return fill(filling);
+                return parts(filling);
             }
             Around kept = around != null && around.joins(filling) ? around : around(fields, filling);
             return new FieldsPage(kept.before(), filling.formFields(), kept.after());

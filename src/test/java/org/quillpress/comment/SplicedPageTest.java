@@ -11,6 +11,7 @@ import org.quillpress.account.AccountPrincipal;
 import org.quillpress.account.Role;
 import org.quillpress.security.FieldsPage;
 import org.quillpress.security.StandIn;
+import org.quillpress.web.PageParts;
 
 class SplicedPageTest {
 
@@ -18,7 +19,7 @@ class SplicedPageTest {
             "<ol><li>Ωμέγα 🚀</li></ol>", 1, 1);
 
     private static String page(SplicedPage.Skeleton skeleton, SplicedPage.Filling filling) {
-        return new String(skeleton.fill(filling), StandardCharsets.UTF_8);
+        return new String(skeleton.parts(filling).joined(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -70,8 +71,12 @@ class SplicedPageTest {
         String signedIn = StandIn.render(Optional.of(reader), () -> SplicedPage.SLOTS.article()
                 + "<input value=\"" + StandIn.csrfTokenOr(() -> "real") + "\">" + SplicedPage.SLOTS.discussion()
                 + StandIn.FORM_FIELDS);
-        assertThat(SplicedPage.cut(signedIn).entity(new SplicedPage.Filling(SHARED.article(), SHARED.discussion(),
-                null, SplicedPage.bytes("tok"), fields))).isInstanceOf(byte[].class);
+        // a signed-in reader's page is its parts, the shared ones as they are kept: nothing copied
+        Object readers = SplicedPage.cut(signedIn).entity(new SplicedPage.Filling(SHARED.article(), SHARED.discussion(),
+                null, SplicedPage.bytes("tok"), fields));
+        assertThat(readers).isInstanceOf(PageParts.class);
+        assertThat(((PageParts) readers).parts()).anySatisfy(part -> assertThat(part).isSameAs(SHARED.article()))
+                .anySatisfy(part -> assertThat(part).isSameAs(SHARED.discussion()));
     }
 
     @Test
