@@ -79,12 +79,15 @@ public class PageCacheFiller {
             keep(fill, response, contentType, cacheControl, etag, text, null, token, gzip);
         } else if (entity instanceof byte[] bytes) {
             keep(fill, response, contentType, cacheControl, etag, null, bytes, token, gzip);
+        } else if (entity instanceof FieldsPage page) {
+            if (page.length() <= cache.maxPageBytes()) {
+                store(fill, response, cacheControl, etag,
+                        CachedPage.of(fill, cache.expiresAt(fill), contentType, cacheControl, page,
+                                cache.compresses()),
+                        gzip);
+            }
         } else if (entity instanceof PageParts parts) {
             keep(fill, response, contentType, cacheControl, etag, null, parts.joined(), token, gzip);
-        } else if (entity instanceof FieldsPage page && page.length() <= cache.maxPageBytes()) {
-            store(fill, response, cacheControl, etag,
-                    CachedPage.of(fill, cache.expiresAt(fill), contentType, cacheControl, page, cache.compresses()),
-                    gzip);
         } else if (entity instanceof StreamingOutput stream) {
             // streamed so that memory stays flat (the sitemap): keep a copy while it is written, up to a limit
             response.getHeaders().putSingle(HttpHeaders.VARY, PageCacheRoute.ACCEPT_ENCODING);

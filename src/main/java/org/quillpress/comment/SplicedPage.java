@@ -87,7 +87,7 @@ final class SplicedPage {
                 parts.add(filling.of(slots.get(i)));
                 parts.add(texts.get(i + 1));
             }
-            return new PageParts(parts);
+            return PageParts.of(parts);
         }
 
         /**

@@ -1,5 +1,9 @@
 package org.quillpress.security;
 
+import java.util.List;
+
+import org.quillpress.web.PageParts;
+
 /**
  * An HTML page, as UTF-8 bytes, whose only per-visitor text is its one form-fields region (see {@link FormFields}),
  * kept in three parts: the text before the region, the region (markers included) and the text after it. A page put
@@ -8,10 +12,10 @@ package org.quillpress.security;
  * visitor's token appears nowhere else in it. {@code before} and {@code after} may be shared by many responses and
  * cached pages; nobody writes to them.
  */
-public record FieldsPage(byte[] before, byte[] fields, byte[] after) {
+public record FieldsPage(byte[] before, byte[] fields, byte[] after) implements PageParts {
 
-    /** The length of the whole page in bytes. */
-    public int length() {
-        return before.length + fields.length + after.length;
+    @Override
+    public List<byte[]> parts() {
+        return List.of(before, fields, after);
     }
 }

@@ -7,26 +7,31 @@ import java.util.List;
  * {@link PagePartsWriter}), not copied into one array first. The parts may be shared by many responses; nobody
  * writes to them.
  */
-public record PageParts(List<byte[]> parts) {
+public interface PageParts {
 
-    public PageParts {
-        parts = List.copyOf(parts);
+    /** The page's parts, in order. */
+    List<byte[]> parts();
+
+    /** A page of these parts. */
+    static PageParts of(List<byte[]> parts) {
+        List<byte[]> kept = List.copyOf(parts);
+        return () -> kept;
     }
 
     /** The length of the whole page in bytes. */
-    public int length() {
+    default int length() {
         int length = 0;
-        for (byte[] part : parts) {
+        for (byte[] part : parts()) {
             length += part.length;
         }
         return length;
     }
 
     /** The page in one array, for whoever must read it whole (the page cache, to find its form fields). */
-    public byte[] joined() {
+    default byte[] joined() {
         byte[] page = new byte[length()];
         int at = 0;
-        for (byte[] part : parts) {
+        for (byte[] part : parts()) {
             System.arraycopy(part, 0, page, at, part.length);
             at += part.length;
         }

@@ -18,7 +18,10 @@ import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
-/** Sends a {@link PageParts} as the page it makes up, as one buffer over its parts. */
+/**
+ * Sends a {@link PageParts} (a signed-in reader's post page, a guest's around its form fields) as the page it makes
+ * up, as one buffer over its parts, as the page cache's hits are sent.
+ */
 @Provider
 public class PagePartsWriter implements ServerMessageBodyWriter<PageParts> {
 
@@ -28,7 +31,7 @@ public class PagePartsWriter implements ServerMessageBodyWriter<PageParts> {
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, ResteasyReactiveResourceInfo target,
             MediaType mediaType) {
-        return PageParts.class.equals(type);
+        return PageParts.class.isAssignableFrom(type);
     }
 
     @Override
@@ -38,7 +41,7 @@ public class PagePartsWriter implements ServerMessageBodyWriter<PageParts> {
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return PageParts.class.equals(type);
+        return PageParts.class.isAssignableFrom(type);
     }
 
     @Override

@@ -74,7 +74,7 @@ class SplicedPageTest {
         // a signed-in reader's page is its parts, the shared ones as they are kept: nothing copied
         Object readers = SplicedPage.cut(signedIn).entity(new SplicedPage.Filling(SHARED.article(), SHARED.discussion(),
                 null, SplicedPage.bytes("tok"), fields));
-        assertThat(readers).isInstanceOf(PageParts.class);
+        assertThat(readers).isInstanceOf(PageParts.class).isNotInstanceOf(FieldsPage.class);
         assertThat(((PageParts) readers).parts()).anySatisfy(part -> assertThat(part).isSameAs(SHARED.article()))
                 .anySatisfy(part -> assertThat(part).isSameAs(SHARED.discussion()));
     }
